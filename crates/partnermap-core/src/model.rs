@@ -1,0 +1,550 @@
+//! The model of a coalition's partner network, in the worksheet's words: the coalition and its
+//! priorities (Part 1), organizations (Tables 1–4) and the partnerships between them.
+//!
+//! Terms (populations, domains, assets) are stored by vocabulary id; labels come from the
+//! [`Vocabulary`](crate::vocabulary::Vocabulary) when something is shown to a person.
+
+use crate::vocabulary::{closest, normalize, Term, TermKind, Vocabulary};
+use serde::{Deserialize, Serialize};
+
+/// Defines a closed list of choices with an id (used in files and JSON), a label (shown to
+/// people) and aliases, so parsing, messages and docs come from one table.
+macro_rules! choices {
+    ($(#[$meta:meta])* $name:ident { $($(#[$vmeta:meta])* $variant:ident = $id:literal, $label:literal, [$($alias:literal),*];)+ }) => {
+        $(#[$meta])*
+        #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize, schemars::JsonSchema)]
+        pub enum $name {
+            $($(#[$vmeta])* #[serde(rename = $id)] $variant,)+
+        }
+
+        impl $name {
+            /// Every choice, in the order the worksheet lists them.
+            pub const ALL: &'static [$name] = &[$($name::$variant),+];
+
+            /// The identifier used in files and JSON.
+            pub fn id(self) -> &'static str {
+                match self { $($name::$variant => $id),+ }
+            }
+
+            /// The label shown to people.
+            pub fn label(self) -> &'static str {
+                match self { $($name::$variant => $label),+ }
+            }
+
+            fn aliases(self) -> &'static [&'static str] {
+                match self { $($name::$variant => &[$($alias),*]),+ }
+            }
+
+            /// Parses an id, label or alias, ignoring case and punctuation. On a miss, returns
+            /// the label of the likely intended choice, if any.
+            pub fn parse(text: &str) -> Result<$name, Option<String>> {
+                let wanted = normalize(text);
+                for &choice in $name::ALL {
+                    let keys = [choice.id(), choice.label()];
+                    if keys.iter().chain(choice.aliases()).any(|k| normalize(k) == wanted) {
+                        return Ok(choice);
+                    }
+                }
+                let candidates = $name::ALL.iter().flat_map(|c| {
+                    [c.id(), c.label()].into_iter().chain(c.aliases().iter().copied()).map(|k| (k, c.label()))
+                });
+                Err(closest(text, candidates))
+            }
+
+            /// The accepted values, for error messages.
+            pub fn expected() -> String {
+                $name::ALL.iter().map(|c| c.id()).collect::<Vec<_>>().join(", ")
+            }
+        }
+
+        impl std::fmt::Display for $name {
+            fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str(self.label())
+            }
+        }
+    };
+}
+
+choices! {
+    /// The kind of organization (worksheet "Type of organization"; Figure 1's actors).
+    OrganizationType {
+        CommunityBasedNonprofit = "community-based-nonprofit", "Community-based nonprofit", ["nonprofit", "CBO", "community-based organization", "community organization"];
+        AdvisoryBoard = "advisory-board", "Advisory board", [];
+        PublicAgency = "public-agency", "Public agency", ["government", "government agency", "public"];
+        School = "school", "School or educational institution", ["school or educational institution", "educational institution", "college", "university", "school district"];
+        FaithBased = "faith-based", "Faith-based organization", ["faith-based organization", "church", "congregation", "place of worship", "faith"];
+        Business = "business", "Business", ["employer", "for-profit", "private business", "company"];
+        FinancialInstitution = "financial-institution", "Financial institution", ["bank", "credit union", "CDFI"];
+        AnchorInstitution = "anchor-institution", "Anchor institution", ["anchor", "hospital"];
+        WorkforceBoard = "workforce-board", "Workforce development board", ["workforce development board", "WDB", "LWDB", "workforce board"];
+        AmericanJobCenter = "american-job-center", "American Job Center", ["AJC", "one-stop", "one-stop center", "America's Job Center"];
+        EmploymentNetwork = "employment-network", "Employment Network", ["EN"];
+        VocationalRehabilitation = "vocational-rehabilitation", "Vocational rehabilitation agency", ["vocational rehabilitation agency", "VR", "SVRA", "state vocational rehabilitation agency"];
+        Other = "other", "Other", [];
+    }
+}
+
+choices! {
+    /// Where an organization stands with the coalition.
+    Status {
+        /// Part of the coalition (the convener is one).
+        Member = "member", "Member", ["coalition member"];
+        /// An existing partner (worksheet Table 1).
+        Existing = "existing", "Existing partner", ["existing partner", "partner"];
+        /// A potential new partner (worksheet Table 2).
+        Potential = "potential", "Potential partner", ["potential partner", "prospect"];
+        /// To keep informed rather than invite (worksheet Part 5).
+        KeepInformed = "keep-informed", "Keep informed", ["informed"];
+    }
+}
+
+impl Status {
+    /// Members and existing partners are "in the network": they count for coverage today.
+    pub fn is_in_network(self) -> bool {
+        matches!(self, Status::Member | Status::Existing)
+    }
+}
+
+choices! {
+    /// What a partnership consists of.
+    PartnershipKind {
+        FormalMou = "formal-mou", "Formal MOU", ["MOU", "memorandum of understanding", "formal"];
+        Informal = "informal", "Informal", [];
+        Referral = "referral", "Referral", ["referrals"];
+        CoEnrollment = "co-enrollment", "Co-enrollment", ["coenrollment", "co-case management"];
+        Funding = "funding", "Funding", ["grant", "grants"];
+        Subcontract = "subcontract", "Subcontract", ["contract"];
+        DataSharing = "data-sharing", "Data sharing", ["data-sharing agreement"];
+        Other = "other", "Other", [];
+    }
+}
+
+/// Where an organization is.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize, schemars::JsonSchema)]
+pub struct Location {
+    /// City or town.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub city: Option<String>,
+    /// County.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub county: Option<String>,
+    /// Latitude in degrees.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub lat: Option<f64>,
+    /// Longitude in degrees.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub lon: Option<f64>,
+}
+
+impl Location {
+    /// True when nothing is recorded.
+    pub fn is_empty(&self) -> bool {
+        self == &Location::default()
+    }
+}
+
+/// An organization in the partner landscape (a row of worksheet Tables 1 or 2, with its
+/// Table 3 and Table 4 notes).
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, schemars::JsonSchema)]
+pub struct Organization {
+    /// Stable identifier (a slug); derived from the name when a file leaves it out.
+    pub id: String,
+    /// The organization's name as people write it.
+    pub name: String,
+    /// Type of organization.
+    #[serde(rename = "type")]
+    pub kind: OrganizationType,
+    /// Where it stands with the coalition.
+    #[serde(default = "default_status")]
+    pub status: Status,
+    /// Population ids it serves.
+    #[serde(default)]
+    pub populations: Vec<String>,
+    /// Domain ids it works in.
+    #[serde(default)]
+    pub domains: Vec<String>,
+    /// Asset ids it brings.
+    #[serde(default)]
+    pub assets: Vec<String>,
+    /// Table 3: aligned initiatives.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub aligned_initiatives: Option<String>,
+    /// Table 3: motivations for joining.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub motivations: Option<String>,
+    /// Table 3: roles it would play.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub roles: Option<String>,
+    /// Table 3: barriers to partnership, or how it is a good partner.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub barriers: Option<String>,
+    /// Table 4: who will send the invitation (an organization id or a person).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub invited_by: Option<String>,
+    /// Contact person or address.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub contact: Option<String>,
+    /// Website.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub website: Option<String>,
+    /// Where it is.
+    #[serde(default, skip_serializing_if = "Location::is_empty")]
+    pub location: Location,
+    /// Free notes.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub notes: Option<String>,
+}
+
+fn default_status() -> Status {
+    Status::Existing
+}
+
+impl Organization {
+    /// A new organization with only the required fields.
+    ///
+    /// ```
+    /// use partnermap_core::model::{Organization, OrganizationType, Status};
+    /// let org = Organization::new("asset-builders", "Forest City Asset Builders", OrganizationType::CommunityBasedNonprofit);
+    /// assert_eq!(org.status, Status::Existing);
+    /// ```
+    pub fn new(id: &str, name: &str, kind: OrganizationType) -> Organization {
+        Organization {
+            id: id.to_string(),
+            name: name.to_string(),
+            kind,
+            status: Status::Existing,
+            populations: Vec::new(),
+            domains: Vec::new(),
+            assets: Vec::new(),
+            aligned_initiatives: None,
+            motivations: None,
+            roles: None,
+            barriers: None,
+            invited_by: None,
+            contact: None,
+            website: None,
+            location: Location::default(),
+            notes: None,
+        }
+    }
+
+    /// The term ids of one kind this organization provides.
+    pub fn terms(&self, kind: TermKind) -> &[String] {
+        match kind {
+            TermKind::Population => &self.populations,
+            TermKind::Domain => &self.domains,
+            TermKind::Asset => &self.assets,
+        }
+    }
+
+    /// Mutable access to the term ids of one kind.
+    pub fn terms_mut(&mut self, kind: TermKind) -> &mut Vec<String> {
+        match kind {
+            TermKind::Population => &mut self.populations,
+            TermKind::Domain => &mut self.domains,
+            TermKind::Asset => &mut self.assets,
+        }
+    }
+}
+
+/// A partnership between two organizations.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, schemars::JsonSchema)]
+pub struct Partnership {
+    /// Organization id at one end (the sender when `directed`).
+    pub source: String,
+    /// Organization id at the other end (the receiver when `directed`).
+    pub target: String,
+    /// What the partnership consists of.
+    #[serde(default = "default_kind")]
+    pub kind: PartnershipKind,
+    /// Strength of the tie: 1 weak, 2 working, 3 strong.
+    #[serde(default = "default_strength")]
+    pub strength: u8,
+    /// True when the partnership flows one way (referrals, funding), source to target.
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub directed: bool,
+    /// When it began (free text, usually a date such as 2021-06).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub since: Option<String>,
+    /// Free notes.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub notes: Option<String>,
+    /// A numeric weight from a bare edge list; analyses use `strength` when absent.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub weight: Option<f64>,
+}
+
+fn default_kind() -> PartnershipKind {
+    PartnershipKind::Other
+}
+
+fn default_strength() -> u8 {
+    2
+}
+
+impl Partnership {
+    /// The weight analyses use: the explicit weight when given, else the strength.
+    pub fn weight(&self) -> f64 {
+        self.weight.unwrap_or(f64::from(self.strength))
+    }
+}
+
+/// What the coalition is looking for (worksheet Part 1). Term ids.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize, schemars::JsonSchema)]
+pub struct Priorities {
+    /// Populations facing the greatest barriers.
+    #[serde(default)]
+    pub populations: Vec<String>,
+    /// Areas of greatest concern.
+    #[serde(default)]
+    pub domains: Vec<String>,
+    /// Assets the coalition needs.
+    #[serde(default)]
+    pub assets: Vec<String>,
+}
+
+impl Priorities {
+    /// The priority term ids of one kind.
+    pub fn terms(&self, kind: TermKind) -> &[String] {
+        match kind {
+            TermKind::Population => &self.populations,
+            TermKind::Domain => &self.domains,
+            TermKind::Asset => &self.assets,
+        }
+    }
+
+    /// Mutable access to the priority term ids of one kind.
+    pub fn terms_mut(&mut self, kind: TermKind) -> &mut Vec<String> {
+        match kind {
+            TermKind::Population => &mut self.populations,
+            TermKind::Domain => &mut self.domains,
+            TermKind::Asset => &mut self.assets,
+        }
+    }
+}
+
+/// A coalition's own vocabulary terms, added to the worksheet's.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize, schemars::JsonSchema)]
+pub struct ExtraTerms {
+    /// Extra populations.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub populations: Vec<Term>,
+    /// Extra domains.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub domains: Vec<Term>,
+    /// Extra assets.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub assets: Vec<Term>,
+}
+
+impl ExtraTerms {
+    /// The extra terms of one kind.
+    pub fn terms(&self, kind: TermKind) -> &[Term] {
+        match kind {
+            TermKind::Population => &self.populations,
+            TermKind::Domain => &self.domains,
+            TermKind::Asset => &self.assets,
+        }
+    }
+
+    /// Mutable access to the extra terms of one kind.
+    pub fn terms_mut(&mut self, kind: TermKind) -> &mut Vec<Term> {
+        match kind {
+            TermKind::Population => &mut self.populations,
+            TermKind::Domain => &mut self.domains,
+            TermKind::Asset => &mut self.assets,
+        }
+    }
+
+    /// True when the coalition declares no terms of its own.
+    pub fn is_empty(&self) -> bool {
+        TermKind::ALL.iter().all(|&k| self.terms(k).is_empty())
+    }
+}
+
+/// A coalition and its partner landscape: the canonical document (`partnermap.json`).
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, schemars::JsonSchema)]
+pub struct Coalition {
+    /// The coalition's name.
+    pub name: String,
+    /// The id of the convening organization (the coalition's own organization).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub convener: Option<String>,
+    /// The date the data describes, shown on maps and reports (e.g. 2026-11-01).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub as_of: Option<String>,
+    /// Worksheet Part 1.
+    #[serde(default)]
+    pub priorities: Priorities,
+    /// The coalition's own terms, added to the worksheet's vocabulary.
+    #[serde(default, skip_serializing_if = "ExtraTerms::is_empty")]
+    pub vocabulary: ExtraTerms,
+    /// Every organization in the landscape, the convener included.
+    #[serde(default)]
+    pub organizations: Vec<Organization>,
+    /// Partnerships between organizations.
+    #[serde(default)]
+    pub partnerships: Vec<Partnership>,
+}
+
+impl Coalition {
+    /// The worksheet vocabulary plus this coalition's own terms. Extra terms that collide with a
+    /// built-in one are left out (loading reports them).
+    pub fn vocabulary(&self) -> Vocabulary {
+        let mut vocabulary = Vocabulary::builtin();
+        for kind in TermKind::ALL {
+            for term in self.vocabulary.terms(kind) {
+                let _ = vocabulary.add(kind, term.clone());
+            }
+        }
+        vocabulary
+    }
+
+    /// The index of the organization with this id.
+    pub fn organization_index(&self, id: &str) -> Option<usize> {
+        self.organizations.iter().position(|o| o.id == id)
+    }
+
+    /// Finds an organization by id or exact name (case-insensitive); on a miss, the name of the
+    /// likely intended organization.
+    ///
+    /// ```
+    /// use partnermap_core::model::{Coalition, Organization, OrganizationType};
+    /// let mut coalition = Coalition::new("Demo");
+    /// coalition.organizations.push(Organization::new("fcab", "Forest City Asset Builders", OrganizationType::CommunityBasedNonprofit));
+    /// assert_eq!(coalition.find_organization("forest city asset builders"), Ok(0));
+    /// assert_eq!(coalition.find_organization("Forest City Asset Builder"), Err(Some("Forest City Asset Builders".to_string())));
+    /// ```
+    pub fn find_organization(&self, text: &str) -> Result<usize, Option<String>> {
+        if let Some(i) = self.organization_index(text) {
+            return Ok(i);
+        }
+        let wanted = normalize(text);
+        if let Some(i) = self
+            .organizations
+            .iter()
+            .position(|o| normalize(&o.name) == wanted)
+        {
+            return Ok(i);
+        }
+        let candidates = self.organizations.iter().flat_map(|o| {
+            [
+                (o.id.as_str(), o.name.as_str()),
+                (o.name.as_str(), o.name.as_str()),
+            ]
+        });
+        Err(closest(text, candidates))
+    }
+
+    /// An empty coalition.
+    pub fn new(name: &str) -> Coalition {
+        Coalition {
+            name: name.to_string(),
+            convener: None,
+            as_of: None,
+            priorities: Priorities::default(),
+            vocabulary: ExtraTerms::default(),
+            organizations: Vec::new(),
+            partnerships: Vec::new(),
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn choices_parse_ids_labels_and_aliases() {
+        assert_eq!(
+            OrganizationType::parse("AJC"),
+            Ok(OrganizationType::AmericanJobCenter)
+        );
+        assert_eq!(
+            OrganizationType::parse("Anchor institution"),
+            Ok(OrganizationType::AnchorInstitution)
+        );
+        assert_eq!(
+            OrganizationType::parse("nonprofit"),
+            Ok(OrganizationType::CommunityBasedNonprofit)
+        );
+        assert_eq!(Status::parse("keep informed"), Ok(Status::KeepInformed));
+        assert_eq!(
+            PartnershipKind::parse("MOU"),
+            Ok(PartnershipKind::FormalMou)
+        );
+        assert_eq!(
+            OrganizationType::parse("finanical institution"),
+            Err(Some("Financial institution".to_string()))
+        );
+    }
+
+    #[test]
+    fn choice_ids_round_trip_through_json() {
+        for &kind in OrganizationType::ALL {
+            let json = serde_json::to_string(&kind).unwrap();
+            assert_eq!(json, format!("\"{}\"", kind.id()));
+            assert_eq!(OrganizationType::parse(kind.id()), Ok(kind));
+        }
+    }
+}
+
+/// Counts that describe a coalition at a glance: what `partnermap validate` prints.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Summary {
+    /// Number of organizations.
+    pub organizations: usize,
+    /// Number of partnerships.
+    pub partnerships: usize,
+    /// Organizations per type, in the type list's order, types with none left out.
+    pub by_type: Vec<(OrganizationType, usize)>,
+    /// Organizations per status, in the status list's order.
+    pub by_status: Vec<(Status, usize)>,
+    /// Partnerships per kind, in the kind list's order, kinds with none left out.
+    pub by_kind: Vec<(PartnershipKind, usize)>,
+}
+
+impl Summary {
+    /// Counts a coalition.
+    ///
+    /// ```
+    /// use partnermap_core::model::{Coalition, Organization, OrganizationType, Status, Summary};
+    /// let mut coalition = Coalition::new("Demo");
+    /// coalition.organizations.push(Organization::new("a", "A", OrganizationType::Business));
+    /// let summary = Summary::of(&coalition);
+    /// assert_eq!(summary.by_type, [(OrganizationType::Business, 1)]);
+    /// assert_eq!(summary.by_status[1], (Status::Existing, 1));
+    /// ```
+    pub fn of(coalition: &Coalition) -> Summary {
+        let count = |f: &dyn Fn(&Organization) -> bool| {
+            coalition.organizations.iter().filter(|o| f(o)).count()
+        };
+        Summary {
+            organizations: coalition.organizations.len(),
+            partnerships: coalition.partnerships.len(),
+            by_type: OrganizationType::ALL
+                .iter()
+                .map(|&t| (t, count(&|o| o.kind == t)))
+                .filter(|(_, n)| *n > 0)
+                .collect(),
+            by_status: Status::ALL
+                .iter()
+                .map(|&s| (s, count(&|o| o.status == s)))
+                .collect(),
+            by_kind: PartnershipKind::ALL
+                .iter()
+                .map(|&k| {
+                    (
+                        k,
+                        coalition
+                            .partnerships
+                            .iter()
+                            .filter(|p| p.kind == k)
+                            .count(),
+                    )
+                })
+                .filter(|(_, n)| *n > 0)
+                .collect(),
+        }
+    }
+}
