@@ -1,0 +1,178 @@
+//! The project folder and the canonical JSON document hold the same information: writing a
+//! valid coalition in one form and reading it back gives the same coalition.
+
+use partnermap_core::load::{from_json_str, load};
+use partnermap_core::model::{
+    Coalition, Location, Organization, OrganizationType, Partnership, PartnershipKind, Status,
+};
+use partnermap_core::vocabulary::{Term, TermKind, Vocabulary};
+use partnermap_core::write::{to_json, write_folder};
+use proptest::prelude::*;
+
+fn free_text() -> impl Strategy<Value = Option<String>> {
+    prop::option::of("[A-Za-z0-9 ,;\"'<>&é\n-]{0,24}")
+        .prop_map(|t| t.filter(|s| !s.trim().is_empty()))
+}
+
+fn name() -> impl Strategy<Value = String> {
+    "[A-Za-z0-9 ,\"'&é-]{1,24}".prop_filter_map("names are trimmed and not blank", |s| {
+        let s = s.trim().to_string();
+        (!s.is_empty()).then_some(s)
+    })
+}
+
+fn term_ids(kind: TermKind) -> impl Strategy<Value = Vec<String>> {
+    let ids: Vec<String> = Vocabulary::builtin()
+        .terms(kind)
+        .iter()
+        .map(|t| t.id.clone())
+        .collect();
+    prop::sample::subsequence(ids.clone(), 0..=4.min(ids.len())).prop_shuffle()
+}
+
+fn coordinate(limit: f64) -> impl Strategy<Value = Option<f64>> {
+    prop::option::of(-limit..limit)
+}
+
+fn organization(i: usize) -> impl Strategy<Value = Organization> {
+    (
+        name(),
+        prop::sample::select(OrganizationType::ALL.to_vec()),
+        prop::sample::select(Status::ALL.to_vec()),
+        (
+            term_ids(TermKind::Population),
+            term_ids(TermKind::Domain),
+            term_ids(TermKind::Asset),
+        ),
+        (
+            free_text(),
+            free_text(),
+            free_text(),
+            free_text(),
+            free_text(),
+        ),
+        (free_text(), free_text(), free_text(), free_text()),
+        (coordinate(90.0), coordinate(180.0)),
+    )
+        .prop_map(
+            move |(name, kind, status, terms, table3, more, (lat, lon))| {
+                let mut org = Organization::new(&format!("org-{i}"), &name, kind);
+                org.status = status;
+                (org.populations, org.domains, org.assets) = terms;
+                (
+                    org.aligned_initiatives,
+                    org.motivations,
+                    org.roles,
+                    org.barriers,
+                    org.invited_by,
+                ) = table3;
+                let (contact, website, city, notes) = more;
+                (org.contact, org.website, org.notes) = (contact, website, notes);
+                org.location = Location {
+                    city,
+                    county: None,
+                    lat,
+                    lon,
+                };
+                org
+            },
+        )
+}
+
+fn coalition() -> impl Strategy<Value = Coalition> {
+    (1usize..8)
+        .prop_flat_map(|n| {
+            let organizations: Vec<_> = (0..n).map(organization).collect();
+            let partnership = (
+                0..n,
+                0..n,
+                prop::sample::select(PartnershipKind::ALL.to_vec()),
+                1u8..=3,
+                any::<bool>(),
+                free_text(),
+                free_text(),
+                prop::option::of(0.01f64..100.0),
+            );
+            (
+                name(),
+                organizations,
+                prop::collection::vec(partnership, 0..10),
+                (
+                    term_ids(TermKind::Population),
+                    term_ids(TermKind::Domain),
+                    term_ids(TermKind::Asset),
+                ),
+                free_text(),
+                any::<bool>(),
+            )
+        })
+        .prop_map(|(name, organizations, ties, priorities, as_of, extra)| {
+            let mut coalition = Coalition::new(&name);
+            coalition.convener = Some(organizations[0].id.clone());
+            coalition.as_of = as_of;
+            (
+                coalition.priorities.populations,
+                coalition.priorities.domains,
+                coalition.priorities.assets,
+            ) = priorities;
+            if extra {
+                let veterans = Term {
+                    id: "veterans".into(),
+                    label: "Veterans".into(),
+                    aliases: vec!["vets".into()],
+                };
+                coalition.vocabulary.populations.push(veterans);
+                coalition.priorities.populations.push("veterans".into());
+            }
+            coalition.partnerships = ties
+                .into_iter()
+                .filter(|(a, b, ..)| a != b)
+                .map(
+                    |(a, b, kind, strength, directed, since, notes, weight)| Partnership {
+                        source: organizations[a].id.clone(),
+                        target: organizations[b].id.clone(),
+                        kind,
+                        strength,
+                        directed,
+                        since,
+                        notes,
+                        weight,
+                    },
+                )
+                .collect();
+            coalition.organizations = organizations;
+            coalition
+        })
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig { cases: 64, ..ProptestConfig::default() })]
+
+    #[test]
+    fn folder_and_json_round_trip_losslessly(coalition in coalition()) {
+        let dir = tempfile::tempdir().unwrap();
+        write_folder(&coalition, dir.path()).unwrap();
+        let from_folder = load(dir.path()).map_err(|e| {
+            let shown: Vec<String> = e.diagnostics.iter().map(|d| d.to_string()).collect();
+            TestCaseError::fail(shown.join("\n"))
+        })?;
+        prop_assert_eq!(&from_folder.coalition, &coalition);
+
+        let json = to_json(&coalition);
+        let from_json = from_json_str("round-trip.json", &json).unwrap();
+        prop_assert_eq!(&from_json.coalition, &coalition);
+        prop_assert_eq!(to_json(&from_folder.coalition), json);
+    }
+}
+
+#[test]
+fn the_example_survives_a_round_trip_through_json() {
+    let example =
+        load(&std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../../data/forest-city"))
+            .unwrap();
+    let json = to_json(&example.coalition);
+    assert_eq!(
+        from_json_str("example.json", &json).unwrap().coalition,
+        example.coalition
+    );
+}
