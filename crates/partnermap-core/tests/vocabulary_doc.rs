@@ -12,14 +12,28 @@ fn vocabulary_markdown() -> String {
          Write a term as its label, its id or any alias; case, spaces and punctuation do not matter.\n",
     );
     let headings = [
-        (TermKind::Population, "Populations (worksheet Part 1: groups facing barriers)"),
-        (TermKind::Domain, "Domains (worksheet Part 1: areas of concern)"),
-        (TermKind::Asset, "Assets (worksheet Part 1: what the coalition needs)"),
+        (
+            TermKind::Population,
+            "Populations (worksheet Part 1: groups facing barriers)",
+        ),
+        (
+            TermKind::Domain,
+            "Domains (worksheet Part 1: areas of concern)",
+        ),
+        (
+            TermKind::Asset,
+            "Assets (worksheet Part 1: what the coalition needs)",
+        ),
     ];
     for (kind, heading) in headings {
         out += &format!("\n## {heading}\n\n| label | id | aliases |\n|---|---|---|\n");
         for term in vocabulary.terms(kind) {
-            out += &format!("| {} | `{}` | {} |\n", term.label, term.id, term.aliases.join(", "));
+            out += &format!(
+                "| {} | `{}` | {} |\n",
+                term.label,
+                term.id,
+                term.aliases.join(", ")
+            );
         }
     }
     let choices = |title: &str, rows: Vec<(&str, &str)>| {
@@ -29,9 +43,24 @@ fn vocabulary_markdown() -> String {
         }
         s
     };
-    out += &choices("Organization types", OrganizationType::ALL.iter().map(|t| (t.label(), t.id())).collect());
-    out += &choices("Statuses", Status::ALL.iter().map(|t| (t.label(), t.id())).collect());
-    out += &choices("Kinds of partnership", PartnershipKind::ALL.iter().map(|t| (t.label(), t.id())).collect());
+    out += &choices(
+        "Organization types",
+        OrganizationType::ALL
+            .iter()
+            .map(|t| (t.label(), t.id()))
+            .collect(),
+    );
+    out += &choices(
+        "Statuses",
+        Status::ALL.iter().map(|t| (t.label(), t.id())).collect(),
+    );
+    out += &choices(
+        "Kinds of partnership",
+        PartnershipKind::ALL
+            .iter()
+            .map(|t| (t.label(), t.id()))
+            .collect(),
+    );
     out
 }
 
@@ -43,5 +72,8 @@ fn the_documented_vocabulary_matches_the_code() {
         std::fs::write(&path, &text).unwrap();
     }
     let documented = std::fs::read_to_string(&path).expect("docs/vocabulary.md exists");
-    assert_eq!(documented, text, "the vocabulary changed: rerun with UPDATE_GOLDEN=1 and review the diff");
+    assert_eq!(
+        documented, text,
+        "the vocabulary changed: rerun with UPDATE_GOLDEN=1 and review the diff"
+    );
 }
