@@ -1,1 +1,4 @@
-//! placeholder
+//! partnermap-analysis: coverage and gaps, brokers, network metrics and invite planning.
+//! Pure functions over the core model; no I/O, no printing, no DOT.
+
+pub mod introductions;

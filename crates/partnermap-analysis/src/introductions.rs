@@ -1,0 +1,301 @@
+//! Warm introductions: for an underserved population, domain or asset, the organizations
+//! outside the coalition that provide it, and the shortest chain of partnerships from the
+//! convener through members and existing partners that can introduce the coalition to each.
+//!
+//! Partnerships count in both directions here: whoever referred to whom, the two know each
+//! other. Only members and existing partners may stand in the middle of a chain, because an
+//! introduction passes through people who already work with the coalition.
+//!
+//! Among equally short chains the strongest wins: the highest weakest tie first (a chain is as
+//! warm as its coldest link), then the highest total strength, then the lowest organization
+//! indices, so the answer is the same on every run. Cost: one breadth-first search, O(V + E).
+
+use partnermap_core::model::{Coalition, Status};
+use partnermap_core::vocabulary::TermKind;
+use serde::Serialize;
+use std::collections::{HashMap, VecDeque};
+
+/// A chain of partnerships from the convener to an organization that provides a term.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Introduction {
+    /// The organization to reach (index into `Coalition::organizations`).
+    pub target: usize,
+    /// Organization id of the target.
+    pub target_id: String,
+    /// The chain of organization ids, convener first, target last; empty when no chain exists.
+    pub path: Vec<String>,
+    /// The organization that makes the introduction: the last one before the target.
+    pub introducer: Option<String>,
+    /// Partnerships on the chain.
+    pub length: Option<usize>,
+    /// The weakest tie's strength on the chain.
+    pub weakest_tie: Option<u8>,
+    /// The sum of the ties' strengths.
+    pub total_strength: Option<u32>,
+}
+
+/// The best chains from the coalition's convener to each organization outside the coalition
+/// (potential or keep-informed) that provides `term` of `kind`: reachable ones first, by
+/// length, then weakest tie (strongest first), then total strength, then name.
+///
+/// Returns `None` when the coalition has no convener.
+///
+/// ```
+/// use partnermap_analysis::introductions::introductions;
+/// use partnermap_core::model::{Coalition, Organization, OrganizationType, Partnership, PartnershipKind, Status};
+/// use partnermap_core::vocabulary::TermKind;
+/// let mut coalition = Coalition::new("Demo");
+/// for (id, status) in [("board", Status::Member), ("church", Status::Existing), ("reentry", Status::Potential)] {
+///     let mut org = Organization::new(id, id, OrganizationType::Other);
+///     org.status = status;
+///     coalition.organizations.push(org);
+/// }
+/// coalition.organizations[2].populations.push("justice-involved".into());
+/// coalition.convener = Some("board".into());
+/// for (a, b) in [("board", "church"), ("church", "reentry")] {
+///     coalition.partnerships.push(Partnership { source: a.into(), target: b.into(), kind: PartnershipKind::Informal,
+///         strength: 2, directed: false, since: None, notes: None, weight: None });
+/// }
+/// let found = introductions(&coalition, TermKind::Population, "justice-involved").unwrap();
+/// assert_eq!(found[0].path, ["board", "church", "reentry"]);
+/// assert_eq!(found[0].introducer.as_deref(), Some("church"));
+/// ```
+pub fn introductions(
+    coalition: &Coalition,
+    kind: TermKind,
+    term: &str,
+) -> Option<Vec<Introduction>> {
+    let convener = coalition.organization_index(coalition.convener.as_deref()?)?;
+    let chains = Chains::from(coalition, convener);
+    let mut found: Vec<Introduction> = coalition
+        .organizations
+        .iter()
+        .enumerate()
+        .filter(|(_, o)| matches!(o.status, Status::Potential | Status::KeepInformed))
+        .filter(|(_, o)| o.terms(kind).iter().any(|t| t == term))
+        .map(|(target, _)| chains.to(coalition, target))
+        .collect();
+    found.sort_by(|a, b| {
+        let key = |i: &Introduction| {
+            (
+                i.length.is_none(),
+                i.length,
+                std::cmp::Reverse(i.weakest_tie),
+                std::cmp::Reverse(i.total_strength),
+            )
+        };
+        key(a).cmp(&key(b)).then_with(|| {
+            coalition.organizations[a.target]
+                .name
+                .cmp(&coalition.organizations[b.target].name)
+        })
+    });
+    Some(found)
+}
+
+/// Shortest chains from one organization, through members and existing partners only.
+#[derive(Debug, Clone)]
+pub struct Chains {
+    distance: Vec<Option<usize>>,
+    /// Best (weakest tie, total strength, predecessor) found at the shortest distance.
+    best: Vec<Option<(u8, u32, usize)>>,
+    source: usize,
+}
+
+impl Chains {
+    /// Runs the breadth-first search from `source`.
+    pub fn from(coalition: &Coalition, source: usize) -> Chains {
+        let n = coalition.organizations.len();
+        let index: HashMap<&str, usize> = coalition
+            .organizations
+            .iter()
+            .enumerate()
+            .map(|(i, o)| (o.id.as_str(), i))
+            .collect();
+        let mut neighbours: Vec<Vec<(usize, u8)>> = vec![Vec::new(); n];
+        for p in &coalition.partnerships {
+            if let (Some(&a), Some(&b)) =
+                (index.get(p.source.as_str()), index.get(p.target.as_str()))
+            {
+                neighbours[a].push((b, p.strength));
+                neighbours[b].push((a, p.strength));
+            }
+        }
+        for list in &mut neighbours {
+            list.sort_unstable();
+        }
+        let mut distance = vec![None; n];
+        let mut best: Vec<Option<(u8, u32, usize)>> = vec![None; n];
+        distance[source] = Some(0);
+        let mut queue = VecDeque::from([source]);
+        while let Some(v) = queue.pop_front() {
+            let d = distance[v].unwrap_or(0);
+            let passes_on = v == source || coalition.organizations[v].status.is_in_network();
+            if !passes_on {
+                continue;
+            }
+            let (weakest, total) = best[v].map(|(w, t, _)| (w, t)).unwrap_or((u8::MAX, 0));
+            for &(w, strength) in &neighbours[v] {
+                let candidate = (weakest.min(strength), total + u32::from(strength), v);
+                match distance[w] {
+                    None => {
+                        distance[w] = Some(d + 1);
+                        best[w] = Some(candidate);
+                        queue.push_back(w);
+                    }
+                    Some(dw) if dw == d + 1 => {
+                        let current = best[w].expect("reached nodes have a best chain");
+                        if (candidate.0, candidate.1) > (current.0, current.1) {
+                            best[w] = Some(candidate);
+                        }
+                    }
+                    Some(_) => {}
+                }
+            }
+        }
+        Chains {
+            distance,
+            best,
+            source,
+        }
+    }
+
+    /// The chain to `target`.
+    pub fn to(&self, coalition: &Coalition, target: usize) -> Introduction {
+        let id = |i: usize| coalition.organizations[i].id.clone();
+        let mut introduction = Introduction {
+            target,
+            target_id: id(target),
+            path: Vec::new(),
+            introducer: None,
+            length: self.distance[target],
+            weakest_tie: None,
+            total_strength: None,
+        };
+        if self.distance[target].is_none() || target == self.source {
+            return introduction;
+        }
+        let mut path = vec![target];
+        let mut at = target;
+        while let Some((_, _, previous)) = self.best[at] {
+            path.push(previous);
+            at = previous;
+            if at == self.source {
+                break;
+            }
+        }
+        path.reverse();
+        let (weakest, total, before) = self.best[target].expect("reached");
+        introduction.introducer = Some(id(before));
+        introduction.weakest_tie = Some(weakest);
+        introduction.total_strength = Some(total);
+        introduction.path = path.into_iter().map(id).collect();
+        introduction
+    }
+
+    /// Partnerships between the source and `target`, if a chain exists.
+    pub fn distance(&self, target: usize) -> Option<usize> {
+        self.distance[target]
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use partnermap_core::model::{Organization, OrganizationType, Partnership, PartnershipKind};
+
+    fn coalition(statuses: &[(&str, Status)], ties: &[(&str, &str, u8)]) -> Coalition {
+        let mut coalition = Coalition::new("Test");
+        for (id, status) in statuses {
+            let mut org = Organization::new(id, &id.to_uppercase(), OrganizationType::Other);
+            org.status = *status;
+            org.populations.push("young-people".into());
+            coalition.organizations.push(org);
+        }
+        coalition.convener = Some(statuses[0].0.to_string());
+        for (a, b, strength) in ties {
+            coalition.partnerships.push(Partnership {
+                source: a.to_string(),
+                target: b.to_string(),
+                kind: PartnershipKind::Informal,
+                strength: *strength,
+                directed: true,
+                since: None,
+                notes: None,
+                weight: None,
+            });
+        }
+        coalition
+    }
+
+    #[test]
+    fn the_stronger_of_two_equally_short_chains_wins() {
+        use Status::*;
+        let c = coalition(
+            &[
+                ("hub", Member),
+                ("weak", Existing),
+                ("strong", Existing),
+                ("target", Potential),
+            ],
+            &[
+                ("hub", "weak", 3),
+                ("weak", "target", 1),
+                ("hub", "strong", 2),
+                ("strong", "target", 2),
+            ],
+        );
+        let found = introductions(&c, TermKind::Population, "young-people").unwrap();
+        assert_eq!(found.len(), 1);
+        assert_eq!(found[0].path, ["hub", "strong", "target"]);
+        assert_eq!(
+            (found[0].weakest_tie, found[0].total_strength),
+            (Some(2), Some(4))
+        );
+    }
+
+    #[test]
+    fn potential_partners_do_not_pass_introductions_on() {
+        use Status::*;
+        let c = coalition(
+            &[
+                ("hub", Member),
+                ("p1", Potential),
+                ("p2", Potential),
+                ("e", Existing),
+            ],
+            &[
+                ("hub", "p1", 3),
+                ("p1", "p2", 3),
+                ("hub", "e", 1),
+                ("e", "p2", 1),
+            ],
+        );
+        let found = introductions(&c, TermKind::Population, "young-people").unwrap();
+        let p2 = found.iter().find(|i| i.target_id == "p2").unwrap();
+        assert_eq!(p2.path, ["hub", "e", "p2"]);
+        assert_eq!(found[0].target_id, "p1", "the direct tie ranks first");
+    }
+
+    #[test]
+    fn unreachable_targets_are_listed_last_without_a_chain() {
+        use Status::*;
+        let c = coalition(
+            &[
+                ("hub", Member),
+                ("island", Potential),
+                ("near", KeepInformed),
+            ],
+            &[("hub", "near", 1)],
+        );
+        let found = introductions(&c, TermKind::Population, "young-people").unwrap();
+        assert_eq!(
+            found
+                .iter()
+                .map(|i| i.target_id.as_str())
+                .collect::<Vec<_>>(),
+            ["near", "island"]
+        );
+        assert!(found[1].path.is_empty() && found[1].introducer.is_none());
+    }
+}
