@@ -225,6 +225,7 @@ struct TomlCoalition {
     priorities: TomlPriorities,
     #[serde(default)]
     vocabulary: TomlVocabulary,
+    planner: Option<toml::Spanned<crate::model::PlannerWeights>>,
 }
 
 #[derive(Deserialize, Default)]
@@ -293,7 +294,7 @@ fn read_folder(folder: &Path) -> Read {
                 diagnostics.push(
                     Diagnostic::error(&toml_file, e.message().to_string())
                         .at_line(line)
-                        .with_hint("the keys are name, convener, as_of, [priorities] and [vocabulary]; see docs/data-format.md"),
+                        .with_hint("the keys are name, convener, as_of, [priorities], [vocabulary] and [planner]; see docs/data-format.md"),
                 );
             }
         }
@@ -375,6 +376,38 @@ fn apply_toml(
         coalition.convener = Some(convener.into_inner());
     }
     coalition.as_of = parsed.as_of;
+    if let Some(planner) = parsed.planner {
+        let line = Some(line_of(text, planner.span().start));
+        let weights = planner.into_inner();
+        let valid = [
+            weights.population,
+            weights.domain,
+            weights.asset,
+            weights.cell,
+        ]
+        .iter()
+        .all(|w| w.is_finite() && *w >= 0.0);
+        if !valid {
+            diagnostics.push(
+                Diagnostic::error(file, "planner weights must be numbers of 0 or more")
+                    .at_line(line)
+                    .in_field("planner")
+                    .with_hint("e.g. population = 3.0, domain = 2.0, asset = 2.0, cell = 1.0"),
+            );
+        }
+        if !(weights.decay > 0.0 && weights.decay <= 1.0) {
+            diagnostics.push(
+                Diagnostic::error(
+                    file,
+                    format!("planner decay {} is outside 0–1", weights.decay),
+                )
+                .at_line(line)
+                .in_field("planner.decay")
+                .with_hint("use a number above 0 and at most 1; the default is 0.5"),
+            );
+        }
+        coalition.planner = Some(weights);
+    }
     let TomlPriorities {
         populations,
         domains,

@@ -362,6 +362,70 @@ impl ExtraTerms {
     }
 }
 
+/// How the invite planner weighs the gaps a new partner would close (`[planner]` in
+/// coalition.toml). A pick's value for a term is the term's weight times `decay` raised to the
+/// number of partners already providing it: closing an uncovered term counts fully, a second
+/// provider for a thin term counts `decay` times as much, and so on.
+#[derive(Debug, Clone, Copy, PartialEq, Serialize, Deserialize, schemars::JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct PlannerWeights {
+    /// Weight of a priority population.
+    #[serde(default = "PlannerWeights::default_population")]
+    pub population: f64,
+    /// Weight of a priority domain.
+    #[serde(default = "PlannerWeights::default_domain")]
+    pub domain: f64,
+    /// Weight of a needed asset.
+    #[serde(default = "PlannerWeights::default_asset")]
+    pub asset: f64,
+    /// Weight of a population × domain cell (a partner serving the population in that domain).
+    #[serde(default = "PlannerWeights::default_cell")]
+    pub cell: f64,
+    /// How much each further provider of the same term counts, between 0 and 1.
+    #[serde(default = "PlannerWeights::default_decay")]
+    pub decay: f64,
+}
+
+impl PlannerWeights {
+    fn default_population() -> f64 {
+        3.0
+    }
+    fn default_domain() -> f64 {
+        2.0
+    }
+    fn default_asset() -> f64 {
+        2.0
+    }
+    fn default_cell() -> f64 {
+        1.0
+    }
+    fn default_decay() -> f64 {
+        0.5
+    }
+
+    /// The weight of one term kind.
+    pub fn of(&self, kind: TermKind) -> f64 {
+        match kind {
+            TermKind::Population => self.population,
+            TermKind::Domain => self.domain,
+            TermKind::Asset => self.asset,
+        }
+    }
+}
+
+impl Default for PlannerWeights {
+    /// Populations 3, domains 2, assets 2, cells 1, decay 0.5.
+    fn default() -> PlannerWeights {
+        PlannerWeights {
+            population: PlannerWeights::default_population(),
+            domain: PlannerWeights::default_domain(),
+            asset: PlannerWeights::default_asset(),
+            cell: PlannerWeights::default_cell(),
+            decay: PlannerWeights::default_decay(),
+        }
+    }
+}
+
 /// A coalition and its partner landscape: the canonical document (`partnermap.json`).
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, schemars::JsonSchema)]
 pub struct Coalition {
@@ -379,6 +443,9 @@ pub struct Coalition {
     /// The coalition's own terms, added to the worksheet's vocabulary.
     #[serde(default, skip_serializing_if = "ExtraTerms::is_empty")]
     pub vocabulary: ExtraTerms,
+    /// How the invite planner weighs gaps; the defaults when absent.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub planner: Option<PlannerWeights>,
     /// Every organization in the landscape, the convener included.
     #[serde(default)]
     pub organizations: Vec<Organization>,
@@ -444,6 +511,7 @@ impl Coalition {
             as_of: None,
             priorities: Priorities::default(),
             vocabulary: ExtraTerms::default(),
+            planner: None,
             organizations: Vec::new(),
             partnerships: Vec::new(),
         }

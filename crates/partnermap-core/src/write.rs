@@ -101,6 +101,12 @@ fn coalition_toml(coalition: &Coalition, vocabulary: &Vocabulary) -> String {
             .map(|id| vocabulary.label(kind, id));
         out += &format!("{} = {}\n", kind.plural(), toml_list(labels));
     }
+    if let Some(w) = &coalition.planner {
+        out += &format!(
+            "\n[planner]\npopulation = {:?}\ndomain = {:?}\nasset = {:?}\ncell = {:?}\ndecay = {:?}\n",
+            w.population, w.domain, w.asset, w.cell, w.decay
+        );
+    }
     if !coalition.vocabulary.is_empty() {
         out += "\n[vocabulary]\n";
         for kind in TermKind::ALL {

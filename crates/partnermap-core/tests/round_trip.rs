@@ -3,7 +3,8 @@
 
 use partnermap_core::load::{from_json_str, load};
 use partnermap_core::model::{
-    Coalition, Location, Organization, OrganizationType, Partnership, PartnershipKind, Status,
+    Coalition, Location, Organization, OrganizationType, Partnership, PartnershipKind,
+    PlannerWeights, Status,
 };
 use partnermap_core::vocabulary::{Term, TermKind, Vocabulary};
 use partnermap_core::write::{to_json, write_folder};
@@ -104,45 +105,62 @@ fn coalition() -> impl Strategy<Value = Coalition> {
                 ),
                 free_text(),
                 any::<bool>(),
+                prop::option::of((
+                    0.0f64..10.0,
+                    0.0f64..10.0,
+                    0.0f64..10.0,
+                    0.0f64..10.0,
+                    0.01f64..=1.0,
+                )),
             )
         })
-        .prop_map(|(name, organizations, ties, priorities, as_of, extra)| {
-            let mut coalition = Coalition::new(&name);
-            coalition.convener = Some(organizations[0].id.clone());
-            coalition.as_of = as_of;
-            (
-                coalition.priorities.populations,
-                coalition.priorities.domains,
-                coalition.priorities.assets,
-            ) = priorities;
-            if extra {
-                let veterans = Term {
-                    id: "veterans".into(),
-                    label: "Veterans".into(),
-                    aliases: vec!["vets".into()],
-                };
-                coalition.vocabulary.populations.push(veterans);
-                coalition.priorities.populations.push("veterans".into());
-            }
-            coalition.partnerships = ties
-                .into_iter()
-                .filter(|(a, b, ..)| a != b)
-                .map(
-                    |(a, b, kind, strength, directed, since, notes, weight)| Partnership {
-                        source: organizations[a].id.clone(),
-                        target: organizations[b].id.clone(),
-                        kind,
-                        strength,
-                        directed,
-                        since,
-                        notes,
-                        weight,
-                    },
-                )
-                .collect();
-            coalition.organizations = organizations;
-            coalition
-        })
+        .prop_map(
+            |(name, organizations, ties, priorities, as_of, extra, planner)| {
+                let mut coalition = Coalition::new(&name);
+                coalition.convener = Some(organizations[0].id.clone());
+                coalition.as_of = as_of;
+                coalition.planner =
+                    planner.map(|(population, domain, asset, cell, decay)| PlannerWeights {
+                        population,
+                        domain,
+                        asset,
+                        cell,
+                        decay,
+                    });
+                (
+                    coalition.priorities.populations,
+                    coalition.priorities.domains,
+                    coalition.priorities.assets,
+                ) = priorities;
+                if extra {
+                    let veterans = Term {
+                        id: "veterans".into(),
+                        label: "Veterans".into(),
+                        aliases: vec!["vets".into()],
+                    };
+                    coalition.vocabulary.populations.push(veterans);
+                    coalition.priorities.populations.push("veterans".into());
+                }
+                coalition.partnerships = ties
+                    .into_iter()
+                    .filter(|(a, b, ..)| a != b)
+                    .map(
+                        |(a, b, kind, strength, directed, since, notes, weight)| Partnership {
+                            source: organizations[a].id.clone(),
+                            target: organizations[b].id.clone(),
+                            kind,
+                            strength,
+                            directed,
+                            since,
+                            notes,
+                            weight,
+                        },
+                    )
+                    .collect();
+                coalition.organizations = organizations;
+                coalition
+            },
+        )
 }
 
 proptest! {
