@@ -2,3 +2,4 @@
 //! Pure functions over the core model; no I/O, no printing, no DOT.
 
 pub mod introductions;
+pub mod invite;
