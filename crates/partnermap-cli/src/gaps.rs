@@ -55,8 +55,11 @@ pub fn run(
         Format::Csv => csv(&report.coverage)?,
         Format::Md => markdown(&report),
     };
-    std::io::stdout().lock().write_all(text.as_bytes())?;
-    Ok(ExitCode::SUCCESS)
+    match std::io::stdout().lock().write_all(text.as_bytes()) {
+        // A reader such as `head` that stops early is not a failure of ours.
+        Err(e) if e.kind() != std::io::ErrorKind::BrokenPipe => Err(e.into()),
+        _ => Ok(ExitCode::SUCCESS),
+    }
 }
 
 /// Resolves `--without` and `--with` names to organization ids, collecting every problem so a
@@ -303,7 +306,24 @@ fn table(report: &Gaps, colour: bool) -> String {
                 "  {} ({}): {}",
                 dependency.organization.name,
                 dependency.damage,
-                losses(dependency)
+                losses(dependency, "x")
+            );
+        }
+    }
+    if let Some(overlap) = &report.overlap {
+        let _ = writeln!(
+            out,
+            "\nOverlap with {}'s customers (shared populations and domains; priorities it adds)",
+            overlap.convener.name
+        );
+        for entry in overlap.organizations.iter().take(TOP) {
+            let _ = writeln!(
+                out,
+                "  {} ({}): shares {}, adds {}",
+                entry.organization.name,
+                entry.status.label().to_lowercase(),
+                entry.shared(),
+                entry.adds.len()
             );
         }
     }
@@ -322,7 +342,7 @@ fn what_if_title(what_if: &WhatIf) -> String {
 }
 
 /// The priorities and cells an organization alone holds up, in words.
-fn losses(dependency: &Dependency) -> String {
+fn losses(dependency: &Dependency, times: &str) -> String {
     dependency
         .terms
         .iter()
@@ -331,7 +351,7 @@ fn losses(dependency: &Dependency) -> String {
             dependency
                 .cells
                 .iter()
-                .map(|c| format!("{} x {}", c.population.label, c.domain.label)),
+                .map(|c| format!("{} {times} {}", c.population.label, c.domain.label)),
         )
         .collect::<Vec<_>>()
         .join("; ")
@@ -514,7 +534,7 @@ fn markdown(report: &Gaps) -> String {
                 "| {} | {} | {} |",
                 md(&dependency.organization.name),
                 dependency.damage,
-                md(&losses(dependency))
+                md(&losses(dependency, "×"))
             );
         }
     }
