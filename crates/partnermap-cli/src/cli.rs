@@ -32,10 +32,34 @@ pub enum Command {
         #[arg(long, value_name = "FILE")]
         json: Option<PathBuf>,
     },
+    /// Show which priority populations, domains and needed assets nobody in the network covers,
+    /// which rest on a single partner, and what changes if organizations leave or join.
+    #[command(
+        after_help = "Examples:\n  partnermap gaps data/forest-city\n  partnermap gaps data/forest-city --without \"Casa de la Comunidad\" --with \"Second Chance Reentry Network\"\n  partnermap gaps data/forest-city --format json > gaps.json\n\nExit code 2 means the input has errors or --with/--without names an unknown organization\n(or --with names one already in the network). The JSON keys are documented in docs/gaps.md."
+    )]
+    Gaps {
+        /// Project folder, .json document or source,target .csv edge list.
+        path: PathBuf,
+        /// What if this organization (id or name) left? Repeat for several.
+        #[arg(long, value_name = "ORG")]
+        without: Vec<String>,
+        /// What if this potential partner (id or name) joined? Repeat for several.
+        #[arg(long, value_name = "ORG")]
+        with: Vec<String>,
+        /// Output format.
+        #[arg(long, value_enum, default_value_t = crate::gaps::Format::Table)]
+        format: crate::gaps::Format,
+    },
 }
 
 pub fn run(cli: Cli) -> anyhow::Result<ExitCode> {
     match cli.command {
         Command::Validate { path, json } => crate::validate::run(&path, json.as_deref()),
+        Command::Gaps {
+            path,
+            without,
+            with,
+            format,
+        } => crate::gaps::run(&path, &without, &with, format),
     }
 }

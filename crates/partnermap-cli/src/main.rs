@@ -5,6 +5,7 @@
 //! 2 for invalid input, 1 for any other failure.
 
 mod cli;
+mod gaps;
 mod validate;
 
 use clap::Parser;
