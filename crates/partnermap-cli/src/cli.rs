@@ -50,6 +50,25 @@ pub enum Command {
         #[arg(long, value_enum, default_value_t = crate::gaps::Format::Table)]
         format: crate::gaps::Format,
     },
+    /// Write the coalition's report into a folder: report.html (one self-contained page to read,
+    /// print or send), report.md, metrics.json, organizations.csv, gaps.csv, invite.csv and the
+    /// maps.
+    #[command(
+        after_help = "Example:\n  partnermap report data/forest-city --out report\n\nThe folder is replaced as a whole, and only if it holds a previous report; it may not be\nthe input or inside it (exit code 2). Maps are drawn when Graphviz's dot is installed\n(apt-get install graphviz, or brew install graphviz); set PARTNERMAP_NO_GRAPHVIZ=1 to write\nonly their .dot sources."
+    )]
+    Report {
+        /// Project folder, .json document or source,target .csv edge list.
+        path: PathBuf,
+        /// The folder to write the report into.
+        #[arg(long, value_name = "DIR")]
+        out: PathBuf,
+        /// The most organizations on the invite list.
+        #[arg(long, value_name = "N", default_value_t = 5)]
+        k: usize,
+        /// No progress lines.
+        #[arg(long)]
+        quiet: bool,
+    },
 }
 
 pub fn run(cli: Cli) -> anyhow::Result<ExitCode> {
@@ -61,5 +80,11 @@ pub fn run(cli: Cli) -> anyhow::Result<ExitCode> {
             with,
             format,
         } => crate::gaps::run(&path, &without, &with, format),
+        Command::Report {
+            path,
+            out,
+            k,
+            quiet,
+        } => crate::report::run(&path, &out, k, quiet),
     }
 }

@@ -6,6 +6,7 @@
 
 mod cli;
 mod gaps;
+mod report;
 mod validate;
 
 use clap::Parser;

@@ -1,0 +1,69 @@
+//! `partnermap report`: the whole report in one folder. The content comes from
+//! partnermap-report; this file only orders the steps, shows progress and maps failures to
+//! exit codes.
+
+use partnermap_report::{analyse, check_not_input, files, write_report, Map, Options};
+use std::io::IsTerminal;
+use std::path::Path;
+use std::process::ExitCode;
+
+/// Set to anything but empty or `0` to leave Graphviz out even when it is installed, so the
+/// report is the same on every machine (the golden tests rely on it).
+pub const NO_GRAPHVIZ_ENV: &str = "PARTNERMAP_NO_GRAPHVIZ";
+
+/// One line per step on stderr, only for a person watching a terminal.
+struct Progress {
+    shown: bool,
+    step: usize,
+}
+
+impl Progress {
+    const STEPS: usize = 4;
+
+    fn step(&mut self, what: &str) {
+        self.step += 1;
+        if self.shown {
+            eprintln!("[{}/{}] {what}", self.step, Progress::STEPS);
+        }
+    }
+}
+
+fn graphviz_allowed() -> bool {
+    std::env::var_os(NO_GRAPHVIZ_ENV).is_none_or(|v| v.is_empty() || v == "0")
+}
+
+pub fn run(path: &Path, out: &Path, k: usize, quiet: bool) -> anyhow::Result<ExitCode> {
+    if let Err(refused) = check_not_input(path, out) {
+        eprintln!("error: {refused}\n  hint: choose an output folder outside the input, e.g. --out report");
+        return Ok(ExitCode::from(crate::EXIT_INVALID_INPUT));
+    }
+    let mut progress = Progress {
+        shown: !quiet && std::io::stderr().is_terminal(),
+        step: 0,
+    };
+    progress.step("loading the coalition");
+    let loaded = partnermap_core::load(path)?;
+    for warning in &loaded.warnings {
+        eprintln!("{warning}");
+    }
+    let coalition = &loaded.coalition;
+    progress.step("analysing coverage, introductions and the invite plan");
+    let analysis = analyse(coalition, &Options { k });
+    progress.step(if graphviz_allowed() {
+        "drawing the maps"
+    } else {
+        "writing the maps' Graphviz sources"
+    });
+    let maps: Vec<Map> = Vec::new();
+    progress.step("writing the report");
+    if let Err(e) = write_report(out, &files(coalition, &analysis, &maps)) {
+        eprintln!("error: {e}");
+        return Ok(ExitCode::from(crate::EXIT_INVALID_INPUT));
+    }
+    println!(
+        "Report written to {}; open {} in a browser.",
+        out.display(),
+        out.join("report.html").display()
+    );
+    Ok(ExitCode::SUCCESS)
+}

@@ -1,0 +1,569 @@
+//! What the report says: the analyses turned into sections of plain text, in the worksheet's
+//! order and words.
+
+use crate::document::{Block, Cell, Document, Item, MapBlock, Section, Table};
+use crate::{Analysis, Map};
+use partnermap_analysis::coverage::{Class, Providers, TermCoverage};
+use partnermap_core::vocabulary::TermKind;
+use partnermap_core::{Coalition, Organization, Status};
+
+/// The sentence shown when Graphviz did not draw the maps, so a reader knows how to get them.
+pub const NO_GRAPHVIZ_NOTE: &str = "The maps were not drawn because Graphviz is not installed (or PARTNERMAP_NO_GRAPHVIZ is set). Their Graphviz sources are in maps/*.dot; install Graphviz (apt-get install graphviz, or brew install graphviz) and run the report again to get the images.";
+
+pub(crate) fn document(coalition: &Coalition, analysis: &Analysis, maps: &[Map]) -> Document {
+    let mut subtitle = Vec::new();
+    if let Some(convener) = convener(coalition) {
+        subtitle.push(format!("Convened by {}.", convener.name));
+    }
+    if let Some(date) = &coalition.as_of {
+        subtitle.push(format!("Data as of {date}."));
+    }
+    Document {
+        title: format!("{}: partner network report", coalition.name),
+        subtitle,
+        sections: vec![
+            priorities(coalition),
+            coverage(analysis),
+            existing_partners(coalition),
+            potential_partners(coalition, analysis),
+            benefits(coalition, analysis),
+            invite_plan(analysis),
+            brokers(coalition, analysis),
+            metrics(analysis),
+            maps_section(maps),
+        ],
+    }
+}
+
+fn convener(coalition: &Coalition) -> Option<&Organization> {
+    let id = coalition.convener.as_deref()?;
+    coalition
+        .organization_index(id)
+        .map(|i| &coalition.organizations[i])
+}
+
+/// An organization's name from its id; the id itself when it names nobody (a person in
+/// Table 4, for instance).
+fn name_of<'a>(coalition: &'a Coalition, id: &'a str) -> &'a str {
+    coalition
+        .organization_index(id)
+        .map_or(id, |i| &coalition.organizations[i].name)
+}
+
+fn join(items: impl IntoIterator<Item = impl AsRef<str>>) -> String {
+    items
+        .into_iter()
+        .map(|s| s.as_ref().to_string())
+        .collect::<Vec<_>>()
+        .join("; ")
+}
+
+fn labels(coalition: &Coalition, kind: TermKind, ids: &[String]) -> String {
+    let vocabulary = coalition.vocabulary();
+    join(ids.iter().map(|id| vocabulary.label(kind, id).to_string()))
+}
+
+fn count(n: usize, one: &str, many: &str) -> String {
+    format!("{n} {}", if n == 1 { one } else { many })
+}
+
+fn priorities(coalition: &Coalition) -> Section {
+    let status = |s: Status| {
+        coalition
+            .organizations
+            .iter()
+            .filter(|o| o.status == s)
+            .count()
+    };
+    let mut blocks = vec![Block::Paragraph(format!(
+        "The map holds {}: {} of the coalition, {}, {} and {} to keep informed, linked by {}.",
+        count(
+            coalition.organizations.len(),
+            "organization",
+            "organizations"
+        ),
+        count(status(Status::Member), "member", "members"),
+        count(status(Status::Existing), "existing partner", "existing partners"),
+        count(
+            status(Status::Potential),
+            "potential partner",
+            "potential partners"
+        ),
+        count(status(Status::KeepInformed), "organization", "organizations"),
+        count(coalition.partnerships.len(), "partnership", "partnerships"),
+    ))];
+    let vocabulary = coalition.vocabulary();
+    for (kind, heading) in [
+        (TermKind::Population, "Populations facing the greatest barriers"),
+        (TermKind::Domain, "Areas of greatest concern"),
+        (TermKind::Asset, "Assets the coalition needs"),
+    ] {
+        blocks.push(Block::Heading(heading.to_string()));
+        let terms = coalition.priorities.terms(kind);
+        if terms.is_empty() {
+            blocks.push(Block::Paragraph("None recorded.".to_string()));
+        } else {
+            blocks.push(Block::List(
+                terms
+                    .iter()
+                    .map(|id| Item {
+                        lead: None,
+                        text: vocabulary.label(kind, id).to_string(),
+                    })
+                    .collect(),
+            ));
+        }
+    }
+    Section {
+        id: "coalition",
+        title: "The coalition and its priorities".to_string(),
+        blocks,
+    }
+}
+
+fn in_network_names(providers: &Providers) -> String {
+    join(providers.in_network_providers().map(|o| o.name.as_str()))
+}
+
+fn class_cell(class: Class) -> Cell {
+    Cell {
+        text: class.to_string(),
+        class: Some(class),
+    }
+}
+
+fn term_row(term: &TermCoverage) -> Vec<Cell> {
+    vec![
+        term.term.kind.noun().into(),
+        term.term.label.as_str().into(),
+        class_cell(term.class),
+        in_network_names(&term.providers).into(),
+        join(term.providers.potential.iter().map(|o| o.name.as_str())).into(),
+    ]
+}
+
+fn coverage(analysis: &Analysis) -> Section {
+    let coverage = &analysis.gaps.coverage;
+    let mut blocks = vec![Block::Paragraph(
+        "The network is the coalition's members and existing partners. Uncovered: nobody in the network or among the potential partners provides it. Reachable: only a potential partner does, so inviting one closes the gap. Thin: exactly one member or partner does, a single point of failure. Covered: two or more do.".to_string(),
+    )];
+    let gaps: Vec<&TermCoverage> = [Class::Uncovered, Class::Reachable, Class::Thin]
+        .into_iter()
+        .flat_map(|c| coverage.priorities_in(c))
+        .collect();
+    blocks.push(Block::Heading("Gaps first".to_string()));
+    if gaps.is_empty() {
+        blocks.push(Block::Paragraph(
+            "Every priority is covered by two or more members or partners.".to_string(),
+        ));
+    } else {
+        blocks.push(Block::Table(Table {
+            header: header(&[
+                "Kind",
+                "Priority",
+                "Class",
+                "Members and partners",
+                "Potential partners",
+            ]),
+            rows: gaps.into_iter().map(term_row).collect(),
+        }));
+    }
+    let covered: Vec<Item> = coverage
+        .priorities_in(Class::Covered)
+        .map(|t| {
+            Item::led(
+                t.term.label.clone(),
+                format!(
+                    "{} ({})",
+                    count(t.providers.in_network(), "provider", "providers"),
+                    in_network_names(&t.providers)
+                ),
+            )
+        })
+        .collect();
+    if !covered.is_empty() {
+        blocks.push(Block::Heading("Covered".to_string()));
+        blocks.push(Block::List(covered));
+    }
+    let matrix = &coverage.matrix;
+    if !matrix.cells.is_empty() {
+        blocks.push(Block::Heading("Population × area of concern".to_string()));
+        blocks.push(Block::Paragraph(
+            "Each cell counts the members and partners that serve the population in that area; the colour is its class.".to_string(),
+        ));
+        let mut head = vec!["Population".to_string()];
+        head.extend(matrix.domains.iter().map(|d| d.label.clone()));
+        let rows = matrix
+            .populations
+            .iter()
+            .enumerate()
+            .map(|(p, population)| {
+                let mut row: Vec<Cell> = vec![population.label.as_str().into()];
+                row.extend((0..matrix.domains.len()).map(|d| {
+                    let cell = matrix.cell(p, d);
+                    let n = cell.providers.in_network();
+                    Cell {
+                        text: match cell.class {
+                            Class::Covered => n.to_string(),
+                            class => format!("{n} {class}"),
+                        },
+                        class: Some(cell.class),
+                    }
+                }));
+                row
+            })
+            .collect();
+        blocks.push(Block::Table(Table { header: head, rows }));
+    }
+    Section {
+        id: "coverage",
+        title: "Coverage: who the network reaches and who it misses".to_string(),
+        blocks,
+    }
+}
+
+fn header(names: &[&str]) -> Vec<String> {
+    names.iter().map(|s| s.to_string()).collect()
+}
+
+fn organization_row(coalition: &Coalition, o: &Organization) -> Vec<Cell> {
+    vec![
+        o.name.as_str().into(),
+        o.kind.label().into(),
+        o.status.label().into(),
+        labels(coalition, TermKind::Population, &o.populations).into(),
+        labels(coalition, TermKind::Domain, &o.domains).into(),
+        labels(coalition, TermKind::Asset, &o.assets).into(),
+    ]
+}
+
+fn existing_partners(coalition: &Coalition) -> Section {
+    let rows: Vec<Vec<Cell>> = coalition
+        .organizations
+        .iter()
+        .filter(|o| o.status.is_in_network())
+        .map(|o| {
+            let mut row = organization_row(coalition, o);
+            row.push(o.contact.clone().unwrap_or_default().into());
+            row
+        })
+        .collect();
+    Section {
+        id: "table-1",
+        title: "Table 1. Existing partners".to_string(),
+        blocks: vec![if rows.is_empty() {
+            Block::Paragraph("No members or existing partners are recorded.".to_string())
+        } else {
+            Block::Table(Table {
+                header: header(&[
+                    "Organization",
+                    "Type",
+                    "Status",
+                    "Populations served",
+                    "Areas of work",
+                    "Assets",
+                    "Contact",
+                ]),
+                rows,
+            })
+        }],
+    }
+}
+
+/// The priority terms an organization outside the network would bring that the network lacks
+/// (uncovered or reachable) or has only once (thin).
+fn would_add(analysis: &Analysis, o: &Organization) -> (String, String) {
+    let provides = |t: &&TermCoverage| o.terms(t.term.kind).contains(&t.term.id);
+    let pick = |classes: &[Class]| {
+        join(
+            analysis
+                .gaps
+                .coverage
+                .priorities
+                .iter()
+                .filter(|t| classes.contains(&t.class))
+                .filter(provides)
+                .map(|t| t.term.label.as_str()),
+        )
+    };
+    (
+        pick(&[Class::Uncovered, Class::Reachable]),
+        pick(&[Class::Thin]),
+    )
+}
+
+fn potential_partners(coalition: &Coalition, analysis: &Analysis) -> Section {
+    let rows: Vec<Vec<Cell>> = coalition
+        .organizations
+        .iter()
+        .filter(|o| !o.status.is_in_network())
+        .map(|o| {
+            let mut row = organization_row(coalition, o);
+            let (closes, backs_up) = would_add(analysis, o);
+            row.push(closes.into());
+            row.push(backs_up.into());
+            row
+        })
+        .collect();
+    Section {
+        id: "table-2",
+        title: "Table 2. Potential partners".to_string(),
+        blocks: vec![if rows.is_empty() {
+            Block::Paragraph("No potential partners are recorded.".to_string())
+        } else {
+            Block::Table(Table {
+                header: header(&[
+                    "Organization",
+                    "Type",
+                    "Status",
+                    "Populations served",
+                    "Areas of work",
+                    "Assets",
+                    "Would close",
+                    "Would back up",
+                ]),
+                rows,
+            })
+        }],
+    }
+}
+
+fn benefits(coalition: &Coalition, analysis: &Analysis) -> Section {
+    let text = |o: &Option<String>| Cell::from(o.clone().unwrap_or_default());
+    let rows = coalition
+        .organizations
+        .iter()
+        .filter(|o| o.status != Status::KeepInformed)
+        .map(|o| {
+            let alone = analysis
+                .gaps
+                .resilience
+                .iter()
+                .find(|d| d.organization.id == o.id)
+                .map(|d| {
+                    join(
+                        d.terms
+                            .iter()
+                            .map(|t| t.term.label.clone())
+                            .chain(d.cells.iter().map(|c| {
+                                format!("{} × {}", c.population.label, c.domain.label)
+                            })),
+                    )
+                })
+                .unwrap_or_default();
+            vec![
+                o.name.as_str().into(),
+                text(&o.aligned_initiatives),
+                text(&o.motivations),
+                text(&o.roles),
+                text(&o.barriers),
+                alone.into(),
+                analysis.broker_role(o).into(),
+            ]
+        })
+        .collect();
+    Section {
+        id: "table-3",
+        title: "Table 3. How each partner benefits the coalition".to_string(),
+        blocks: vec![
+            Block::Paragraph("The first four columns are what the coalition recorded; the last two are computed. \"Alone covers\" lists the priorities and population × area cells that only this organization provides, which the coalition would lose if it stepped back.".to_string()),
+            Block::Table(Table {
+                header: header(&[
+                    "Organization",
+                    "Aligned initiatives",
+                    "Motivations for joining",
+                    "Roles it would play",
+                    "Barriers, or how it is a good partner",
+                    "Alone covers",
+                    "Broker role",
+                ]),
+                rows,
+            }),
+        ],
+    }
+}
+
+/// Why the planner chose this sender, in words.
+fn sender_reason(code: &str) -> &'static str {
+    match code {
+        "recorded" => "recorded in the coalition's Table 4",
+        "strongest-tie" => "has the strongest partnership with them",
+        "introduction-path" => "the last step on the warm-introduction path",
+        _ => "the convener, as no partner knows them",
+    }
+}
+
+fn invite_plan(analysis: &Analysis) -> Section {
+    let plan = &analysis.plan;
+    let mut blocks = vec![Block::Paragraph(format!(
+        "Up to {} of the {} potential partners, chosen to close the most gaps: an uncovered priority counts fully, a second provider for a thin one counts half. {}",
+        plan.k,
+        plan.candidates,
+        if plan.exact.is_some() {
+            "The list is the best possible one (exact search)."
+        } else {
+            "The list is chosen greedily, within 63% of the best possible one."
+        }
+    ))];
+    if plan.picks.is_empty() {
+        blocks.push(Block::Paragraph(
+            "No potential partner would close a gap.".to_string(),
+        ));
+    } else {
+        blocks.push(Block::Table(Table {
+            header: header(&[
+                "#",
+                "Invite",
+                "Invitation sent by",
+                "Why this sender",
+                "Closes",
+                "Backs up",
+                "Barriers, or how it is a good partner",
+            ]),
+            rows: plan
+                .picks
+                .iter()
+                .enumerate()
+                .map(|(i, pick)| {
+                    vec![
+                        (i + 1).to_string().into(),
+                        pick.name.as_str().into(),
+                        pick.sender.name.as_str().into(),
+                        sender_reason(pick.sender.reason).into(),
+                        join(&pick.closes).into(),
+                        join(&pick.strengthens).into(),
+                        pick.barriers.clone().unwrap_or_default().into(),
+                    ]
+                })
+                .collect(),
+        }));
+    }
+    let still: Vec<&str> = plan.still_uncovered().map(|n| n.need.label()).collect();
+    if !still.is_empty() {
+        blocks.push(Block::Note(format!(
+            "Still uncovered after these invitations: {}. No organization on the map provides them; look for new ones.",
+            join(still)
+        )));
+    }
+    if !plan.keep_informed.is_empty() {
+        blocks.push(Block::Paragraph(format!(
+            "Keep informed rather than invite now (they already know a partner but would add little): {}.",
+            join(plan.keep_informed.iter().map(|k| k.name.as_str()))
+        )));
+    }
+    Section {
+        id: "table-4",
+        title: "Table 4. Invite plan".to_string(),
+        blocks,
+    }
+}
+
+fn chain_text(coalition: &Coalition, path: &[String]) -> String {
+    path.iter()
+        .map(|id| name_of(coalition, id))
+        .collect::<Vec<_>>()
+        .join(" → ")
+}
+
+fn brokers(coalition: &Coalition, analysis: &Analysis) -> Section {
+    let mut blocks = vec![Block::Paragraph(
+        "Brokers are the members and partners who connect the coalition to organizations it does not yet work with. A warm introduction goes from the convener through partners who already know each other to an organization that serves an underserved group.".to_string(),
+    )];
+    let brokers = analysis.brokers(coalition);
+    blocks.push(Block::Heading("Brokers".to_string()));
+    if brokers.is_empty() {
+        blocks.push(Block::Paragraph(
+            "No member or partner stands between the coalition and an organization it needs."
+                .to_string(),
+        ));
+    } else {
+        blocks.push(Block::List(
+            brokers
+                .into_iter()
+                .map(|(name, reasons)| Item::led(name, join(reasons)))
+                .collect(),
+        ));
+    }
+    for doors in analysis
+        .doors
+        .iter()
+        .filter(|d| d.term.kind == TermKind::Population)
+    {
+        blocks.push(Block::Heading(format!(
+            "Warm introductions: {} ({})",
+            doors.term.label, doors.class
+        )));
+        let reachable: Vec<Item> = doors
+            .chains
+            .iter()
+            .filter(|c| !c.path.is_empty())
+            .map(|c| {
+                Item::led(
+                    name_of(coalition, &c.target_id).to_string(),
+                    format!(
+                        "{} ({}, weakest tie {} of 3)",
+                        chain_text(coalition, &c.path),
+                        count(c.length.unwrap_or(0), "step", "steps"),
+                        c.weakest_tie.unwrap_or(0)
+                    ),
+                )
+            })
+            .collect();
+        let cold: Vec<&str> = doors
+            .chains
+            .iter()
+            .filter(|c| c.path.is_empty())
+            .map(|c| name_of(coalition, &c.target_id))
+            .collect();
+        if doors.chains.is_empty() {
+            blocks.push(Block::Note(
+                "No organization on the map serves this population: the coalition needs to find one.".to_string(),
+            ));
+        }
+        if !reachable.is_empty() {
+            blocks.push(Block::List(reachable));
+        }
+        if !cold.is_empty() {
+            blocks.push(Block::Paragraph(format!(
+                "No partner knows {}: the convener will need to reach out directly.",
+                cold.join(" or ")
+            )));
+        }
+    }
+    Section {
+        id: "brokers",
+        title: "Brokers and warm introductions".to_string(),
+        blocks,
+    }
+}
+
+// ---- Network metrics: to be filled in from partnermap_analysis::metrics when it lands on main.
+fn metrics(_analysis: &Analysis) -> Section {
+    Section {
+        id: "metrics",
+        title: "Network metrics".to_string(),
+        blocks: vec![Block::Note(
+            "Network metrics are not available in this version of partnermap.".to_string(),
+        )],
+    }
+}
+// ---- end of network metrics.
+
+fn maps_section(maps: &[Map]) -> Section {
+    let mut blocks = Vec::new();
+    if maps.iter().any(|m| m.svg.is_none()) {
+        blocks.push(Block::Note(NO_GRAPHVIZ_NOTE.to_string()));
+    }
+    blocks.extend(maps.iter().map(|m| {
+        Block::Map(MapBlock {
+            name: m.name,
+            title: m.title.clone(),
+            svg: m.svg.clone(),
+        })
+    }));
+    Section {
+        id: "maps",
+        title: "Maps".to_string(),
+        blocks,
+    }
+}

@@ -1,0 +1,69 @@
+//! The report as Markdown, for a wiki or a repository: the same document as the HTML page,
+//! with the maps linked as files under `maps/`.
+
+use crate::document::{Block, Document, Table};
+use crate::escape::markdown as esc;
+use std::fmt::Write as _;
+
+pub(crate) fn render(document: &Document) -> String {
+    let mut out = format!("# {}\n\n", esc(&document.title));
+    if !document.subtitle.is_empty() {
+        let _ = writeln!(out, "{}\n", esc(&document.subtitle.join(" ")));
+    }
+    for section in &document.sections {
+        let _ = writeln!(out, "## {}\n", esc(&section.title));
+        for block in &section.blocks {
+            self::block(&mut out, block);
+        }
+    }
+    out
+}
+
+fn block(out: &mut String, block: &Block) {
+    match block {
+        Block::Heading(text) => {
+            let _ = writeln!(out, "### {}\n", esc(text));
+        }
+        Block::Paragraph(text) => {
+            let _ = writeln!(out, "{}\n", esc(text));
+        }
+        Block::Note(text) => {
+            let _ = writeln!(out, "> {}\n", esc(text));
+        }
+        Block::List(items) => {
+            for item in items {
+                match &item.lead {
+                    Some(lead) => {
+                        let _ = writeln!(out, "- **{}**: {}", esc(lead), esc(&item.text));
+                    }
+                    None => {
+                        let _ = writeln!(out, "- {}", esc(&item.text));
+                    }
+                }
+            }
+            out.push('\n');
+        }
+        Block::Table(table) => self::table(out, table),
+        Block::Map(map) => {
+            let title = esc(&map.title);
+            let _ = match map.svg {
+                Some(_) => writeln!(out, "![{title}](maps/{}.svg)\n", map.name),
+                None => writeln!(
+                    out,
+                    "{title}: Graphviz source [maps/{0}.dot](maps/{0}.dot)\n",
+                    map.name
+                ),
+            };
+        }
+    }
+}
+
+fn table(out: &mut String, table: &Table) {
+    let row = |cells: Vec<String>| format!("| {} |\n", cells.join(" | "));
+    out.push_str(&row(table.header.iter().map(|h| esc(h)).collect()));
+    out.push_str(&format!("|{}\n", "---|".repeat(table.header.len())));
+    for cells in &table.rows {
+        out.push_str(&row(cells.iter().map(|c| esc(&c.text)).collect()));
+    }
+    out.push('\n');
+}

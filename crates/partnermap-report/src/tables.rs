@@ -1,0 +1,191 @@
+//! The report's tables for spreadsheets and pipelines: one CSV per question, with stable
+//! column names.
+
+use crate::Analysis;
+use partnermap_analysis::coverage::{Class, Coverage};
+use partnermap_analysis::invite::Plan;
+use partnermap_core::vocabulary::TermKind;
+use partnermap_core::{Coalition, Status};
+
+fn write(header: &[&str], rows: impl IntoIterator<Item = Vec<String>>) -> Vec<u8> {
+    let mut writer = csv::Writer::from_writer(Vec::new());
+    // Writing CSV into memory cannot fail; only a real file could.
+    writer.write_record(header).expect("writing to memory");
+    for row in rows {
+        writer.write_record(&row).expect("writing to memory");
+    }
+    writer.into_inner().expect("writing to memory")
+}
+
+/// Every priority and every other term mentioned, with its class and providers by status:
+/// `partnermap gaps --format csv` and the report's `gaps.csv`.
+///
+/// ```
+/// use partnermap_analysis::coverage::coverage;
+/// let csv = partnermap_report::tables::gaps(&coverage(&partnermap_core::Coalition::new("Demo")));
+/// assert!(csv.starts_with(b"kind,id,label,priority,class,"));
+/// ```
+pub fn gaps(coverage: &Coverage) -> Vec<u8> {
+    let rows = coverage
+        .priorities
+        .iter()
+        .chain(&coverage.others)
+        .map(|term| {
+            let p = &term.providers;
+            let all: Vec<&str> = Status::ALL
+                .iter()
+                .flat_map(|&s| p.with_status(s))
+                .map(|o| o.name.as_str())
+                .collect();
+            vec![
+                term.term.kind.noun().to_string(),
+                term.term.id.clone(),
+                term.term.label.clone(),
+                if term.priority { "yes" } else { "no" }.to_string(),
+                term.class.id().to_string(),
+                p.member.len().to_string(),
+                p.existing.len().to_string(),
+                p.potential.len().to_string(),
+                p.keep_informed.len().to_string(),
+                all.join("; "),
+            ]
+        });
+    write(
+        &[
+            "kind",
+            "id",
+            "label",
+            "priority",
+            "class",
+            "members",
+            "existing",
+            "potential",
+            "keep_informed",
+            "providers",
+        ],
+        rows,
+    )
+}
+
+/// The invite list in order, with who sends each invitation and why.
+///
+/// ```
+/// let plan = partnermap_analysis::invite::plan(&partnermap_core::Coalition::new("Demo"), 5, true);
+/// let csv = partnermap_report::tables::invite(&plan);
+/// assert_eq!(csv, b"rank,id,name,gain,invited_by,invited_by_id,sender_reason,closes,backs_up,barriers\n");
+/// ```
+pub fn invite(plan: &Plan) -> Vec<u8> {
+    let rows = plan.picks.iter().enumerate().map(|(i, pick)| {
+        vec![
+            (i + 1).to_string(),
+            pick.id.clone(),
+            pick.name.clone(),
+            format!("{:.3}", pick.gain),
+            pick.sender.name.clone(),
+            pick.sender.id.clone().unwrap_or_default(),
+            pick.sender.reason.to_string(),
+            pick.closes.join("; "),
+            pick.strengthens.join("; "),
+            pick.barriers.clone().unwrap_or_default(),
+        ]
+    });
+    write(
+        &[
+            "rank",
+            "id",
+            "name",
+            "gain",
+            "invited_by",
+            "invited_by_id",
+            "sender_reason",
+            "closes",
+            "backs_up",
+            "barriers",
+        ],
+        rows,
+    )
+}
+
+/// One row per organization: what it provides, what it alone holds up, what it would add,
+/// the doors it opens and its place on the invite list.
+pub(crate) fn organizations(coalition: &Coalition, analysis: &Analysis) -> Vec<u8> {
+    let coverage = &analysis.gaps.coverage;
+    let rows = coalition.organizations.iter().map(|o| {
+        let provides = |classes: &[Class]| {
+            coverage
+                .priorities
+                .iter()
+                .filter(|t| classes.contains(&t.class))
+                .filter(|t| o.terms(t.term.kind).contains(&t.term.id))
+                .map(|t| t.term.label.as_str())
+                .collect::<Vec<_>>()
+        };
+        let all_priorities: usize = TermKind::ALL
+            .iter()
+            .map(|&k| {
+                o.terms(k)
+                    .iter()
+                    .filter(|t| coalition.priorities.terms(k).contains(t))
+                    .count()
+            })
+            .sum();
+        let dependency = analysis
+            .gaps
+            .resilience
+            .iter()
+            .find(|d| d.organization.id == o.id);
+        let alone: Vec<String> = dependency
+            .map(|d| d.terms.iter().map(|t| t.term.label.clone()).collect())
+            .unwrap_or_default();
+        let cells_alone = dependency.map_or(0, |d| d.cells.len());
+        let would_close = if o.status.is_in_network() {
+            Vec::new()
+        } else {
+            provides(&[Class::Uncovered, Class::Reachable])
+        };
+        let rank = analysis
+            .plan
+            .picks
+            .iter()
+            .position(|p| p.id == o.id)
+            .map(|r| (r + 1).to_string())
+            .unwrap_or_default();
+        let doors = analysis
+            .doors
+            .iter()
+            .flat_map(|d| &d.chains)
+            .filter(|c| c.introducer.as_deref() == Some(o.id.as_str()))
+            .map(|c| c.target_id.as_str())
+            .collect::<std::collections::BTreeSet<_>>()
+            .len();
+        vec![
+            o.id.clone(),
+            o.name.clone(),
+            o.kind.id().to_string(),
+            o.status.id().to_string(),
+            all_priorities.to_string(),
+            alone.len().to_string(),
+            alone.join("; "),
+            cells_alone.to_string(),
+            would_close.join("; "),
+            doors.to_string(),
+            rank,
+        ]
+    });
+    write(
+        &[
+            "id",
+            "name",
+            "type",
+            "status",
+            "priorities_provided",
+            "priorities_alone",
+            "alone_covers",
+            "cells_alone",
+            "would_close",
+            "introductions",
+            "invite_rank",
+        ],
+        rows,
+    )
+}
