@@ -47,8 +47,29 @@ pub enum Command {
         #[arg(long, value_name = "ORG")]
         with: Vec<String>,
         /// Output format.
-        #[arg(long, value_enum, default_value_t = crate::gaps::Format::Table)]
-        format: crate::gaps::Format,
+        #[arg(long, value_enum, default_value_t = crate::output::Format::Table)]
+        format: crate::output::Format,
+    },
+    /// Choose the potential partners that close the most gaps, and who sends each invitation
+    /// (the worksheet's Table 4), with the reasons.
+    #[command(
+        after_help = "Examples:\n  partnermap invite data/forest-city --k 5\n  partnermap invite data/forest-city --k 3 --exact --format md\n  partnermap invite data/forest-city --apply forest-city-invited\n\nThe objective and its weights ([planner] in coalition.toml) are explained in docs/invite.md."
+    )]
+    Invite {
+        /// Project folder, .json document or source,target .csv edge list.
+        path: PathBuf,
+        /// The most organizations to invite.
+        #[arg(long, default_value_t = 5)]
+        k: usize,
+        /// Also search for the best possible list (up to 40 candidates and k of 6) and compare.
+        #[arg(long)]
+        exact: bool,
+        /// Output format.
+        #[arg(long, value_enum, default_value_t = crate::output::Format::Table)]
+        format: crate::output::Format,
+        /// Write a copy of the project to this folder with each pick's sender recorded (invited_by).
+        #[arg(long, value_name = "FOLDER")]
+        apply: Option<PathBuf>,
     },
 }
 
@@ -61,5 +82,12 @@ pub fn run(cli: Cli) -> anyhow::Result<ExitCode> {
             with,
             format,
         } => crate::gaps::run(&path, &without, &with, format),
+        Command::Invite {
+            path,
+            k,
+            exact,
+            format,
+            apply,
+        } => crate::invite::run(&path, k, exact, format, apply.as_deref()),
     }
 }

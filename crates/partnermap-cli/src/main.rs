@@ -6,6 +6,8 @@
 
 mod cli;
 mod gaps;
+mod invite;
+mod output;
 mod validate;
 
 use clap::Parser;
