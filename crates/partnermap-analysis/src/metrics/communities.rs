@@ -2,20 +2,27 @@
 //!
 //! Louvain: Blondel, Guillaume, Lambiotte & Lefebvre (2008), "Fast unfolding of communities in
 //! large networks", with the gain formula, resolution 1 and level threshold `1e-7` of
-//! `networkx.community.louvain_communities`, weighted by tie strength. Unlike NetworkX it visits
-//! organizations in index order instead of a seeded shuffle, and weighs neighbouring communities
-//! in the order of the (sorted) partner list, so the partition is the same on every run and machine and does not depend on
-//! the order partnerships were listed in. Modularity is `networkx.community.modularity`:
+//! `networkx.community.louvain_communities`, weighted by tie strength. Where NetworkX visits
+//! organizations in a seeded random order, this runs 8 fixed visiting orders (index order, then
+//! orders given by a SplitMix64 hash of the index with seeds 1..7), in parallel, and keeps the
+//! partition of highest modularity (ties: the earlier order). Neighbouring communities are weighed
+//! in the order of the sorted partner list. So the partition is the same on every run and machine
+//! and does not depend on the order partnerships were listed in. Modularity is `networkx.community.modularity`:
 //! `Q = Σ_c [L_c/m − (D_c/2m)²]` (`L_c` internal tie strength, `D_c` total strength of `c`).
 //! Complexity: about O(m) per pass, a few passes per level, O(log n) levels in practice.
 //!
 //! For a coalition: communities are clusters of organizations that partner mostly among
 //! themselves — natural working groups, and gaps where no partnership crosses between them.
+use rayon::prelude::*;
 use serde::Serialize;
 
 use super::network::Network;
 
 const THRESHOLD: f64 = 1e-7;
+/// Louvain runs with different fixed visiting orders; the best partition wins. One run is a
+/// greedy heuristic that can land a few hundredths of modularity below another ordering's result,
+/// so a handful of deterministic restarts buys quality without giving up repeatability.
+const ORDERS: u64 = 8;
 
 /// A partition of the organizations into communities.
 #[derive(Debug, Clone, Serialize, PartialEq)]
@@ -39,13 +46,43 @@ pub struct Communities {
 /// assert!((c.modularity - 5.0 / 14.0).abs() < 1e-12);
 /// ```
 pub fn louvain(net: &Network) -> Communities {
+    let runs: Vec<Communities> = (0..ORDERS)
+        .into_par_iter()
+        .map(|seed| louvain_once(net, seed))
+        .collect();
+    let mut best = 0;
+    for (i, run) in runs.iter().enumerate() {
+        if run.modularity > runs[best].modularity {
+            best = i;
+        }
+    }
+    runs.into_iter().nth(best).expect("at least one order")
+}
+
+/// Visiting order of `n` level nodes: identity for seed 0, else sorted by a hash of the index.
+fn visiting_order(n: usize, seed: u64) -> Vec<usize> {
+    let mut order: Vec<usize> = (0..n).collect();
+    if seed != 0 {
+        order.sort_by_key(|&v| splitmix64(v as u64 ^ seed.wrapping_mul(0xA076_1D64_78BD_642F)));
+    }
+    order
+}
+
+fn splitmix64(x: u64) -> u64 {
+    let mut z = x.wrapping_add(0x9E37_79B9_7F4A_7C15);
+    z = (z ^ (z >> 30)).wrapping_mul(0xBF58_476D_1CE4_E5B9);
+    z = (z ^ (z >> 27)).wrapping_mul(0x94D0_49BB_1331_11EB);
+    z ^ (z >> 31)
+}
+
+fn louvain_once(net: &Network, seed: u64) -> Communities {
     let n = net.len();
     let mut level = Level::from_network(net);
     let mut community: Vec<usize> = (0..n).collect();
     if level.m > 0.0 {
         let mut q = modularity(net, &community);
         loop {
-            let (inner, moved) = level.one_level();
+            let (inner, moved) = level.one_level(&visiting_order(level.len(), seed));
             for c in community.iter_mut() {
                 *c = inner[*c];
             }
@@ -163,7 +200,7 @@ impl Level {
 
     /// Moves nodes greedily until no move improves modularity; returns each node's community
     /// (renumbered by first appearance) and whether any node moved.
-    fn one_level(&self) -> (Vec<usize>, bool) {
+    fn one_level(&self, order: &[usize]) -> (Vec<usize>, bool) {
         let n = self.len();
         let m = self.m;
         let mut com: Vec<usize> = (0..n).collect();
@@ -173,7 +210,7 @@ impl Level {
         let mut moved_any = false;
         loop {
             let mut moves = 0;
-            for v in 0..n {
+            for &v in order {
                 let deg = self.degree[v];
                 let own = com[v];
                 for i in self.offsets[v]..self.offsets[v + 1] {

@@ -6,7 +6,10 @@
 //!
 //! - local constraint `c_ij = (p_ij + Σ_{q ≠ i,j} p_iq p_qj)²`, constraint `C_i = Σ_j c_ij`;
 //! - effective size `Σ_j (1 - Σ_q p_iq m_jq)` with `m_jq = w_jq / max_k w_jk`; unweighted this is
-//!   Borgatti's `d - 2t/d` (`t` = ties among the partners);
+//!   Borgatti's `d - 2t/d` (`t` = ties among the partners). Weighted, this matches NetworkX's
+//!   per-node path (`effective_size(G, nodes=..., weight=...)`); NetworkX 3.6's matrix shortcut,
+//!   taken when `nodes` is omitted and scipy is installed, divides by the intermediary's
+//!   strongest tie instead of the partner's and gives different weighted values;
 //! - efficiency = effective size / degree;
 //! - hierarchy (NetworkX has none; this is Burt's formula as in UCINET and igraph's
 //!   documentation): `H_i = Σ_j (c_ij/(C_i/N)) ln(c_ij/(C_i/N)) / (N ln N)`, `N` = degree of `i`.
