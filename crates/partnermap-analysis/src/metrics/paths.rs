@@ -313,27 +313,43 @@ impl Bfs {
     }
 }
 
+/// Per-organization search state, packed so one cache line serves both the distance test and the
+/// value read for each neighbour.
+#[derive(Clone, Copy)]
+struct Cell {
+    dist: u32,
+    /// σ (shortest-path count) in the forward pass; in the backward pass it is overwritten by
+    /// `(1 + δ) / σ`, what the organization hands back to each predecessor per shortest path.
+    val: f64,
+}
+
+const FRESH: Cell = Cell {
+    dist: UNSEEN,
+    val: 0.0,
+};
+
 /// Per-thread buffers, reset after each source by walking only the visited organizations.
 struct Scratch {
-    dist: Vec<u32>,
-    sigma: Vec<f64>,
-    /// `(1 + δ(w)) / σ(w)`: what `w` hands back to each of its predecessors per shortest path.
-    coeff: Vec<f64>,
+    cells: Vec<Cell>,
     order: Vec<u32>,
 }
 
 impl Scratch {
     fn new(n: usize) -> Scratch {
         Scratch {
-            dist: vec![UNSEEN; n],
-            sigma: vec![0.0; n],
-            coeff: vec![0.0; n],
-            order: Vec::with_capacity(n),
+            cells: vec![FRESH; n],
+            // One spare slot: the branch-free push writes one past the last organization.
+            order: vec![0; n + 1],
         }
     }
 
     /// One Brandes source: adds dependencies into `bc` (if asked), returns
     /// (Σ distances, reached, eccentricity).
+    ///
+    /// Both passes *pull* from neighbours with a branch-free select instead of pushing along
+    /// predecessor lists: σ(v) is summed when `v` is dequeued (its whole previous level is final
+    /// by then) and δ(v) when it is popped in reverse order. Whether a neighbour is one level up
+    /// or down is unpredictable, so avoiding that branch matters more than the extra reads.
     fn brandes(
         &mut self,
         g: &Network,
@@ -341,55 +357,51 @@ impl Scratch {
         bc: &mut [f64],
         dependencies: bool,
     ) -> (u64, u32, u32) {
-        let Scratch {
-            dist,
-            sigma,
-            coeff,
-            order,
-        } = self;
-        order.clear();
-        order.push(s as u32);
-        dist[s] = 0;
-        sigma[s] = 1.0;
+        let Scratch { cells, order } = self;
+        // `order` is a fixed-size queue: pushing writes the slot unconditionally and advances the
+        // tail only for newly seen organizations, so discovery needs no branch either.
+        order[0] = s as u32;
+        let mut tail = 1;
+        cells[s] = Cell { dist: 0, val: 1.0 };
         let mut total = 0u64;
         let mut head = 0;
-        while head < order.len() {
+        while head < tail {
             let v = order[head] as usize;
             head += 1;
-            let next = dist[v] + 1;
-            let sv = sigma[v];
+            let dv = cells[v].dist;
+            let mut sigma = 0.0;
             for &w in g.neighbours(v) {
-                let w = w as usize;
-                if dist[w] == UNSEEN {
-                    dist[w] = next;
-                    total += next as u64;
-                    order.push(w as u32);
-                }
-                if dist[w] == next {
-                    sigma[w] += sv;
-                }
+                let c = cells[w as usize];
+                let fresh = c.dist == UNSEEN;
+                cells[w as usize].dist = if fresh { dv + 1 } else { c.dist };
+                order[tail] = w;
+                tail += fresh as usize;
+                total += if fresh { (dv + 1) as u64 } else { 0 };
+                sigma += if c.dist.wrapping_add(1) == dv { c.val } else { 0.0 };
+            }
+            if v != s {
+                cells[v].val = sigma;
             }
         }
-        let ecc = dist[*order.last().expect("source is in order") as usize];
+        let order = &order[..tail];
+        let ecc = cells[order[tail - 1] as usize].dist;
         let pulled_from = if dependencies { 1 } else { order.len() };
         for &v in order[pulled_from..].iter().rev() {
             let v = v as usize;
-            let next = dist[v] + 1;
+            let next = cells[v].dist + 1;
             let mut pulled = 0.0;
             for &w in g.neighbours(v) {
-                let w = w as usize;
-                if dist[w] == next {
-                    pulled += coeff[w];
-                }
+                let c = cells[w as usize];
+                pulled += if c.dist == next { c.val } else { 0.0 };
             }
-            let delta = sigma[v] * pulled;
+            let sigma = cells[v].val;
+            let delta = sigma * pulled;
             bc[v] += delta;
-            coeff[v] = (1.0 + delta) / sigma[v];
+            cells[v].val = (1.0 + delta) / sigma;
         }
         let reached = order.len() as u32;
         for &v in order.iter() {
-            dist[v as usize] = UNSEEN;
-            sigma[v as usize] = 0.0;
+            cells[v as usize] = FRESH;
         }
         (total, reached, ecc)
     }
