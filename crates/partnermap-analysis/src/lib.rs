@@ -5,6 +5,7 @@
 //! communities) over its own compact [`metrics::Network`], so it can be used and tested alone;
 //! the other modules work on the coalition model.
 
+pub mod brokers;
 pub mod coverage;
 pub mod introductions;
 pub mod invite;

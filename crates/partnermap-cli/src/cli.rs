@@ -71,6 +71,95 @@ pub enum Command {
         #[arg(long, value_name = "FOLDER")]
         apply: Option<PathBuf>,
     },
+    /// Network metrics per organization and for the whole network (the contract in docs/metrics.md).
+    #[command(
+        after_help = "Examples:\n  partnermap metrics data/forest-city\n  partnermap metrics data/forest-city --format json > metrics.json\n  partnermap metrics network.csv --format csv"
+    )]
+    Metrics {
+        /// Project folder, .json document or source,target .csv edge list.
+        path: PathBuf,
+        #[command(flatten)]
+        options: MetricsFlags,
+        /// Output format.
+        #[arg(long, value_enum, default_value_t = crate::output::Format::Table)]
+        format: crate::output::Format,
+    },
+    /// Organizations that bridge otherwise separate groups, ranked, each with its reasons.
+    #[command(
+        after_help = "Examples:\n  partnermap brokers data/forest-city\n  partnermap brokers data/forest-city --top 3 --format md"
+    )]
+    Brokers {
+        /// Project folder, .json document or source,target .csv edge list.
+        path: PathBuf,
+        /// How many brokers to list.
+        #[arg(long, default_value_t = 10)]
+        top: usize,
+        #[command(flatten)]
+        options: MetricsFlags,
+        /// Output format.
+        #[arg(long, value_enum, default_value_t = crate::output::Format::Table)]
+        format: crate::output::Format,
+    },
+    /// Warm introductions: who outside the coalition provides a term, and who can introduce you.
+    #[command(
+        after_help = "Examples:\n  partnermap paths data/forest-city --population \"returning citizens\"\n  partnermap paths data/forest-city --domain \"Transportation access\" --format md"
+    )]
+    Paths {
+        /// Project folder, .json document or source,target .csv edge list.
+        path: PathBuf,
+        #[command(flatten)]
+        term: TermFlags,
+        /// Output format.
+        #[arg(long, value_enum, default_value_t = crate::output::Format::Table)]
+        format: crate::output::Format,
+    },
+}
+
+/// How the network metrics are computed.
+#[derive(Debug, clap::Args)]
+pub struct MetricsFlags {
+    /// Use partnership strength as weight (weighted degree, constraint, effective size, communities).
+    #[arg(long)]
+    weighted: bool,
+    /// Exact betweenness even for very large networks (otherwise estimated above 100,000 organizations).
+    #[arg(long)]
+    exact: bool,
+}
+
+impl MetricsFlags {
+    fn options(&self) -> partnermap_analysis::brokers::MetricsOptions {
+        partnermap_analysis::brokers::MetricsOptions {
+            weighted: self.weighted,
+            exact: self.exact,
+        }
+    }
+}
+
+/// The one population, domain or asset to find introductions for.
+#[derive(Debug, clap::Args)]
+#[group(required = true, multiple = false)]
+pub struct TermFlags {
+    /// A population (label, id or alias).
+    #[arg(long)]
+    population: Option<String>,
+    /// A domain (label, id or alias).
+    #[arg(long)]
+    domain: Option<String>,
+    /// An asset (label, id or alias).
+    #[arg(long)]
+    asset: Option<String>,
+}
+
+impl TermFlags {
+    fn term(&self) -> (partnermap_core::TermKind, &str) {
+        use partnermap_core::TermKind;
+        match (&self.population, &self.domain, &self.asset) {
+            (Some(p), _, _) => (TermKind::Population, p),
+            (_, Some(d), _) => (TermKind::Domain, d),
+            (_, _, Some(a)) => (TermKind::Asset, a),
+            _ => unreachable!("clap requires one of --population, --domain, --asset"),
+        }
+    }
 }
 
 pub fn run(cli: Cli) -> anyhow::Result<ExitCode> {
@@ -89,5 +178,17 @@ pub fn run(cli: Cli) -> anyhow::Result<ExitCode> {
             format,
             apply,
         } => crate::invite::run(&path, k, exact, format, apply.as_deref()),
+        Command::Metrics {
+            path,
+            options,
+            format,
+        } => crate::metrics::run(&path, options.options(), format),
+        Command::Brokers {
+            path,
+            top,
+            options,
+            format,
+        } => crate::brokers::run(&path, top, options.options(), format),
+        Command::Paths { path, term, format } => crate::paths::run(&path, term.term(), format),
     }
 }

@@ -377,7 +377,11 @@ impl Scratch {
                 order[tail] = w;
                 tail += fresh as usize;
                 total += if fresh { (dv + 1) as u64 } else { 0 };
-                sigma += if c.dist.wrapping_add(1) == dv { c.val } else { 0.0 };
+                sigma += if c.dist.wrapping_add(1) == dv {
+                    c.val
+                } else {
+                    0.0
+                };
             }
             if v != s {
                 cells[v].val = sigma;
