@@ -73,7 +73,8 @@ impl Instance {
                 let (weight, now) = self.needs[n];
                 weight * self.decay.powi((now + added[n]) as i32)
             })
-            .sum()
+            // An empty float sum is -0.0, which would print as "-0.00".
+            .fold(0.0, |total, gain| total + gain)
     }
 
     /// Lazy greedy: up to `k` candidates, each the one adding the most value given those
@@ -121,6 +122,33 @@ impl Instance {
             chosen.push(c);
         }
         chosen
+    }
+
+    /// The same candidates, most valuable first: each next is the one adding the most given
+    /// those before it (ties: lowest index). Greedy's own lists come out unchanged.
+    pub fn in_order_of_gain(&self, chosen: &[usize]) -> Vec<usize> {
+        let mut left = chosen.to_vec();
+        let mut added = vec![0usize; self.needs.len()];
+        let mut ordered = Vec::with_capacity(left.len());
+        while !left.is_empty() {
+            let (at, _) = left
+                .iter()
+                .enumerate()
+                .fold((0, f64::NEG_INFINITY), |best, (i, &c)| {
+                    let gain = self.gain(&added, c);
+                    if gain > best.1 || (gain == best.1 && c < left[best.0]) {
+                        (i, gain)
+                    } else {
+                        best
+                    }
+                });
+            let c = left.remove(at);
+            for &n in &self.provides[c] {
+                added[n] += 1;
+            }
+            ordered.push(c);
+        }
+        ordered
     }
 
     /// The best list of at most `k` candidates, by branch and bound; `None` beyond
@@ -413,7 +441,7 @@ pub fn plan(coalition: &Coalition, k: usize, exact: bool) -> Plan {
     };
     let greedy = instance.greedy(k);
     let best = if exact { instance.exact(k) } else { None };
-    let chosen = best.clone().unwrap_or_else(|| greedy.clone());
+    let chosen = instance.in_order_of_gain(best.as_deref().unwrap_or(&greedy));
 
     let chains = coalition
         .convener

@@ -47,8 +47,8 @@ pub enum Command {
         #[arg(long, value_name = "ORG")]
         with: Vec<String>,
         /// Output format.
-        #[arg(long, value_enum, default_value_t = crate::gaps::Format::Table)]
-        format: crate::gaps::Format,
+        #[arg(long, value_enum, default_value_t = crate::output::Format::Table)]
+        format: crate::output::Format,
     },
     /// Write the coalition's report into a folder: report.html (one self-contained page to read,
     /// print or send), report.md, metrics.json, organizations.csv, gaps.csv, invite.csv and the
@@ -69,6 +69,116 @@ pub enum Command {
         #[arg(long)]
         quiet: bool,
     },
+    /// Choose the potential partners that close the most gaps, and who sends each invitation
+    /// (the worksheet's Table 4), with the reasons.
+    #[command(
+        after_help = "Examples:\n  partnermap invite data/forest-city --k 5\n  partnermap invite data/forest-city --k 3 --exact --format md\n  partnermap invite data/forest-city --apply forest-city-invited\n\nThe objective and its weights ([planner] in coalition.toml) are explained in docs/invite.md."
+    )]
+    Invite {
+        /// Project folder, .json document or source,target .csv edge list.
+        path: PathBuf,
+        /// The most organizations to invite.
+        #[arg(long, default_value_t = 5)]
+        k: usize,
+        /// Also search for the best possible list (up to 40 candidates and k of 6) and compare.
+        #[arg(long)]
+        exact: bool,
+        /// Output format.
+        #[arg(long, value_enum, default_value_t = crate::output::Format::Table)]
+        format: crate::output::Format,
+        /// Write a copy of the project to this folder with each pick's sender recorded (invited_by).
+        #[arg(long, value_name = "FOLDER")]
+        apply: Option<PathBuf>,
+    },
+    /// Network metrics per organization and for the whole network (the contract in docs/metrics.md).
+    #[command(
+        after_help = "Examples:\n  partnermap metrics data/forest-city\n  partnermap metrics data/forest-city --format json > metrics.json\n  partnermap metrics network.csv --format csv"
+    )]
+    Metrics {
+        /// Project folder, .json document or source,target .csv edge list.
+        path: PathBuf,
+        #[command(flatten)]
+        options: MetricsFlags,
+        /// Output format.
+        #[arg(long, value_enum, default_value_t = crate::output::Format::Table)]
+        format: crate::output::Format,
+    },
+    /// Organizations that bridge otherwise separate groups, ranked, each with its reasons.
+    #[command(
+        after_help = "Examples:\n  partnermap brokers data/forest-city\n  partnermap brokers data/forest-city --top 3 --format md"
+    )]
+    Brokers {
+        /// Project folder, .json document or source,target .csv edge list.
+        path: PathBuf,
+        /// How many brokers to list.
+        #[arg(long, default_value_t = 10)]
+        top: usize,
+        #[command(flatten)]
+        options: MetricsFlags,
+        /// Output format.
+        #[arg(long, value_enum, default_value_t = crate::output::Format::Table)]
+        format: crate::output::Format,
+    },
+    /// Warm introductions: who outside the coalition provides a term, and who can introduce you.
+    #[command(
+        after_help = "Examples:\n  partnermap paths data/forest-city --population \"returning citizens\"\n  partnermap paths data/forest-city --domain \"Transportation access\" --format md"
+    )]
+    Paths {
+        /// Project folder, .json document or source,target .csv edge list.
+        path: PathBuf,
+        #[command(flatten)]
+        term: TermFlags,
+        /// Output format.
+        #[arg(long, value_enum, default_value_t = crate::output::Format::Table)]
+        format: crate::output::Format,
+    },
+}
+
+/// How the network metrics are computed.
+#[derive(Debug, clap::Args)]
+pub struct MetricsFlags {
+    /// Use partnership strength as weight (weighted degree, constraint, effective size, communities).
+    #[arg(long)]
+    weighted: bool,
+    /// Exact betweenness even for very large networks (otherwise estimated above 100,000 organizations).
+    #[arg(long)]
+    exact: bool,
+}
+
+impl MetricsFlags {
+    fn options(&self) -> partnermap_analysis::brokers::MetricsOptions {
+        partnermap_analysis::brokers::MetricsOptions {
+            weighted: self.weighted,
+            exact: self.exact,
+        }
+    }
+}
+
+/// The one population, domain or asset to find introductions for.
+#[derive(Debug, clap::Args)]
+#[group(required = true, multiple = false)]
+pub struct TermFlags {
+    /// A population (label, id or alias).
+    #[arg(long)]
+    population: Option<String>,
+    /// A domain (label, id or alias).
+    #[arg(long)]
+    domain: Option<String>,
+    /// An asset (label, id or alias).
+    #[arg(long)]
+    asset: Option<String>,
+}
+
+impl TermFlags {
+    fn term(&self) -> (partnermap_core::TermKind, &str) {
+        use partnermap_core::TermKind;
+        match (&self.population, &self.domain, &self.asset) {
+            (Some(p), _, _) => (TermKind::Population, p),
+            (_, Some(d), _) => (TermKind::Domain, d),
+            (_, _, Some(a)) => (TermKind::Asset, a),
+            _ => unreachable!("clap requires one of --population, --domain, --asset"),
+        }
+    }
 }
 
 pub fn run(cli: Cli) -> anyhow::Result<ExitCode> {
@@ -86,5 +196,24 @@ pub fn run(cli: Cli) -> anyhow::Result<ExitCode> {
             k,
             quiet,
         } => crate::report::run(&path, &out, k, quiet),
+        Command::Invite {
+            path,
+            k,
+            exact,
+            format,
+            apply,
+        } => crate::invite::run(&path, k, exact, format, apply.as_deref()),
+        Command::Metrics {
+            path,
+            options,
+            format,
+        } => crate::metrics::run(&path, options.options(), format),
+        Command::Brokers {
+            path,
+            top,
+            options,
+            format,
+        } => crate::brokers::run(&path, top, options.options(), format),
+        Command::Paths { path, term, format } => crate::paths::run(&path, term.term(), format),
     }
 }

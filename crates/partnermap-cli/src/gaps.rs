@@ -2,28 +2,15 @@
 //! overlap with the convener's customers, what-if scenarios and resilience, as a terminal
 //! table, JSON (the contract documented in docs/gaps.md), CSV or Markdown.
 
+use crate::output::{self, md, Format};
 use partnermap_analysis::coverage::{
     gaps, Class, Coverage, Dependency, Gaps, OrganizationRef, Providers, Scenario, TermCoverage,
     WhatIf,
 };
 use partnermap_core::{Coalition, Status};
 use std::fmt::Write as _;
-use std::io::{IsTerminal, Write as _};
 use std::path::Path;
 use std::process::ExitCode;
-
-/// How `gaps` prints its report.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
-pub enum Format {
-    /// For a person at a terminal.
-    Table,
-    /// The stable contract documented in docs/gaps.md.
-    Json,
-    /// One row per term, for spreadsheets.
-    Csv,
-    /// Markdown tables, for reports and wikis.
-    Md,
-}
 
 /// How many resilience and overlap entries the table and Markdown views show; JSON has all.
 const TOP: usize = 10;
@@ -34,32 +21,20 @@ pub fn run(
     with: &[String],
     format: Format,
 ) -> anyhow::Result<ExitCode> {
-    let loaded = partnermap_core::load(path)?;
-    for warning in &loaded.warnings {
-        eprintln!("{warning}");
-    }
+    let loaded = output::load(path)?;
     let coalition = &loaded.coalition;
     let scenario = match scenario(coalition, without, with) {
         Ok(scenario) => scenario,
-        Err(problems) => {
-            for problem in problems {
-                eprintln!("{problem}");
-            }
-            return Ok(ExitCode::from(crate::EXIT_INVALID_INPUT));
-        }
+        Err(problems) => return Ok(output::invalid_arguments(&problems)),
     };
     let report = gaps(coalition, &scenario)?;
     let text = match format {
-        Format::Table => table(&report, use_colour()),
+        Format::Table => table(&report, output::use_colour()),
         Format::Json => serde_json::to_string_pretty(&report)? + "\n",
         Format::Csv => csv(&report.coverage)?,
         Format::Md => markdown(&report),
     };
-    match std::io::stdout().lock().write_all(text.as_bytes()) {
-        // A reader such as `head` that stops early is not a failure of ours.
-        Err(e) if e.kind() != std::io::ErrorKind::BrokenPipe => Err(e.into()),
-        _ => Ok(ExitCode::SUCCESS),
-    }
+    output::print(&text)
 }
 
 /// Resolves `--without` and `--with` names to organization ids, collecting every problem so a
@@ -70,13 +45,9 @@ fn scenario(
     with: &[String],
 ) -> Result<Scenario, Vec<String>> {
     let mut problems = Vec::new();
-    let mut resolve = |flag: &str, text: &str| match coalition.find_organization(text) {
+    let mut resolve = |flag: &str, text: &str| match output::organization(coalition, flag, text) {
         Ok(i) => Some(&coalition.organizations[i]),
-        Err(suggestion) => {
-            let mut problem = format!("error: {flag} \"{text}\": no such organization");
-            if let Some(name) = suggestion {
-                let _ = write!(problem, "\n  hint: did you mean \"{name}\"?");
-            }
+        Err(problem) => {
             problems.push(problem);
             None
         }
@@ -112,11 +83,6 @@ fn scenario(
         without: ids(leaving),
         with: ids(joining),
     })
-}
-
-/// Colour only for a person at a terminal who has not opted out (https://no-color.org).
-fn use_colour() -> bool {
-    std::io::stdout().is_terminal() && std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty())
 }
 
 fn names(list: &[OrganizationRef]) -> String {
@@ -395,10 +361,6 @@ fn csv(coverage: &Coverage) -> anyhow::Result<String> {
 }
 
 /// Pipes would end a Markdown table cell early.
-fn md(text: &str) -> String {
-    text.replace('|', "\\|")
-}
-
 fn markdown(report: &Gaps) -> String {
     let coverage = &report.coverage;
     let mut out = format!("# {}: gaps\n\n", md(&report.coalition));

@@ -4,8 +4,13 @@
 //! This is the only crate that knows about terminals, colours and exit codes: 0 for success,
 //! 2 for invalid input, 1 for any other failure.
 
+mod brokers;
 mod cli;
 mod gaps;
+mod invite;
+mod metrics;
+mod output;
+mod paths;
 mod report;
 mod validate;
 

@@ -83,18 +83,29 @@ fn priorities(coalition: &Coalition) -> Section {
             "organizations"
         ),
         count(status(Status::Member), "member", "members"),
-        count(status(Status::Existing), "existing partner", "existing partners"),
+        count(
+            status(Status::Existing),
+            "existing partner",
+            "existing partners"
+        ),
         count(
             status(Status::Potential),
             "potential partner",
             "potential partners"
         ),
-        count(status(Status::KeepInformed), "organization", "organizations"),
+        count(
+            status(Status::KeepInformed),
+            "organization",
+            "organizations"
+        ),
         count(coalition.partnerships.len(), "partnership", "partnerships"),
     ))];
     let vocabulary = coalition.vocabulary();
     for (kind, heading) in [
-        (TermKind::Population, "Populations facing the greatest barriers"),
+        (
+            TermKind::Population,
+            "Populations facing the greatest barriers",
+        ),
         (TermKind::Domain, "Areas of greatest concern"),
         (TermKind::Asset, "Assets the coalition needs"),
     ] {
@@ -342,12 +353,11 @@ fn benefits(coalition: &Coalition, analysis: &Analysis) -> Section {
                 .find(|d| d.organization.id == o.id)
                 .map(|d| {
                     join(
-                        d.terms
-                            .iter()
-                            .map(|t| t.term.label.clone())
-                            .chain(d.cells.iter().map(|c| {
-                                format!("{} × {}", c.population.label, c.domain.label)
-                            })),
+                        d.terms.iter().map(|t| t.term.label.clone()).chain(
+                            d.cells
+                                .iter()
+                                .map(|c| format!("{} × {}", c.population.label, c.domain.label)),
+                        ),
                     )
                 })
                 .unwrap_or_default();

@@ -79,7 +79,11 @@ pub(crate) fn render(document: &Document) -> String {
         esc(&document.title)
     );
     if !document.subtitle.is_empty() {
-        let _ = writeln!(out, "<p class=\"sub\">{}</p>", esc(&document.subtitle.join(" ")));
+        let _ = writeln!(
+            out,
+            "<p class=\"sub\">{}</p>",
+            esc(&document.subtitle.join(" "))
+        );
     }
     out.push_str("</header>\n<nav aria-label=\"Contents\">\n<ol>\n");
     for section in &document.sections {
@@ -198,14 +202,14 @@ fn map(out: &mut String, map: &MapBlock) {
             out.push('\n');
         }
         None => {
-            let _ = writeln!(
-                out,
-                "<p>Graphviz source: maps/{}.dot</p>",
-                esc(map.name)
-            );
+            let _ = writeln!(out, "<p>Graphviz source: maps/{}.dot</p>", esc(map.name));
         }
     }
-    let _ = writeln!(out, "<figcaption>{}</figcaption>\n</figure>", esc(&map.title));
+    let _ = writeln!(
+        out,
+        "<figcaption>{}</figcaption>\n</figure>",
+        esc(&map.title)
+    );
 }
 
 /// Graphviz's SVG starts with an XML declaration and a DOCTYPE, which are not allowed inside

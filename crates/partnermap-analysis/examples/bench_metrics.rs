@@ -1,0 +1,121 @@
+//! Times each metric on a generated partner network.
+//!
+//! ```text
+//! python3 /work/shared/bench/gen_network.py 20000 /tmp/net20k --seed 1
+//! cargo run --release -p partnermap-analysis --example bench_metrics -- /tmp/net20k/edges.csv
+//! ```
+//!
+//! The argument is an `edges.csv` with header `source,target` (extra columns ignored) or a folder
+//! holding one. Organization names are numbered in order of first appearance. Prints the seconds
+//! each metric takes, then the time of [`analyze`] computing all of them together.
+use std::collections::HashMap;
+use std::path::PathBuf;
+use std::time::Instant;
+
+use partnermap_analysis::metrics::{
+    analyze, brokerage, clustering, communities, connectivity, cores, paths, spectral,
+    structural_holes, Network,
+};
+
+fn main() -> Result<(), Box<dyn std::error::Error>> {
+    let arg = std::env::args()
+        .nth(1)
+        .ok_or("usage: bench_metrics EDGES_CSV_OR_DIR")?;
+    let mut path = PathBuf::from(arg);
+    if path.is_dir() {
+        path.push("edges.csv");
+    }
+    let start = Instant::now();
+    let mut ids: HashMap<String, usize> = HashMap::new();
+    let mut edges = Vec::new();
+    for record in csv::Reader::from_path(&path)?.records() {
+        let record = record?;
+        let mut id = |name: &str| {
+            let next = ids.len();
+            *ids.entry(name.to_string()).or_insert(next)
+        };
+        let (a, b) = (id(&record[0]), id(&record[1]));
+        edges.push((a, b, 1.0));
+    }
+    let net = Network::from_edges(ids.len(), &edges);
+    println!(
+        "{} organizations, {} partnerships, {} threads",
+        net.len(),
+        net.partnership_count(),
+        rayon::current_num_threads()
+    );
+    report("load", start);
+
+    let t = Instant::now();
+    let _ = connectivity::components(&net);
+    report("components", t);
+    let t = Instant::now();
+    let _ = paths::path_metrics(&net);
+    report("betweenness+closeness+diameter (one pass)", t);
+    let t = Instant::now();
+    let _ = paths::distance_metrics(&net);
+    report("closeness+diameter only", t);
+    let t = Instant::now();
+    let _ = paths::sampled_betweenness(&net, 1000, 1);
+    report("sampled betweenness, 1000 pivots", t);
+    let t = Instant::now();
+    let _ = spectral::eigenvector_centrality(&net, 10_000, spectral::TIGHT_TOLERANCE);
+    report("eigenvector (tol 1e-12)", t);
+    let t = Instant::now();
+    let _ = structural_holes::structural_holes(&net, false);
+    report("constraint+effective size+hierarchy", t);
+    let t = Instant::now();
+    let _ = clustering::clustering(&net);
+    report("clustering+transitivity", t);
+    let t = Instant::now();
+    let _ = cores::core_number(&net);
+    report("core number", t);
+    let t = Instant::now();
+    let _ = connectivity::cuts(&net);
+    report("articulation points+bridges", t);
+    let t = Instant::now();
+    let _ = communities::louvain(&net);
+    report("communities (Louvain, 8 orders)", t);
+    let t = Instant::now();
+    let arcs: Vec<(usize, usize)> = edges
+        .iter()
+        .flat_map(|&(a, b, _)| [(a, b), (b, a)])
+        .collect();
+    let groups: Vec<usize> = (0..net.len()).map(|v| v % 5).collect();
+    let _ = brokerage::brokerage(net.len(), &arcs, &groups);
+    report("brokerage (5 arbitrary groups)", t);
+    let t = Instant::now();
+    let _ = analyze(&net);
+    report("TOTAL analyze() (all metrics)", t);
+    Ok(())
+}
+
+/// Prints wall time and this process's CPU time (user + system, from /proc on Linux) since the
+/// last report: on a shared machine CPU time is the steadier figure.
+fn report(what: &str, since: Instant) {
+    static LAST_CPU: std::sync::Mutex<f64> = std::sync::Mutex::new(0.0);
+    let cpu = cpu_seconds();
+    let mut last = LAST_CPU.lock().expect("not poisoned");
+    println!(
+        "{:<45} {:>9.3} s wall {:>9.3} s cpu",
+        what,
+        since.elapsed().as_secs_f64(),
+        cpu - *last
+    );
+    *last = cpu;
+}
+
+fn cpu_seconds() -> f64 {
+    let stat = std::fs::read_to_string("/proc/self/stat").unwrap_or_default();
+    // Fields after the parenthesised command name; utime and stime are the 12th and 13th.
+    let rest = stat.rsplit(')').next().unwrap_or("");
+    let f: Vec<f64> = rest
+        .split_whitespace()
+        .map(|x| x.parse().unwrap_or(0.0))
+        .collect();
+    if f.len() > 12 {
+        (f[11] + f[12]) / 100.0
+    } else {
+        f64::NAN
+    }
+}

@@ -1,0 +1,569 @@
+//! Network metrics and brokers in the coalition's terms: the metrics of [`crate::metrics`]
+//! computed on the partnership network (organizations as nodes, partnerships as undirected
+//! ties), labelled with ids and names, with Gould–Fernandez brokerage by organization type, and
+//! a ranking of brokers with a plain-language reason for each.
+//!
+//! [`network_metrics`] is the metrics contract documented in docs/metrics.md; [`brokers`] ranks
+//! organizations by betweenness (ties: cut points first, then lower constraint, then name).
+
+use crate::metrics::brokerage::{brokerage, RoleCounts, RoleScores};
+use crate::metrics::{analyze_with, AnalysisOptions, Network, NetworkReport};
+use partnermap_core::model::{Coalition, Organization, OrganizationType, Status};
+use serde::Serialize;
+use std::collections::{BTreeMap, HashMap};
+
+/// How the metrics are computed.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub struct MetricsOptions {
+    /// Use tie strength as partnership weight (weighted degree, constraint, effective size,
+    /// communities); without it every partnership counts the same.
+    pub weighted: bool,
+    /// Exact betweenness whatever the size (else estimated above
+    /// [`AnalysisOptions::default`]'s threshold).
+    pub exact: bool,
+}
+
+/// Per-organization figures of the metrics contract.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct OrganizationFigures {
+    /// Organization id.
+    pub id: String,
+    /// Organization name.
+    pub name: String,
+    /// Organization type id.
+    #[serde(rename = "type")]
+    pub kind: OrganizationType,
+    /// Status.
+    pub status: Status,
+    /// Number of partners.
+    pub degree: usize,
+    /// Sum of partnership strengths (equals degree without `--weighted`).
+    pub weighted_degree: f64,
+    /// Share of shortest paths between other organizations that pass through it (NetworkX
+    /// `betweenness_centrality`, normalised).
+    pub betweenness: f64,
+    /// NetworkX `closeness_centrality` (Wasserman–Faust for disconnected networks).
+    pub closeness: f64,
+    /// NetworkX `eigenvector_centrality` (unit norm).
+    pub eigenvector: f64,
+    /// Burt's constraint (NetworkX `constraint`); null for an organization without partners.
+    pub constraint: f64,
+    /// Burt's effective size (NetworkX `effective_size`).
+    pub effective_size: f64,
+    /// Effective size ÷ degree.
+    pub efficiency: f64,
+    /// Burt's hierarchy.
+    pub hierarchy: f64,
+    /// Local clustering coefficient (NetworkX `clustering`).
+    pub clustering: f64,
+    /// k-core number (NetworkX `core_number`).
+    pub core_number: usize,
+    /// True when its departure would split the network.
+    pub articulation_point: bool,
+    /// Community number (Louvain, repeatable).
+    pub community: usize,
+    /// Gould–Fernandez role counts, organization type as the group.
+    pub brokerage: RoleCounts,
+    /// z-scores of the role counts (R's `sna::brokerage`); null where undefined.
+    pub brokerage_z: RoleScores,
+}
+
+/// Network-level figures of the metrics contract.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct NetworkFigures {
+    /// Number of organizations.
+    pub organizations: usize,
+    /// Number of partnerships (pairs of organizations with at least one).
+    pub partnerships: usize,
+    /// Share of possible partnerships that exist.
+    pub density: f64,
+    /// Separate groups with no partnership between them.
+    pub components: usize,
+    /// Share of organizations in the largest group.
+    pub largest_component_share: f64,
+    /// Average number of partners.
+    pub average_degree: f64,
+    /// Average local clustering (NetworkX `average_clustering`).
+    pub average_clustering: f64,
+    /// Share of partner-of-partner triples that are closed (NetworkX `transitivity`).
+    pub transitivity: f64,
+    /// Longest shortest chain in the largest group.
+    pub diameter: usize,
+    /// Average shortest chain in the largest group.
+    pub average_path_length: f64,
+    /// Freeman degree centralisation.
+    pub degree_centralization: f64,
+    /// Freeman betweenness centralisation.
+    pub betweenness_centralization: f64,
+    /// Partnerships whose loss splits the network, as organization id pairs.
+    pub bridges: Vec<(String, String)>,
+    /// Number of communities.
+    pub communities: usize,
+    /// Modularity of the communities.
+    pub modularity: f64,
+    /// True when betweenness was estimated from a sample of sources.
+    pub betweenness_estimated: bool,
+}
+
+/// The metrics contract: `{"network": {...}, "organizations": [...]}`.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct NetworkMetrics {
+    /// Network-level figures.
+    pub network: NetworkFigures,
+    /// One entry per organization, in input order.
+    pub organizations: Vec<OrganizationFigures>,
+}
+
+/// The partnership network of a coalition: node `i` is `coalition.organizations[i]`.
+/// Without `weighted`, repeated partnerships between the same two organizations count once.
+///
+/// ```
+/// use partnermap_analysis::brokers::partnership_network;
+/// let coalition = partnermap_core::load::from_json_str("x.json", r#"{"name": "x",
+///   "organizations": [{"id": "a", "name": "A", "type": "other"}, {"id": "b", "name": "B", "type": "other"}],
+///   "partnerships": [{"source": "a", "target": "b", "strength": 3}, {"source": "b", "target": "a", "kind": "funding"}]}"#).unwrap().coalition;
+/// assert_eq!(partnership_network(&coalition, false).weights(0), &[1.0]);
+/// assert_eq!(partnership_network(&coalition, true).weights(0), &[5.0]);
+/// ```
+pub fn partnership_network(coalition: &Coalition, weighted: bool) -> Network {
+    let index = organization_index(coalition);
+    let mut edges: Vec<(usize, usize, f64)> = coalition
+        .partnerships
+        .iter()
+        .filter_map(|p| {
+            Some((
+                *index.get(p.source.as_str())?,
+                *index.get(p.target.as_str())?,
+                p.weight(),
+            ))
+        })
+        .collect();
+    if !weighted {
+        edges = edges
+            .into_iter()
+            .map(|(a, b, _)| (a.min(b), a.max(b), 1.0))
+            .collect();
+        edges.sort_by_key(|&(a, b, _)| (a, b));
+        edges.dedup_by_key(|&mut (a, b, _)| (a, b));
+    }
+    Network::from_edges(coalition.organizations.len(), &edges)
+}
+
+fn organization_index(coalition: &Coalition) -> HashMap<&str, usize> {
+    coalition
+        .organizations
+        .iter()
+        .enumerate()
+        .map(|(i, o)| (o.id.as_str(), i))
+        .collect()
+}
+
+/// Every metric of the contract.
+///
+/// ```no_run
+/// let coalition = partnermap_core::load(std::path::Path::new("data/forest-city")).unwrap().coalition;
+/// let metrics = partnermap_analysis::brokers::network_metrics(&coalition, Default::default());
+/// println!("density {:.2}", metrics.network.density);
+/// ```
+pub fn network_metrics(coalition: &Coalition, options: MetricsOptions) -> NetworkMetrics {
+    let net = partnership_network(coalition, options.weighted);
+    let mut analysis = AnalysisOptions::default();
+    if options.exact {
+        analysis.sample_betweenness_above = usize::MAX;
+    }
+    let estimated = net.len() > analysis.sample_betweenness_above;
+    let report: NetworkReport = analyze_with(&net, &analysis);
+    let roles = roles(coalition);
+    let id = |i: usize| coalition.organizations[i].id.clone();
+    let organizations = report
+        .organizations
+        .iter()
+        .map(|m| {
+            let o: &Organization = &coalition.organizations[m.organization];
+            OrganizationFigures {
+                id: o.id.clone(),
+                name: o.name.clone(),
+                kind: o.kind,
+                status: o.status,
+                degree: m.degree,
+                weighted_degree: m.weighted_degree,
+                betweenness: m.betweenness,
+                closeness: m.closeness,
+                eigenvector: m.eigenvector,
+                constraint: if options.weighted {
+                    m.weighted_constraint
+                } else {
+                    m.constraint
+                },
+                effective_size: if options.weighted {
+                    m.weighted_effective_size
+                } else {
+                    m.effective_size
+                },
+                efficiency: if options.weighted {
+                    m.weighted_efficiency
+                } else {
+                    m.efficiency
+                },
+                hierarchy: if options.weighted {
+                    m.weighted_hierarchy
+                } else {
+                    m.hierarchy
+                },
+                clustering: m.clustering,
+                core_number: m.core_number,
+                articulation_point: m.articulation_point,
+                community: m.community,
+                brokerage: roles.counts[m.organization],
+                brokerage_z: roles.z_scores[m.organization],
+            }
+        })
+        .collect();
+    let s = report.network;
+    NetworkMetrics {
+        network: NetworkFigures {
+            organizations: s.organizations,
+            partnerships: s.partnerships,
+            density: s.density,
+            components: s.components,
+            largest_component_share: s.largest_component_share,
+            average_degree: s.average_degree,
+            average_clustering: s.average_clustering,
+            transitivity: s.transitivity,
+            diameter: s.diameter,
+            average_path_length: s.average_path_length,
+            degree_centralization: s.degree_centralization,
+            betweenness_centralization: s.betweenness_centralization,
+            bridges: s.bridges.iter().map(|&(a, b)| (id(a), id(b))).collect(),
+            communities: s.communities,
+            modularity: s.modularity,
+            betweenness_estimated: estimated,
+        },
+        organizations,
+    }
+}
+
+/// Brokerage roles with organization type as the group; a partnership without direction
+/// counts both ways.
+fn roles(coalition: &Coalition) -> crate::metrics::brokerage::Brokerage {
+    let index = organization_index(coalition);
+    let mut arcs = Vec::with_capacity(coalition.partnerships.len() * 2);
+    for p in &coalition.partnerships {
+        if let (Some(&a), Some(&b)) = (index.get(p.source.as_str()), index.get(p.target.as_str())) {
+            arcs.push((a, b));
+            if !p.directed {
+                arcs.push((b, a));
+            }
+        }
+    }
+    let groups: Vec<usize> = coalition
+        .organizations
+        .iter()
+        .map(|o| {
+            OrganizationType::ALL
+                .iter()
+                .position(|t| *t == o.kind)
+                .unwrap_or(0)
+        })
+        .collect();
+    brokerage(coalition.organizations.len(), &arcs, &groups)
+}
+
+/// An organization that bridges otherwise separate parts of the network.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Broker {
+    /// Organization id.
+    pub id: String,
+    /// Organization name.
+    pub name: String,
+    /// Betweenness.
+    pub betweenness: f64,
+    /// Burt's constraint (lower: more open, brokering position).
+    pub constraint: f64,
+    /// True when its departure would split the network.
+    pub articulation_point: bool,
+    /// Partners of another organization type.
+    pub partners_of_other_types: usize,
+    /// Other communities its partners belong to.
+    pub communities_reached: usize,
+    /// Why it is a broker, in plain words, most important first.
+    pub reasons: Vec<String>,
+}
+
+/// Organizations ranked as brokers: every organization with betweenness above zero or whose
+/// departure would split the network, by betweenness (ties: cut points first, lower constraint,
+/// name).
+///
+/// ```no_run
+/// let coalition = partnermap_core::load(std::path::Path::new("data/forest-city")).unwrap().coalition;
+/// let metrics = partnermap_analysis::brokers::network_metrics(&coalition, Default::default());
+/// for broker in partnermap_analysis::brokers::brokers(&coalition, &metrics) {
+///     println!("{}: {}", broker.name, broker.reasons.join("; "));
+/// }
+/// ```
+pub fn brokers(coalition: &Coalition, metrics: &NetworkMetrics) -> Vec<Broker> {
+    let net = partnership_network(coalition, false);
+    let figures = &metrics.organizations;
+    let mut list: Vec<Broker> = (0..figures.len())
+        .filter(|&v| figures[v].betweenness > 0.0 || figures[v].articulation_point)
+        .map(|v| {
+            let f = &figures[v];
+            let partners = net.neighbours(v);
+            let other_types = partners
+                .iter()
+                .filter(|&&w| coalition.organizations[w as usize].kind != f.kind)
+                .count();
+            let mut other_communities: Vec<usize> = partners
+                .iter()
+                .map(|&w| figures[w as usize].community)
+                .filter(|&c| c != f.community)
+                .collect();
+            other_communities.sort_unstable();
+            other_communities.dedup();
+            let mut reasons = Vec::new();
+            if f.articulation_point {
+                reasons.extend(separated_groups(coalition, &net, v));
+            }
+            reasons.push(format!(
+                "on {:.0}% of the shortest chains between other organizations",
+                100.0 * f.betweenness
+            ));
+            if !other_communities.is_empty() {
+                reasons.push(format!(
+                    "partners in {} other cluster{} of the network",
+                    other_communities.len(),
+                    if other_communities.len() == 1 {
+                        ""
+                    } else {
+                        "s"
+                    }
+                ));
+            }
+            if other_types > 0 {
+                reasons.push(format!(
+                    "{other_types} of its {} partners are of another type",
+                    partners.len()
+                ));
+            }
+            if f.constraint.is_finite() && f.constraint < 0.35 && partners.len() >= 3 {
+                reasons.push(format!(
+                    "its partners mostly do not work with each other (constraint {:.2})",
+                    f.constraint
+                ));
+            }
+            let roles = f.brokerage;
+            if roles.liaison + roles.gatekeeper + roles.representative > 0 {
+                reasons.push(format!(
+                    "links sectors: liaison {}, gatekeeper {}, representative {}",
+                    roles.liaison, roles.gatekeeper, roles.representative
+                ));
+            }
+            Broker {
+                id: f.id.clone(),
+                name: f.name.clone(),
+                betweenness: f.betweenness,
+                constraint: f.constraint,
+                articulation_point: f.articulation_point,
+                partners_of_other_types: other_types,
+                communities_reached: other_communities.len(),
+                reasons,
+            }
+        })
+        .collect();
+    list.sort_by(|a, b| {
+        b.betweenness
+            .total_cmp(&a.betweenness)
+            .then(b.articulation_point.cmp(&a.articulation_point))
+            .then(a.constraint.total_cmp(&b.constraint))
+            .then(a.name.cmp(&b.name))
+    });
+    list
+}
+
+/// For a cut point, a sentence per part of the network that only it connects to the rest,
+/// e.g. "only link between 8 organizations (mostly faith-based organizations: St. Mark's…)
+/// and the rest of the network".
+fn separated_groups(coalition: &Coalition, net: &Network, cut: usize) -> Vec<String> {
+    let n = net.len();
+    let mut part = vec![usize::MAX; n];
+    let mut parts: Vec<Vec<usize>> = Vec::new();
+    for &start in net.neighbours(cut) {
+        let start = start as usize;
+        if part[start] != usize::MAX {
+            continue;
+        }
+        let id = parts.len();
+        let mut members = vec![start];
+        part[start] = id;
+        let mut next = 0;
+        while next < members.len() {
+            let v = members[next];
+            next += 1;
+            for &w in net.neighbours(v) {
+                let w = w as usize;
+                if w != cut && part[w] == usize::MAX {
+                    part[w] = id;
+                    members.push(w);
+                }
+            }
+        }
+        parts.push(members);
+    }
+    let largest = (0..parts.len())
+        .max_by_key(|&i| (parts[i].len(), std::cmp::Reverse(i)))
+        .unwrap_or(0);
+    let describe = |members: &[usize]| {
+        let mut by_type: BTreeMap<OrganizationType, usize> = BTreeMap::new();
+        for &m in members {
+            *by_type.entry(coalition.organizations[m].kind).or_default() += 1;
+        }
+        let (&top_type, &top) = by_type
+            .iter()
+            .max_by_key(|&(t, c)| (c, std::cmp::Reverse(*t)))
+            .expect("a part has members");
+        let mut names: Vec<&str> = members
+            .iter()
+            .map(|&m| coalition.organizations[m].name.as_str())
+            .collect();
+        names.sort_unstable();
+        let shown = names.iter().take(3).copied().collect::<Vec<_>>().join(", ");
+        let more = if names.len() > 3 {
+            format!(" and {} more", names.len() - 3)
+        } else {
+            String::new()
+        };
+        let mostly = if members.len() >= 3 && top * 2 > members.len() {
+            format!("mostly {}: ", plural(top_type))
+        } else {
+            String::new()
+        };
+        let count = if members.len() == 1 {
+            "1 organization".to_string()
+        } else {
+            format!("{} organizations", members.len())
+        };
+        format!("{count} ({mostly}{shown}{more})")
+    };
+    let mut cut_off: Vec<&Vec<usize>> = parts
+        .iter()
+        .enumerate()
+        .filter(|&(i, _)| i != largest)
+        .map(|(_, p)| p)
+        .collect();
+    cut_off.sort_by_key(|p| std::cmp::Reverse(p.len()));
+    // Two groups say who depends on it; a long list of single hangers-on would bury that.
+    let mut reasons: Vec<String> = cut_off
+        .iter()
+        .take(2)
+        .map(|members| {
+            format!(
+                "only link between {} and the rest of the network",
+                describe(members)
+            )
+        })
+        .collect();
+    let rest: usize = cut_off.iter().skip(2).map(|p| p.len()).sum();
+    if rest > 0 {
+        reasons.push(match rest {
+            1 => "1 more organization reaches the network only through it".to_string(),
+            _ => format!("{rest} more organizations reach the network only through it"),
+        });
+    }
+    reasons
+}
+
+fn plural(kind: OrganizationType) -> String {
+    match kind {
+        OrganizationType::FaithBased => "faith-based organizations".to_string(),
+        OrganizationType::CommunityBasedNonprofit => "community-based nonprofits".to_string(),
+        OrganizationType::FinancialInstitution => "financial institutions".to_string(),
+        OrganizationType::PublicAgency => "public agencies".to_string(),
+        OrganizationType::School => "schools and educational institutions".to_string(),
+        OrganizationType::Business => "businesses".to_string(),
+        other => format!("{}s", other.label().to_lowercase()),
+    }
+}
+
+/// One network-level figure with its meaning for a coalition, in plain words.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct ExplainedFigure {
+    /// The contract's key, e.g. `density`.
+    pub key: &'static str,
+    /// The value as shown to people.
+    pub value: String,
+    /// One plain-language line, e.g. "12% of possible partnerships exist".
+    pub meaning: String,
+}
+
+impl NetworkFigures {
+    /// The figures a report shows, each with a one-line meaning.
+    ///
+    /// ```
+    /// # let coalition = partnermap_core::load::from_json_str("x.json", r#"{"name": "x",
+    /// #   "organizations": [{"id": "a", "name": "A", "type": "other"}, {"id": "b", "name": "B", "type": "other"}],
+    /// #   "partnerships": [{"source": "a", "target": "b"}]}"#).unwrap().coalition;
+    /// let metrics = partnermap_analysis::brokers::network_metrics(&coalition, Default::default());
+    /// let density = &metrics.network.explained()[2];
+    /// assert_eq!(density.meaning, "100% of possible partnerships exist");
+    /// ```
+    pub fn explained(&self) -> Vec<ExplainedFigure> {
+        let pct = |x: f64| format!("{:.0}%", 100.0 * x);
+        let figure = |key, value: String, meaning: String| ExplainedFigure {
+            key,
+            value,
+            meaning,
+        };
+        vec![
+            figure("organizations", self.organizations.to_string(), "organizations in the landscape".into()),
+            figure("partnerships", self.partnerships.to_string(), "pairs of organizations that work together".into()),
+            figure("density", format!("{:.3}", self.density), format!("{} of possible partnerships exist", pct(self.density))),
+            figure(
+                "components",
+                self.components.to_string(),
+                if self.components == 1 {
+                    "everyone is connected through some chain of partnerships".into()
+                } else {
+                    format!("{} separate groups with no partnership between them; the largest holds {} of organizations", self.components, pct(self.largest_component_share))
+                },
+            ),
+            figure("average_degree", format!("{:.2}", self.average_degree), "partners per organization, on average".into()),
+            figure(
+                "transitivity",
+                format!("{:.3}", self.transitivity),
+                format!("{} of partner-of-partner pairs also work together directly", pct(self.transitivity)),
+            ),
+            figure(
+                "average_clustering",
+                format!("{:.3}", self.average_clustering),
+                format!("on average, {} of an organization's partners work with each other", pct(self.average_clustering)),
+            ),
+            figure("diameter", self.diameter.to_string(), "the longest chain of introductions needed between two connected organizations".into()),
+            figure(
+                "average_path_length",
+                format!("{:.2}", self.average_path_length),
+                "introductions needed, on average, to reach another connected organization".into(),
+            ),
+            figure(
+                "degree_centralization",
+                format!("{:.3}", self.degree_centralization),
+                "0 when partnerships are spread evenly, 1 when one organization holds them all".into(),
+            ),
+            figure(
+                "betweenness_centralization",
+                format!("{:.3}", self.betweenness_centralization),
+                "0 when no one controls the flow between others, 1 when everything passes through one organization".into(),
+            ),
+            figure(
+                "bridges",
+                self.bridges.len().to_string(),
+                "partnerships whose loss would cut part of the network off".into(),
+            ),
+            figure("communities", self.communities.to_string(), "clusters of organizations that work mostly among themselves".into()),
+            figure(
+                "modularity",
+                format!("{:.3}", self.modularity),
+                "how sharply the network splits into those clusters (above 0.3 is a clear split)".into(),
+            ),
+        ]
+    }
+}

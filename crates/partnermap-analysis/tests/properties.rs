@@ -1,0 +1,230 @@
+//! Property tests: betweenness against a naive all-pairs reference, rustworkx-core cross-checks,
+//! and repeatability of the communities.
+use partnermap_analysis::metrics::{
+    communities::louvain, connectivity::cuts, cores::core_number, paths, Network,
+};
+use proptest::prelude::*;
+use rustworkx_core::petgraph::graph::{NodeIndex, UnGraph};
+
+/// Random simple graph: `n` organizations, each pair a partnership with probability `p`, from
+/// proptest's shrinkable bit vector.
+fn graph(max_n: usize) -> impl Strategy<Value = (usize, Vec<(usize, usize, f64)>)> {
+    (2..=max_n).prop_flat_map(|n| {
+        let pairs = n * (n - 1) / 2;
+        (
+            Just(n),
+            proptest::collection::vec(proptest::bool::weighted(0.25), pairs),
+        )
+            .prop_map(|(n, bits)| {
+                let mut edges = Vec::new();
+                let mut k = 0;
+                for a in 0..n {
+                    for b in a + 1..n {
+                        if bits[k] {
+                            edges.push((a, b, 1.0));
+                        }
+                        k += 1;
+                    }
+                }
+                (n, edges)
+            })
+    })
+}
+
+/// Betweenness by definition: for every pair s < t and every v, the share of shortest s–t paths
+/// through v, with distances and path counts from Floyd–Warshall-style dynamic programming.
+fn naive_betweenness(n: usize, edges: &[(usize, usize, f64)]) -> Vec<f64> {
+    const INF: usize = usize::MAX / 4;
+    let mut dist = vec![vec![INF; n]; n];
+    let mut count = vec![vec![0f64; n]; n];
+    for (v, row) in dist.iter_mut().enumerate() {
+        row[v] = 0;
+        count[v][v] = 1.0;
+    }
+    for &(a, b, _) in edges {
+        dist[a][b] = 1;
+        dist[b][a] = 1;
+        count[a][b] = 1.0;
+        count[b][a] = 1.0;
+    }
+    // Breadth-first layering by path length is enough for unit weights: extend paths length by 1.
+    for len in 2..n {
+        for s in 0..n {
+            for t in 0..n {
+                if dist[s][t] != INF {
+                    continue;
+                }
+                let mut c = 0.0;
+                for &(a, b, _) in edges {
+                    for (x, y) in [(a, b), (b, a)] {
+                        if y == t && dist[s][x] == len - 1 {
+                            c += count[s][x];
+                        }
+                    }
+                }
+                if c > 0.0 {
+                    dist[s][t] = len;
+                    count[s][t] = c;
+                }
+            }
+        }
+    }
+    let mut b = vec![0.0; n];
+    for s in 0..n {
+        for t in s + 1..n {
+            if dist[s][t] == INF {
+                continue;
+            }
+            for v in 0..n {
+                if v != s && v != t && dist[s][v] + dist[v][t] == dist[s][t] {
+                    b[v] += count[s][v] * count[v][t] / count[s][t];
+                }
+            }
+        }
+    }
+    let scale = if n > 2 {
+        2.0 / ((n - 1) as f64 * (n - 2) as f64)
+    } else {
+        0.0
+    };
+    b.iter().map(|x| x * scale).collect()
+}
+
+fn petgraph(n: usize, edges: &[(usize, usize, f64)]) -> UnGraph<(), ()> {
+    let mut g = UnGraph::with_capacity(n, edges.len());
+    for _ in 0..n {
+        g.add_node(());
+    }
+    for &(a, b, _) in edges {
+        g.add_edge((a as u32).into(), (b as u32).into(), ());
+    }
+    g
+}
+
+/// A deterministic shuffle (Fisher–Yates with a xorshift generator) for permuting inputs.
+fn shuffle<T>(items: &mut [T], mut seed: u64) {
+    for i in (1..items.len()).rev() {
+        seed ^= seed << 13;
+        seed ^= seed >> 7;
+        seed ^= seed << 17;
+        items.swap(i, (seed % (i as u64 + 1)) as usize);
+    }
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(64))]
+
+    #[test]
+    fn betweenness_equals_naive_definition((n, edges) in graph(12)) {
+        let ours = paths::betweenness(&Network::from_edges(n, &edges));
+        for (a, b) in ours.iter().zip(naive_betweenness(n, &edges)) {
+            prop_assert!((a - b).abs() < 1e-9, "ours {a}, naive {b}");
+        }
+    }
+
+    #[test]
+    fn betweenness_cores_and_cuts_match_rustworkx((n, edges) in graph(25)) {
+        let net = Network::from_edges(n, &edges);
+        let g = petgraph(n, &edges);
+        let theirs = rustworkx_core::centrality::betweenness_centrality(&g, false, true, 1000);
+        for (a, b) in paths::betweenness(&net).iter().zip(theirs) {
+            prop_assert!((a - b.unwrap()).abs() < 1e-9);
+        }
+        let cores = rustworkx_core::connectivity::core_number(&g);
+        for (v, c) in core_number(&net).into_iter().enumerate() {
+            prop_assert_eq!(c, cores[&NodeIndex::new(v)]);
+        }
+        let c = cuts(&net);
+        let aps = rustworkx_core::connectivity::articulation_points(&g, None);
+        for v in 0..n {
+            prop_assert_eq!(c.articulation_point[v], aps.contains(&NodeIndex::new(v)));
+        }
+        let mut bridges: Vec<(usize, usize)> = rustworkx_core::connectivity::bridges(&g)
+            .into_iter()
+            .map(|(a, b)| (a.index().min(b.index()), a.index().max(b.index())))
+            .collect();
+        bridges.sort_unstable();
+        prop_assert_eq!(c.bridges, bridges);
+    }
+
+    #[test]
+    fn communities_ignore_edge_order_and_direction((n, edges) in graph(30), seed in any::<u64>()) {
+        let first = louvain(&Network::from_edges(n, &edges));
+        prop_assert_eq!(&first, &louvain(&Network::from_edges(n, &edges)));
+        let mut shuffled: Vec<(usize, usize, f64)> = edges.iter().map(|&(a, b, w)| (b, a, w)).collect();
+        shuffle(&mut shuffled, seed | 1);
+        prop_assert_eq!(&first, &louvain(&Network::from_edges(n, &shuffled)));
+    }
+
+    #[test]
+    fn sampling_every_organization_is_exact((n, edges) in graph(15), seed in any::<u64>()) {
+        let net = Network::from_edges(n, &edges);
+        prop_assert_eq!(paths::sampled_betweenness(&net, n, seed), paths::betweenness(&net));
+    }
+}
+
+/// A sampled estimate on a 400-organization random network stays within the documented
+/// Hoeffding bound for all organizations (δ = 0.05 over all of them).
+#[test]
+fn sampled_betweenness_is_within_the_stated_bound() {
+    let n = 400;
+    let mut edges = Vec::new();
+    let mut state = 7u64;
+    for a in 0..n {
+        for b in a + 1..n {
+            state ^= state << 13;
+            state ^= state >> 7;
+            state ^= state << 17;
+            if state % 100 < 2 {
+                edges.push((a, b, 1.0));
+            }
+        }
+    }
+    let net = Network::from_edges(n, &edges);
+    let exact = paths::betweenness(&net);
+    let k = 100;
+    let est = paths::sampled_betweenness(&net, k, 42);
+    let eps = ((2.0 * n as f64 / 0.05).ln() / (2.0 * k as f64)).sqrt() * n as f64 / (n - 1) as f64;
+    let worst = exact
+        .iter()
+        .zip(&est)
+        .map(|(a, b)| (a - b).abs())
+        .fold(0.0, f64::max);
+    assert!(worst <= eps, "worst error {worst} above bound {eps}");
+    assert!(
+        est.iter().zip(&exact).any(|(a, b)| a != b),
+        "k < n must actually sample"
+    );
+}
+
+/// Louvain output is identical across runs on a network large enough to need several levels.
+#[test]
+fn communities_are_repeatable_on_a_larger_network() {
+    let n = 3000;
+    let mut edges = Vec::new();
+    let mut state = 11u64;
+    for a in 0..n {
+        for _ in 0..3 {
+            state ^= state << 13;
+            state ^= state >> 7;
+            state ^= state << 17;
+            // Mostly within blocks of 100, sometimes across.
+            let b = if state % 5 == 0 {
+                (state >> 8) as usize % n
+            } else {
+                a / 100 * 100 + (state >> 8) as usize % 100
+            };
+            edges.push((a, b, 1.0));
+        }
+    }
+    let net = Network::from_edges(n, &edges);
+    let first = louvain(&net);
+    assert!(
+        first.modularity > 0.5,
+        "block structure should be found: {}",
+        first.modularity
+    );
+    for _ in 0..3 {
+        assert_eq!(first, louvain(&net));
+    }
+}
