@@ -477,9 +477,9 @@ fn chain_text(coalition: &Coalition, path: &[String]) -> String {
 
 fn brokers(coalition: &Coalition, analysis: &Analysis) -> Section {
     let mut blocks = vec![Block::Paragraph(
-        "Brokers are the members and partners who connect the coalition to organizations it does not yet work with. A warm introduction goes from the convener through partners who already know each other to an organization that serves an underserved group.".to_string(),
+        "Brokers are the organizations that connect otherwise separate parts of the network, and the members and partners who can introduce the coalition to organizations it does not yet work with. A warm introduction goes from the convener through partners who already know each other to an organization that serves an underserved group.".to_string(),
     )];
-    let brokers = analysis.brokers(coalition);
+    let brokers = analysis.broker_reasons(coalition, TOP_BROKERS);
     blocks.push(Block::Heading("Brokers".to_string()));
     if brokers.is_empty() {
         blocks.push(Block::Paragraph(
@@ -547,17 +547,81 @@ fn brokers(coalition: &Coalition, analysis: &Analysis) -> Section {
     }
 }
 
-// ---- Network metrics: to be filled in from partnermap_analysis::metrics when it lands on main.
-fn metrics(_analysis: &Analysis) -> Section {
+/// How many of the most central brokers the report lists; metrics.json has every organization.
+const TOP_BROKERS: usize = 10;
+
+/// A figure for people: undefined values (an isolated organization's constraint) as a dash.
+fn figure(value: f64, decimals: usize) -> String {
+    if value.is_finite() {
+        format!("{value:.decimals$}")
+    } else {
+        "—".to_string()
+    }
+}
+
+fn sentence_case(text: &str) -> String {
+    let mut chars = text.chars();
+    chars
+        .next()
+        .map_or_else(String::new, |c| c.to_uppercase().chain(chars).collect())
+}
+
+fn metrics(analysis: &Analysis) -> Section {
+    let metrics = &analysis.metrics;
+    let mut blocks = vec![
+        Block::Paragraph("Organizations are the points of the network and partnerships the links between them, each partnership counted once whatever its strength.".to_string()),
+        Block::Heading("The network as a whole".to_string()),
+        Block::List(
+            metrics
+                .network
+                .explained()
+                .into_iter()
+                .map(|f| Item::led(format!("{} {}", sentence_case(&f.key.replace('_', " ")), f.value), f.meaning))
+                .collect(),
+        ),
+    ];
+    let mut organizations: Vec<_> = metrics.organizations.iter().collect();
+    organizations.sort_by(|a, b| {
+        b.betweenness
+            .total_cmp(&a.betweenness)
+            .then(b.degree.cmp(&a.degree))
+            .then(a.name.cmp(&b.name))
+    });
+    blocks.push(Block::Heading("Each organization".to_string()));
+    blocks.push(Block::Paragraph("Partners: how many organizations it works with. Betweenness: the share of shortest chains between other organizations that pass through it. Closeness: how near it is to everyone else (1 is next to all). Constraint: how much its partners also work with each other (low means it bridges groups that would otherwise be apart). Cluster: the group of organizations it works with most. Most central first.".to_string()));
+    blocks.push(Block::Table(Table {
+        header: header(&[
+            "Organization",
+            "Status",
+            "Partners",
+            "Betweenness",
+            "Closeness",
+            "Constraint",
+            "Cluster",
+            "Cut point",
+        ]),
+        rows: organizations
+            .into_iter()
+            .map(|f| {
+                vec![
+                    f.name.as_str().into(),
+                    f.status.label().into(),
+                    f.degree.to_string().into(),
+                    figure(f.betweenness, 3).into(),
+                    figure(f.closeness, 3).into(),
+                    figure(f.constraint, 3).into(),
+                    (f.community + 1).to_string().into(),
+                    if f.articulation_point { "yes" } else { "" }.into(),
+                ]
+            })
+            .collect(),
+    }));
     Section {
         id: "metrics",
         title: "Network metrics".to_string(),
-        blocks: vec![Block::Note(
-            "Network metrics are not available in this version of partnermap.".to_string(),
-        )],
+        blocks,
     }
 }
-// ---- end of network metrics.
 
 fn maps_section(maps: &[Map]) -> Section {
     let mut blocks = Vec::new();

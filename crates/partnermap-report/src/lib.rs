@@ -31,6 +31,7 @@ pub mod tables;
 pub use content::NO_GRAPHVIZ_NOTE;
 pub use output::{check_not_input, write_report, OutputError};
 
+use partnermap_analysis::brokers::{brokers, network_metrics, Broker, NetworkMetrics};
 use partnermap_analysis::coverage::{gaps, Class, Gaps, Scenario, TermRef};
 use partnermap_analysis::introductions::{introductions, Introduction};
 use partnermap_analysis::invite::{plan, Plan};
@@ -72,6 +73,10 @@ pub struct Analysis {
     pub plan: Plan,
     /// Warm introductions for every uncovered or reachable priority, in priority order.
     pub doors: Vec<Doors>,
+    /// Network metrics of the partnership network (the metrics.json contract).
+    pub metrics: NetworkMetrics,
+    /// Organizations that bridge otherwise separate groups, most central first.
+    pub brokers: Vec<Broker>,
 }
 
 /// Runs every analysis the report needs.
@@ -94,23 +99,20 @@ pub fn analyse(coalition: &Coalition, options: &Options) -> Analysis {
             chains: introductions(coalition, t.term.kind, &t.term.id).unwrap_or_default(),
         })
         .collect();
+    let metrics = network_metrics(coalition, Default::default());
     Analysis {
         plan: plan(coalition, options.k, true),
+        brokers: brokers(coalition, &metrics),
+        metrics,
         gaps,
         doors,
     }
 }
 
 impl Analysis {
-    /// For each member or partner that makes a warm introduction, the organizations it opens
-    /// the door to and for which priorities; most doors first, then by name.
-    ///
-    /// ```
-    /// use partnermap_report::{analyse, Options};
-    /// let coalition = partnermap_core::Coalition::new("Demo");
-    /// assert!(analyse(&coalition, &Options::default()).brokers(&coalition).is_empty());
-    /// ```
-    pub fn brokers(&self, coalition: &Coalition) -> Vec<(String, Vec<String>)> {
+    /// The organizations a warm introduction to each outside organization goes through, with
+    /// the priorities it would bring: introducer id → (target id → priority labels).
+    fn introductions_by_introducer(&self) -> BTreeMap<&str, BTreeMap<&str, Vec<&str>>> {
         let mut doors: BTreeMap<&str, BTreeMap<&str, Vec<&str>>> = BTreeMap::new();
         for d in &self.doors {
             for chain in &d.chains {
@@ -124,41 +126,96 @@ impl Analysis {
                 }
             }
         }
+        doors
+    }
+
+    /// The brokers the report lists, each with its reasons: the most central brokers of the
+    /// network (at most `top`), then any other member or partner that opens the door to an
+    /// organization the coalition needs. Reasons from the network come first, then the doors.
+    ///
+    /// ```
+    /// use partnermap_report::{analyse, Options};
+    /// let coalition = partnermap_core::Coalition::new("Demo");
+    /// assert!(analyse(&coalition, &Options::default()).broker_reasons(&coalition, 10).is_empty());
+    /// ```
+    pub fn broker_reasons(&self, coalition: &Coalition, top: usize) -> Vec<(String, Vec<String>)> {
+        let mut doors = self.introductions_by_introducer();
         let name = |id: &str| {
             coalition
                 .organization_index(id)
                 .map_or(id.to_string(), |i| coalition.organizations[i].name.clone())
         };
-        let mut brokers: Vec<(String, Vec<String>)> = doors
-            .into_iter()
-            .map(|(introducer, targets)| {
-                let reasons = targets
-                    .into_iter()
-                    .map(|(target, terms)| {
-                        format!("introduces {} ({})", name(target), terms.join(", "))
-                    })
-                    .collect();
-                (name(introducer), reasons)
+        let door_reasons = |targets: BTreeMap<&str, Vec<&str>>| -> Vec<String> {
+            targets
+                .into_iter()
+                .map(|(target, terms)| {
+                    format!("can introduce {} ({})", name(target), terms.join(", "))
+                })
+                .collect()
+        };
+        let mut list: Vec<(String, Vec<String>)> = self
+            .brokers
+            .iter()
+            .take(top)
+            .map(|b| {
+                let mut reasons = b.reasons.clone();
+                if let Some(targets) = doors.remove(b.id.as_str()) {
+                    reasons.extend(door_reasons(targets));
+                }
+                (b.name.clone(), reasons)
             })
             .collect();
-        brokers.sort_by(|a, b| b.1.len().cmp(&a.1.len()).then_with(|| a.0.cmp(&b.0)));
-        brokers
+        list.extend(
+            doors
+                .into_iter()
+                .map(|(introducer, targets)| (name(introducer), door_reasons(targets))),
+        );
+        list
     }
 
-    /// One organization's broker role in words, empty when it has none.
+    /// One organization's broker role in words, empty when it has none: whether it is a cut
+    /// point, its Gould–Fernandez roles between organization types, and the doors it opens.
     pub fn broker_role(&self, organization: &Organization) -> String {
-        let targets: std::collections::BTreeSet<&str> = self
-            .doors
+        let mut parts = Vec::new();
+        if let Some(f) = self
+            .metrics
+            .organizations
             .iter()
-            .flat_map(|d| &d.chains)
-            .filter(|c| c.introducer.as_deref() == Some(organization.id.as_str()))
-            .map(|c| c.target_id.as_str())
+            .find(|f| f.id == organization.id)
+        {
+            if f.articulation_point {
+                parts.push(
+                    "cut point: part of the network reaches the rest only through it".to_string(),
+                );
+            }
+            let r = f.brokerage;
+            let roles: Vec<String> = [
+                ("liaison", r.liaison),
+                ("gatekeeper", r.gatekeeper),
+                ("representative", r.representative),
+                ("itinerant", r.itinerant),
+                ("coordinator", r.coordinator),
+            ]
+            .into_iter()
+            .filter(|&(_, n)| n > 0)
+            .map(|(role, n)| format!("{role} {n}"))
             .collect();
-        match targets.len() {
-            0 => String::new(),
-            1 => "opens the door to 1 organization the coalition needs".to_string(),
-            n => format!("opens the door to {n} organizations the coalition needs"),
+            if !roles.is_empty() {
+                parts.push(roles.join(", "));
+            }
         }
+        let targets = self
+            .introductions_by_introducer()
+            .get(organization.id.as_str())
+            .map_or(0, BTreeMap::len);
+        match targets {
+            0 => {}
+            1 => parts.push("opens the door to 1 organization the coalition needs".to_string()),
+            n => parts.push(format!(
+                "opens the door to {n} organizations the coalition needs"
+            )),
+        }
+        parts.join("; ")
     }
 }
 
@@ -193,7 +250,7 @@ pub struct File {
 /// let coalition = partnermap_core::Coalition::new("Demo");
 /// let names: Vec<String> = files(&coalition, &analyse(&coalition, &Options::default()), &[])
 ///     .into_iter().map(|f| f.path).collect();
-/// assert_eq!(names, ["report.html", "report.md", "organizations.csv", "gaps.csv", "invite.csv"]);
+/// assert_eq!(names, ["report.html", "report.md", "metrics.json", "organizations.csv", "gaps.csv", "invite.csv"]);
 /// ```
 pub fn files(coalition: &Coalition, analysis: &Analysis, maps: &[Map]) -> Vec<File> {
     let document = content::document(coalition, analysis, maps);
@@ -205,6 +262,10 @@ pub fn files(coalition: &Coalition, analysis: &Analysis, maps: &[Map]) -> Vec<Fi
         File {
             path: "report.md".to_string(),
             bytes: markdown::render(&document).into_bytes(),
+        },
+        File {
+            path: "metrics.json".to_string(),
+            bytes: metrics_json(&analysis.metrics),
         },
         File {
             path: "organizations.csv".to_string(),
@@ -238,4 +299,11 @@ pub fn files(coalition: &Coalition, analysis: &Analysis, maps: &[Map]) -> Vec<Fi
         }
     }
     files
+}
+
+/// The metrics contract of docs/metrics.md, pretty-printed; undefined values (NaN) are null.
+fn metrics_json(metrics: &NetworkMetrics) -> Vec<u8> {
+    let mut text = serde_json::to_string_pretty(metrics).expect("the metrics always serialise");
+    text.push('\n');
+    text.into_bytes()
 }

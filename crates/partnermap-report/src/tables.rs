@@ -106,72 +106,103 @@ pub fn invite(plan: &Plan) -> Vec<u8> {
     )
 }
 
+/// A metric for a spreadsheet: full precision, empty when undefined (NaN).
+fn number(value: f64) -> String {
+    if value.is_finite() {
+        value.to_string()
+    } else {
+        String::new()
+    }
+}
+
 /// One row per organization: what it provides, what it alone holds up, what it would add,
 /// the doors it opens and its place on the invite list.
 pub(crate) fn organizations(coalition: &Coalition, analysis: &Analysis) -> Vec<u8> {
     let coverage = &analysis.gaps.coverage;
-    let rows = coalition.organizations.iter().map(|o| {
-        let provides = |classes: &[Class]| {
-            coverage
-                .priorities
-                .iter()
-                .filter(|t| classes.contains(&t.class))
-                .filter(|t| o.terms(t.term.kind).contains(&t.term.id))
-                .map(|t| t.term.label.as_str())
-                .collect::<Vec<_>>()
-        };
-        let all_priorities: usize = TermKind::ALL
-            .iter()
-            .map(|&k| {
-                o.terms(k)
+    let rows = coalition
+        .organizations
+        .iter()
+        .zip(&analysis.metrics.organizations)
+        .map(|(o, m)| {
+            let provides = |classes: &[Class]| {
+                coverage
+                    .priorities
                     .iter()
-                    .filter(|t| coalition.priorities.terms(k).contains(t))
-                    .count()
-            })
-            .sum();
-        let dependency = analysis
-            .gaps
-            .resilience
-            .iter()
-            .find(|d| d.organization.id == o.id);
-        let alone: Vec<String> = dependency
-            .map(|d| d.terms.iter().map(|t| t.term.label.clone()).collect())
-            .unwrap_or_default();
-        let cells_alone = dependency.map_or(0, |d| d.cells.len());
-        let would_close = if o.status.is_in_network() {
-            Vec::new()
-        } else {
-            provides(&[Class::Uncovered, Class::Reachable])
-        };
-        let rank = analysis
-            .plan
-            .picks
-            .iter()
-            .position(|p| p.id == o.id)
-            .map(|r| (r + 1).to_string())
-            .unwrap_or_default();
-        let doors = analysis
-            .doors
-            .iter()
-            .flat_map(|d| &d.chains)
-            .filter(|c| c.introducer.as_deref() == Some(o.id.as_str()))
-            .map(|c| c.target_id.as_str())
-            .collect::<std::collections::BTreeSet<_>>()
-            .len();
-        vec![
-            o.id.clone(),
-            o.name.clone(),
-            o.kind.id().to_string(),
-            o.status.id().to_string(),
-            all_priorities.to_string(),
-            alone.len().to_string(),
-            alone.join("; "),
-            cells_alone.to_string(),
-            would_close.join("; "),
-            doors.to_string(),
-            rank,
-        ]
-    });
+                    .filter(|t| classes.contains(&t.class))
+                    .filter(|t| o.terms(t.term.kind).contains(&t.term.id))
+                    .map(|t| t.term.label.as_str())
+                    .collect::<Vec<_>>()
+            };
+            let all_priorities: usize = TermKind::ALL
+                .iter()
+                .map(|&k| {
+                    o.terms(k)
+                        .iter()
+                        .filter(|t| coalition.priorities.terms(k).contains(t))
+                        .count()
+                })
+                .sum();
+            let dependency = analysis
+                .gaps
+                .resilience
+                .iter()
+                .find(|d| d.organization.id == o.id);
+            let alone: Vec<String> = dependency
+                .map(|d| d.terms.iter().map(|t| t.term.label.clone()).collect())
+                .unwrap_or_default();
+            let cells_alone = dependency.map_or(0, |d| d.cells.len());
+            let would_close = if o.status.is_in_network() {
+                Vec::new()
+            } else {
+                provides(&[Class::Uncovered, Class::Reachable])
+            };
+            let rank = analysis
+                .plan
+                .picks
+                .iter()
+                .position(|p| p.id == o.id)
+                .map(|r| (r + 1).to_string())
+                .unwrap_or_default();
+            let doors = analysis
+                .doors
+                .iter()
+                .flat_map(|d| &d.chains)
+                .filter(|c| c.introducer.as_deref() == Some(o.id.as_str()))
+                .map(|c| c.target_id.as_str())
+                .collect::<std::collections::BTreeSet<_>>()
+                .len();
+            vec![
+                o.id.clone(),
+                o.name.clone(),
+                o.kind.id().to_string(),
+                o.status.id().to_string(),
+                all_priorities.to_string(),
+                alone.len().to_string(),
+                alone.join("; "),
+                cells_alone.to_string(),
+                would_close.join("; "),
+                doors.to_string(),
+                rank,
+                m.degree.to_string(),
+                m.weighted_degree.to_string(),
+                number(m.betweenness),
+                number(m.closeness),
+                number(m.eigenvector),
+                number(m.constraint),
+                number(m.effective_size),
+                number(m.efficiency),
+                number(m.hierarchy),
+                number(m.clustering),
+                m.core_number.to_string(),
+                m.articulation_point.to_string(),
+                m.community.to_string(),
+                m.brokerage.coordinator.to_string(),
+                m.brokerage.itinerant.to_string(),
+                m.brokerage.representative.to_string(),
+                m.brokerage.gatekeeper.to_string(),
+                m.brokerage.liaison.to_string(),
+            ]
+        });
     write(
         &[
             "id",
@@ -185,6 +216,24 @@ pub(crate) fn organizations(coalition: &Coalition, analysis: &Analysis) -> Vec<u
             "would_close",
             "introductions",
             "invite_rank",
+            "degree",
+            "weighted_degree",
+            "betweenness",
+            "closeness",
+            "eigenvector",
+            "constraint",
+            "effective_size",
+            "efficiency",
+            "hierarchy",
+            "clustering",
+            "core_number",
+            "articulation_point",
+            "community",
+            "coordinator",
+            "itinerant",
+            "representative",
+            "gatekeeper",
+            "liaison",
         ],
         rows,
     )
