@@ -1,0 +1,264 @@
+//! `partnermap report` driven through the real binary: the Markdown golden file, the files in
+//! the folder, the safety rules, and the HTML page as a browser sees it.
+
+mod common;
+
+use assert_cmd::Command;
+use common::{assert_golden, workspace_path};
+use predicates::prelude::*;
+use std::path::{Path, PathBuf};
+
+const INJECTED: &str = "<script>alert(1)</script>";
+
+/// The report command with Graphviz turned off, so results do not depend on whether `dot` is
+/// installed on the machine running the tests.
+fn report(input: &Path, out: &Path) -> Command {
+    let mut command = Command::cargo_bin("partnermap").unwrap();
+    command
+        .arg("report")
+        .arg(input)
+        .arg("--out")
+        .arg(out)
+        .env("PARTNERMAP_NO_GRAPHVIZ", "1");
+    command
+}
+
+/// A copy of the example in `dir`, optionally with an organization whose name is markup.
+fn example_copy(dir: &Path, inject: bool) -> PathBuf {
+    let data = dir.join("forest-city");
+    std::fs::create_dir_all(&data).unwrap();
+    for file in ["coalition.toml", "organizations.csv", "partnerships.csv"] {
+        std::fs::copy(workspace_path("data/forest-city").join(file), data.join(file)).unwrap();
+    }
+    if inject {
+        let mut organizations = std::fs::read_to_string(data.join("organizations.csv")).unwrap();
+        organizations.push_str(&format!(
+            "injected,{INJECTED},nonprofit,existing,People experiencing housing instability or homelessness,Housing stability,,,,,\"<img src=x onerror=alert(2)>\",,,,,,,,\n"
+        ));
+        std::fs::write(data.join("organizations.csv"), organizations).unwrap();
+        let mut partnerships = std::fs::read_to_string(data.join("partnerships.csv")).unwrap();
+        partnerships.push_str("fc-wdb,injected,informal,2,,,\n");
+        std::fs::write(data.join("partnerships.csv"), partnerships).unwrap();
+    }
+    data
+}
+
+#[test]
+fn markdown_matches_the_golden_file() {
+    let dir = tempfile::tempdir().unwrap();
+    let out = dir.path().join("report");
+    report(&workspace_path("data/forest-city"), &out)
+        .arg("--quiet")
+        .assert()
+        .success()
+        .stderr("");
+    let markdown = std::fs::read_to_string(out.join("report.md")).unwrap();
+    assert_golden("report-forest-city.md", &markdown);
+}
+
+#[test]
+fn writes_every_file_and_the_maps_sources() {
+    let dir = tempfile::tempdir().unwrap();
+    let out = dir.path().join("report");
+    report(&workspace_path("data/forest-city"), &out)
+        .assert()
+        .success()
+        .stdout(predicate::str::contains("report.html"));
+    for file in [
+        "report.html",
+        "report.md",
+        "metrics.json",
+        "organizations.csv",
+        "gaps.csv",
+        "invite.csv",
+    ] {
+        assert!(out.join(file).is_file(), "{file} is missing");
+    }
+    let metrics: serde_json::Value =
+        serde_json::from_slice(&std::fs::read(out.join("metrics.json")).unwrap()).unwrap();
+    assert_eq!(metrics["network"]["organizations"], 31);
+    assert_eq!(metrics["organizations"].as_array().unwrap().len(), 31);
+    let organizations = std::fs::read_to_string(out.join("organizations.csv")).unwrap();
+    assert_eq!(organizations.lines().count(), 1 + 31);
+    assert!(organizations.lines().next().unwrap().contains(",betweenness,"));
+    let invite = std::fs::read_to_string(out.join("invite.csv")).unwrap();
+    assert!(invite.contains("Forest City Transit Authority,"));
+    let html = std::fs::read_to_string(out.join("report.html")).unwrap();
+    assert!(html.contains("PARTNERMAP_NO_GRAPHVIZ"));
+    assert!(html.contains("apt-get install graphviz"));
+    // No leftovers from the staging folder next to --out.
+    let entries: Vec<_> = std::fs::read_dir(dir.path()).unwrap().collect();
+    assert_eq!(entries.len(), 1);
+}
+
+#[test]
+fn output_is_the_same_on_every_run() {
+    let dir = tempfile::tempdir().unwrap();
+    let (a, b) = (dir.path().join("a"), dir.path().join("b"));
+    for out in [&a, &b] {
+        report(&workspace_path("data/forest-city"), out)
+            .assert()
+            .success();
+    }
+    for file in ["report.html", "report.md", "metrics.json", "organizations.csv"] {
+        assert_eq!(
+            std::fs::read(a.join(file)).unwrap(),
+            std::fs::read(b.join(file)).unwrap(),
+            "{file} differs between runs"
+        );
+    }
+}
+
+#[test]
+fn refuses_to_write_over_its_input() {
+    let dir = tempfile::tempdir().unwrap();
+    let data = example_copy(dir.path(), false);
+    for out in [data.clone(), data.join("report"), dir.path().to_path_buf()] {
+        report(&data, &out)
+            .assert()
+            .code(2)
+            .stderr(predicate::str::contains("refusing to write the report"));
+    }
+    assert!(!data.join("report").exists());
+    assert_eq!(std::fs::read_dir(&data).unwrap().count(), 3);
+}
+
+#[test]
+fn replaces_a_previous_report_but_nothing_else() {
+    let dir = tempfile::tempdir().unwrap();
+    let out = dir.path().join("report");
+    std::fs::create_dir_all(&out).unwrap();
+    std::fs::write(out.join("thesis.docx"), "precious").unwrap();
+    report(&workspace_path("data/forest-city"), &out)
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains("does not look like a partnermap report"));
+    assert_eq!(
+        std::fs::read_to_string(out.join("thesis.docx")).unwrap(),
+        "precious"
+    );
+    std::fs::remove_file(out.join("thesis.docx")).unwrap();
+    report(&workspace_path("data/forest-city"), &out)
+        .assert()
+        .success();
+    std::fs::write(out.join("stale.txt"), "from last time").unwrap();
+    report(&workspace_path("data/forest-city"), &out)
+        .assert()
+        .success();
+    assert!(!out.join("stale.txt").exists());
+    assert!(out.join("report.html").is_file());
+}
+
+/// Debian's `chromium`, or another Chromium on PATH.
+fn chromium() -> Option<PathBuf> {
+    let path = std::env::var_os("PATH")?;
+    ["chromium", "chromium-browser", "google-chrome"]
+        .iter()
+        .flat_map(|name| std::env::split_paths(&path).map(move |dir| dir.join(name)))
+        .find(|candidate| candidate.is_file())
+}
+
+fn run_chromium(browser: &Path, profile: &Path, args: &[String]) -> std::process::Output {
+    std::process::Command::new(browser)
+        .args([
+            "--headless",
+            "--no-sandbox",
+            "--disable-gpu",
+            "--no-first-run",
+            "--disable-background-networking",
+            "--disable-component-update",
+            "--disable-sync",
+        ])
+        .arg(format!("--user-data-dir={}", profile.display()))
+        .args(args)
+        .output()
+        .unwrap()
+}
+
+#[test]
+fn html_has_every_section_and_keeps_injected_names_as_text() {
+    let dir = tempfile::tempdir().unwrap();
+    let data = example_copy(dir.path(), true);
+    let out = dir.path().join("report");
+    report(&data, &out).assert().success();
+    let html = std::fs::read_to_string(out.join("report.html")).unwrap();
+
+    // The page as written: the names are escaped and nothing can be fetched or run.
+    assert!(html.contains("&lt;script&gt;alert(1)&lt;/script&gt;"));
+    assert!(html.contains("&lt;img src=x onerror=alert(2)&gt;"));
+    assert!(!html.to_lowercase().contains("<script"));
+    assert!(!html.contains("<img"));
+    for external in ["http://", "https://", "@import", "url("] {
+        assert!(!html.contains(external), "the page refers to {external}");
+    }
+    assert!(html.contains("@media print"));
+    assert!(html.contains("name=\"viewport\""));
+
+    let Some(browser) = chromium() else {
+        eprintln!(
+            "chromium is not installed: skipping the browser check (apt-get install chromium)"
+        );
+        return;
+    };
+    let page = format!("file://{}", out.join("report.html").display());
+    let profile = tempfile::tempdir().unwrap();
+    let dump = run_chromium(
+        &browser,
+        profile.path(),
+        &["--dump-dom".to_string(), page.clone()],
+    );
+    assert!(dump.status.success(), "{dump:?}");
+    let dom = String::from_utf8(dump.stdout).unwrap();
+    for id in [
+        "coalition",
+        "coverage",
+        "table-1",
+        "table-2",
+        "table-3",
+        "table-4",
+        "brokers",
+        "metrics",
+        "maps",
+    ] {
+        assert!(
+            dom.contains(&format!("<section id=\"{id}\">")),
+            "section {id} is missing"
+        );
+    }
+    for heading in [
+        "Table 1. Existing partners",
+        "Table 2. Potential partners",
+        "Table 3. How each partner benefits the coalition",
+        "Table 4. Invite plan",
+        "Population × area of concern",
+        "Density 0.",
+        "Warm introductions: People involved in the criminal legal system",
+    ] {
+        assert!(dom.contains(heading), "{heading} is missing");
+    }
+    assert!(dom.matches("<table").count() >= 8, "tables are missing");
+    assert!(dom.contains("<table class=\"heat\">"));
+    assert!(dom.contains("<td class=\"uncovered\">"));
+    assert!(dom.contains("maps/landscape.dot") || dom.contains("<svg"));
+    // The browser parsed the injected names as text: they are still escaped in the DOM and
+    // no script or image element exists.
+    assert!(dom.contains("&lt;script&gt;alert(1)&lt;/script&gt;"));
+    assert!(!dom.to_lowercase().contains("<script"));
+    assert!(!dom.contains("<img"));
+
+    let screenshot = out.join("screenshot.png");
+    let shot = run_chromium(
+        &browser,
+        profile.path(),
+        &[
+            format!("--screenshot={}", screenshot.display()),
+            "--window-size=1280,2400".to_string(),
+            "--hide-scrollbars".to_string(),
+            page,
+        ],
+    );
+    assert!(shot.status.success(), "{shot:?}");
+    let png = std::fs::read(&screenshot).unwrap();
+    assert!(png.starts_with(b"\x89PNG"), "the screenshot is not a PNG");
+    assert!(png.len() > 20_000, "the screenshot looks blank");
+}
