@@ -5,6 +5,7 @@
 //! 2 for invalid input, 1 for any other failure.
 
 mod cli;
+mod map;
 mod validate;
 
 use clap::Parser;
