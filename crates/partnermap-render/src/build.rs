@@ -696,30 +696,25 @@ fn legend(used: &Used) -> Subgraph {
     let line = |entries: &mut Vec<Vec<Stmt>>, text: &str, attributes: Vec<Attribute>| {
         let start = format!("k{}", entries.len());
         let end = format!("{start}t");
-        entries.push(vec![Stmt::Subgraph(Subgraph {
-            id: Id::Plain(format!("{start}r")),
-            stmts: vec![
-                Stmt::Attribute(attr("rank", "same")),
-                Stmt::Node(node(
-                    &start,
-                    vec![
-                        attr("shape", "point"),
-                        attr("width", "0.05"),
-                        attr("color", "#FFFFFF"),
-                    ],
-                )),
-                Stmt::Node(node(
-                    &end,
-                    vec![label("label", text), attr("shape", "plaintext")],
-                )),
-                edge(&start, &end, {
-                    let mut a = attributes;
-                    a.push(attr("minlen", "2"));
-                    a.push(attr("len", "1.2"));
-                    a
-                }),
-            ],
-        })]);
+        let mut attributes = attributes;
+        attributes.push(attr("minlen", "1"));
+        attributes.push(attr("len", "1.2"));
+        entries.push(vec![
+            Stmt::Node(node(
+                &start,
+                vec![
+                    attr("shape", "none"),
+                    label("label", ""),
+                    attr("width", "0.1"),
+                    attr("height", "0.3"),
+                ],
+            )),
+            Stmt::Node(node(
+                &end,
+                vec![label("label", text), attr("shape", "plaintext")],
+            )),
+            edge(&start, &end, attributes),
+        ]);
     };
     for &kind in &used.kinds {
         let (colour, style_name) = style::kind_line(kind);
@@ -784,10 +779,20 @@ fn legend(used: &Used) -> Subgraph {
     for entry in entries {
         stmts.extend(entry);
     }
+    // With dot's left-to-right ranks, one shared rank makes the entries a column; the
+    // invisible chain below fixes their order in it (and holds them together for other
+    // engines, which ignore ranks).
+    let mut column = vec![Stmt::Attribute(attr("rank", "same"))];
+    column.extend((0..count).map(|k| Stmt::Node(node(&format!("k{k}"), Vec::new()))));
+    stmts.push(Stmt::Subgraph(Subgraph {
+        id: Id::Plain("legend_column".to_string()),
+        stmts: column,
+    }));
     for k in 1..count {
+        // Later entries first: dot stacks a left-to-right rank bottom up.
         stmts.push(edge(
-            &format!("k{}", k - 1),
             &format!("k{k}"),
+            &format!("k{}", k - 1),
             vec![attr("style", "invis")],
         ));
     }
