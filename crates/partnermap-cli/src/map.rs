@@ -176,7 +176,9 @@ fn cheap_annotations(coalition: &Coalition, view: &View) -> Annotations {
                 .iter()
                 .filter(|o| o.populations.contains(population));
             let providers = serving.clone().filter(|o| o.status.is_in_network()).count();
-            let potential = serving.clone().any(|o| o.status == partnermap_core::Status::Potential);
+            let potential = serving
+                .clone()
+                .any(|o| o.status == partnermap_core::Status::Potential);
             let class = match providers {
                 0 if potential => CoverageClass::Reachable,
                 0 => CoverageClass::Uncovered,

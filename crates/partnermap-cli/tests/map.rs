@@ -51,7 +51,9 @@ fn the_population_view_draws_paths_from_the_convener() {
         .args(["--view", "population", "--population", "ELL", "-o", "-"])
         .assert()
         .success()
-        .stdout(predicate::str::contains("Reaching English-language learners"))
+        .stdout(predicate::str::contains(
+            "Reaching English-language learners",
+        ))
         .stdout(predicate::str::contains("#EE3377"));
 }
 
@@ -60,7 +62,14 @@ fn a_misspelled_org_exits_2_with_a_suggestion() {
     partnermap()
         .args(["map"])
         .arg(forest_city())
-        .args(["--view", "ego", "--org", "Forest City Asset Bilders", "-o", "-"])
+        .args([
+            "--view",
+            "ego",
+            "--org",
+            "Forest City Asset Bilders",
+            "-o",
+            "-",
+        ])
         .assert()
         .code(2)
         .stdout(predicate::str::is_empty())
@@ -74,7 +83,14 @@ fn a_misspelled_population_exits_2_with_a_suggestion() {
     partnermap()
         .args(["map"])
         .arg(forest_city())
-        .args(["--view", "population", "--population", "Young peple", "-o", "-"])
+        .args([
+            "--view",
+            "population",
+            "--population",
+            "Young peple",
+            "-o",
+            "-",
+        ])
         .assert()
         .code(2)
         .stderr(predicate::str::contains("did you mean \"Young people\"?"));
@@ -105,8 +121,14 @@ fn an_svg_is_drawn_when_graphviz_is_installed() {
         .args(["--view", "landscape", "-o"])
         .arg(&out)
         .assert();
-    if std::process::Command::new("dot").arg("-V").output().is_err() {
-        assert.code(1).stderr(predicate::str::contains("apt-get install graphviz"));
+    if std::process::Command::new("dot")
+        .arg("-V")
+        .output()
+        .is_err()
+    {
+        assert
+            .code(1)
+            .stderr(predicate::str::contains("apt-get install graphviz"));
         eprintln!("note: Graphviz's dot is not installed; checked the error message instead");
         return;
     }

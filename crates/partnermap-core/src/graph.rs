@@ -107,7 +107,6 @@ impl Landscape {
                 graph.add_edge(organizations[a], organizations[b], Relation::Partnership(p));
             }
         }
-        drop(term_node);
         Landscape {
             graph,
             organizations,

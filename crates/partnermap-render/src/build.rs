@@ -7,9 +7,7 @@ use crate::style::{self, attr, label};
 use graphviz_rust::dot_structures::{
     Attribute, Edge, EdgeTy, Graph, GraphAttributes, Id, Node, NodeId, Stmt, Subgraph, Vertex,
 };
-use partnermap_core::{
-    Coalition, OrganizationType, PartnershipKind, Status, TermKind, Vocabulary,
-};
+use partnermap_core::{Coalition, OrganizationType, PartnershipKind, Status, TermKind, Vocabulary};
 use std::collections::{BTreeSet, HashMap, VecDeque};
 
 /// A population or domain drawn on the map.
@@ -71,7 +69,10 @@ pub(crate) fn build(
     let mut used = Used::default();
     let mut stmts = vec![
         Stmt::GAttribute(GraphAttributes::Graph(graph_attributes(
-            coalition, &vocabulary, options, layout,
+            coalition,
+            &vocabulary,
+            options,
+            layout,
         ))),
         Stmt::GAttribute(GraphAttributes::Node(vec![
             attr("fontname", style::FONT),
@@ -462,7 +463,10 @@ fn organization_node(
     used.cut_points |= cut_point;
     let centrality = annotations.centrality(i);
     if centrality > 0.0 {
-        attributes.push(attr("fontsize", &format!("{:.1}", 12.0 + 12.0 * centrality)));
+        attributes.push(attr(
+            "fontsize",
+            &format!("{:.1}", 12.0 + 12.0 * centrality),
+        ));
     }
     node(&org_id(i), attributes)
 }
@@ -562,7 +566,7 @@ fn group(
             },
         }
     }
-    clusters.sort_by(|a, b| a.0 .0.cmp(&b.0 .0));
+    clusters.sort_by_key(|c| c.0 .0);
     let prefix = match group_by {
         GroupBy::Type => "type",
         GroupBy::Status => "status",
@@ -626,7 +630,10 @@ fn legend(used: &Used) -> Subgraph {
         swatch(
             &mut entries,
             vec![
-                label("label", "Broker (double outline;\nlarger text = more central)"),
+                label(
+                    "label",
+                    "Broker (double outline;\nlarger text = more central)",
+                ),
                 attr("shape", "box"),
                 attr("style", "rounded"),
                 attr("peripheries", "2"),
@@ -637,7 +644,10 @@ fn legend(used: &Used) -> Subgraph {
         swatch(
             &mut entries,
             vec![
-                label("label", "Cut point (octagon): without it\nthe network splits"),
+                label(
+                    "label",
+                    "Cut point (octagon): without it\nthe network splits",
+                ),
                 attr("shape", "octagon"),
             ],
         );

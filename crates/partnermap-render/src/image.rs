@@ -32,7 +32,11 @@ pub enum RenderError {
 ///     Err(other) => panic!("{other}"),
 /// }
 /// ```
-pub fn render_image(dot: &str, format: ImageFormat, layout: Layout) -> Result<Vec<u8>, RenderError> {
+pub fn render_image(
+    dot: &str,
+    format: ImageFormat,
+    layout: Layout,
+) -> Result<Vec<u8>, RenderError> {
     graphviz_rust::exec_dot(
         dot.to_string(),
         vec![

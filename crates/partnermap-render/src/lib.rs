@@ -69,6 +69,10 @@ pub fn to_dot(coalition: &Coalition, annotations: &Annotations, options: &MapOpt
 /// options.layout = Some(Layout::Neato);
 /// assert_eq!(layout_for(&coalition, &annotations, &options), Layout::Neato);
 /// ```
-pub fn layout_for(coalition: &Coalition, annotations: &Annotations, options: &MapOptions) -> Layout {
+pub fn layout_for(
+    coalition: &Coalition,
+    annotations: &Annotations,
+    options: &MapOptions,
+) -> Layout {
     build::build(coalition, annotations, options).layout
 }

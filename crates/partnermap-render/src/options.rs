@@ -126,10 +126,12 @@ impl Layout {
     /// assert_eq!(Layout::for_size(5000), Layout::Sfdp);
     /// ```
     pub fn for_size(nodes: usize) -> Layout {
-        match nodes {
-            0..=SMALL => Layout::Dot,
-            0..=LARGE => Layout::Fdp,
-            _ => Layout::Sfdp,
+        if nodes <= SMALL {
+            Layout::Dot
+        } else if nodes <= LARGE {
+            Layout::Fdp
+        } else {
+            Layout::Sfdp
         }
     }
 

@@ -92,11 +92,17 @@ fn an_injection_attempt_stays_one_label() {
     let graph = graphviz_rust::parse(&dot).expect("parses");
     let (label, edges) = organization_label_and_edges(&graph);
     assert_eq!(label, Some(quote_label(name)));
-    assert_eq!(edges, 2, "one serves edge and one partnership, nothing injected");
+    assert_eq!(
+        edges, 2,
+        "one serves edge and one partnership, nothing injected"
+    );
     match graphviz_svg(&dot) {
         Some((ok, svg)) => {
             assert!(ok);
-            assert!(svg.contains("x&quot;]; a &#45;&gt; b; c [label=&quot;"), "{svg}");
+            assert!(
+                svg.contains("x&quot;]; a &#45;&gt; b; c [label=&quot;"),
+                "{svg}"
+            );
         }
         None => eprintln!("note: Graphviz's dot is not installed; checked the DOT only"),
     }

@@ -3,9 +3,7 @@
 //! golden files after an intended change; review the diff before committing it.
 
 use partnermap_core::Coalition;
-use partnermap_render::{
-    to_dot, Annotations, Coverage, CoverageClass, GroupBy, MapOptions, View,
-};
+use partnermap_render::{to_dot, Annotations, Coverage, CoverageClass, GroupBy, MapOptions, View};
 use std::path::{Path, PathBuf};
 use std::process::Command;
 
@@ -52,7 +50,11 @@ fn annotations(coalition: &Coalition) -> Annotations {
     annotations.paths = vec![
         vec![wdb, ajc, index(coalition, "ability-works")],
         vec![wdb, ajc, index(coalition, "goodwill")],
-        vec![wdb, index(coalition, "library"), index(coalition, "transit")],
+        vec![
+            wdb,
+            index(coalition, "library"),
+            index(coalition, "transit"),
+        ],
     ];
     annotations
 }
