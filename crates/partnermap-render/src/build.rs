@@ -92,6 +92,22 @@ pub(crate) fn build(
         .map(|&i| (i, organization_node(coalition, annotations, i, &mut used)))
         .collect();
     stmts.extend(group(coalition, annotations, options.group_by, org_nodes));
+    if layout == Layout::Dot && !selection.terms.is_empty() && !selection.orgs.is_empty() {
+        // Populations and domains in one column at the right keeps the light serves lines
+        // from weaving through the partnerships.
+        let mut column = vec![Stmt::Attribute(attr("rank", "max"))];
+        column.extend(
+            selection
+                .terms
+                .iter()
+                .enumerate()
+                .map(|(t, term)| Stmt::Node(node(&term_id(term.kind, t), Vec::new()))),
+        );
+        stmts.push(Stmt::Subgraph(Subgraph {
+            id: Id::Plain("terms_column".to_string()),
+            stmts: column,
+        }));
+    }
     let coverage_view = matches!(options.view, View::Coverage);
     for (t, term) in selection.terms.iter().enumerate() {
         stmts.push(Stmt::Node(term_node(
@@ -443,7 +459,7 @@ fn organization_node(
         .into_iter()
         .filter_map(|(on, word)| on.then_some(word))
         .collect();
-    let mut text_label = org.name.clone();
+    let mut text_label = wrap(&org.name, WRAP_AT);
     if !marks.is_empty() {
         text_label.push_str(&format!("\n[{}]", marks.join(", ")));
     }
@@ -469,6 +485,36 @@ fn organization_node(
         ));
     }
     node(&org_id(i), attributes)
+}
+
+/// Names longer than this are broken onto several lines, at spaces only, so boxes stay
+/// compact enough for a slide without changing a character of the name.
+const WRAP_AT: usize = 24;
+
+fn wrap(text: &str, width: usize) -> String {
+    let mut wrapped = String::with_capacity(text.len());
+    let mut line = 0;
+    for (i, word) in text.split(' ').enumerate() {
+        let length = word.chars().count();
+        if i > 0 {
+            if line > 0 && line + 1 + length > width {
+                wrapped.push('\n');
+                line = 0;
+            } else {
+                wrapped.push(' ');
+                line += 1;
+            }
+        }
+        wrapped.push_str(word);
+        // A break already in the name starts a new line; one added right after it would be
+        // merged with it (CR LF) or double it.
+        let breaks = ['\n', '\r', '\u{2028}', '\u{2029}'];
+        line = match word.rfind(breaks) {
+            Some(at) => word[at..].chars().count() - 1,
+            None => line + length,
+        };
+    }
+    wrapped
 }
 
 fn term_node(

@@ -72,13 +72,14 @@ pub(crate) fn strength_label(strength: u8) -> &'static str {
 }
 
 /// Fill and text colour per coverage class: a warm-to-cool scale that reads as
-/// worse-to-better for every common colour-vision type (Paul Tol's vibrant colours).
+/// worse-to-better for every common colour-vision type (Paul Tol's vibrant colours, with his
+/// pale blue for covered so the populations needing attention stand out).
 pub(crate) fn coverage_colours(class: CoverageClass) -> (&'static str, &'static str) {
     match class {
         CoverageClass::Uncovered => ("#CC3311", "#FFFFFF"),
         CoverageClass::Reachable => ("#EE7733", "#000000"),
         CoverageClass::Thin => ("#EECC66", "#000000"),
-        CoverageClass::Covered => ("#0077BB", "#FFFFFF"),
+        CoverageClass::Covered => ("#BBCCEE", "#000000"),
     }
 }
 
