@@ -21,9 +21,7 @@ fn dash_writes_dot_to_standard_output() {
         .assert()
         .success()
         .stdout(predicate::str::starts_with("digraph partnermap {"))
-        .stdout(predicate::str::contains(
-            r#"label="Forest City Workforce Development Board""#,
-        ))
+        .stdout(predicate::str::contains(r#"label="Casa de la Comunidad""#))
         .stdout(predicate::str::contains("cluster_legend"));
 }
 
