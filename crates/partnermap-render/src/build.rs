@@ -43,8 +43,14 @@ struct Used {
     kinds: BTreeSet<PartnershipKind>,
     strengths: BTreeSet<u8>,
     directed: bool,
-    populations: bool,
+    /// Priority populations drawn without a coverage class.
+    plain_priorities: bool,
+    other_populations: bool,
     domains: bool,
+    /// Light serves and works-in lines.
+    light_links: bool,
+    /// Serves lines drawn by the provider's status (coverage view); members count as existing.
+    serves: BTreeSet<Status>,
     classes: BTreeSet<CoverageClass>,
     unassessed: bool,
     paths: bool,
@@ -124,14 +130,18 @@ pub(crate) fn build(
         let term = &selection.terms[link.term];
         let mut attributes = vec![attr("dir", "none")];
         if coverage_view {
-            let (line, width) = match org.status {
-                Status::Member | Status::Existing => (style::MUTED, "1.2"),
-                Status::Potential | Status::KeepInformed => (style::LIGHT_LINE, "1.2"),
-            };
-            attributes.push(attr("color", line));
-            attributes.push(attr("penwidth", width));
-            attributes.push(attr("style", style::status_outline(org.status).0));
+            // Coverage counts members and existing partners only, so their lines are the
+            // dark ones.
+            let (colour, line) = style::serves_line(org.status);
+            used.serves.insert(match org.status {
+                Status::Member => Status::Existing,
+                other => other,
+            });
+            attributes.push(attr("color", colour));
+            attributes.push(attr("style", line));
+            attributes.push(attr("penwidth", "1.2"));
         } else {
+            used.light_links = true;
             attributes.push(attr("color", style::LIGHT_LINE));
             attributes.push(attr("penwidth", "0.8"));
         }
@@ -540,7 +550,6 @@ fn term_node(
             ],
         );
     }
-    used.populations = true;
     let coverage = term.priority.and_then(|p| annotations.coverage(p));
     let mut text = name.to_string();
     let (fill, font) = match (coverage_view, term.priority, coverage) {
@@ -558,8 +567,14 @@ fn term_node(
             used.unassessed = true;
             ("#FFFFFF", "#000000")
         }
-        (true, None, _) => (style::POPULATION_FILL, style::MUTED),
-        (false, _, _) => (style::POPULATION_FILL, "#000000"),
+        (_, None, _) => {
+            used.other_populations = true;
+            (style::POPULATION_FILL, style::MUTED)
+        }
+        (false, Some(_), _) => {
+            used.plain_priorities = true;
+            (style::POPULATION_FILL, "#000000")
+        }
     };
     let priority = term.priority.is_some();
     node(
@@ -639,8 +654,7 @@ fn group(
     stmts
 }
 
-/// The key: one entry per colour, outline, shape and line actually drawn, stacked in one
-/// column by invisible edges so every engine keeps it together.
+/// The key: one entry per colour, outline, shape and line actually drawn.
 fn legend(used: &Used) -> Subgraph {
     let mut entries: Vec<Vec<Stmt>> = Vec::new();
     let swatch = |entries: &mut Vec<Vec<Stmt>>, attributes: Vec<Attribute>| {
@@ -660,6 +674,7 @@ fn legend(used: &Used) -> Subgraph {
             ],
         );
     }
+    let types_end = entries.len();
     for &status in &used.statuses {
         let (outline, width) = style::status_outline(status);
         swatch(
@@ -698,14 +713,28 @@ fn legend(used: &Used) -> Subgraph {
             ],
         );
     }
-    if used.populations {
+    if used.plain_priorities {
         swatch(
             &mut entries,
             vec![
-                label("label", "Population"),
+                label("label", "Priority population"),
                 attr("shape", "ellipse"),
                 attr("style", "filled"),
                 attr("fillcolor", style::POPULATION_FILL),
+                attr("penwidth", "2"),
+            ],
+        );
+    }
+    if used.other_populations {
+        swatch(
+            &mut entries,
+            vec![
+                label("label", "Population (not a priority)"),
+                attr("shape", "ellipse"),
+                attr("style", "filled"),
+                attr("fillcolor", style::POPULATION_FILL),
+                attr("fontcolor", style::MUTED),
+                attr("color", style::MUTED),
             ],
         );
     }
@@ -713,7 +742,7 @@ fn legend(used: &Used) -> Subgraph {
         swatch(
             &mut entries,
             vec![
-                label("label", "Domain of work"),
+                label("label", "Priority domain of work"),
                 attr("shape", "note"),
                 attr("style", "filled"),
                 attr("fillcolor", style::DOMAIN_FILL),
@@ -749,6 +778,7 @@ fn legend(used: &Used) -> Subgraph {
             ],
         );
     }
+    let swatches_end = entries.len();
     let line = |entries: &mut Vec<Vec<Stmt>>, text: &str, attributes: Vec<Attribute>| {
         let start = format!("k{}", entries.len());
         let end = format!("{start}t");
@@ -802,7 +832,25 @@ fn legend(used: &Used) -> Subgraph {
             vec![attr("penwidth", "1.5")],
         );
     }
-    if used.populations || used.domains {
+    for &status in &used.serves {
+        let (colour, line_style) = style::serves_line(status);
+        let who = match status {
+            Status::Member | Status::Existing => "Serves (member or existing partner)",
+            Status::Potential => "Serves (potential partner)",
+            Status::KeepInformed => "Serves (keep informed)",
+        };
+        line(
+            &mut entries,
+            who,
+            vec![
+                attr("color", colour),
+                attr("style", line_style),
+                attr("penwidth", "1.2"),
+                attr("dir", "none"),
+            ],
+        );
+    }
+    if used.light_links {
         line(
             &mut entries,
             if used.domains {
@@ -835,22 +883,38 @@ fn legend(used: &Used) -> Subgraph {
     for entry in entries {
         stmts.extend(entry);
     }
-    // With dot's left-to-right ranks, one shared rank makes the entries a column; the
-    // invisible chain below fixes their order in it (and holds them together for other
-    // engines, which ignore ranks).
-    let mut column = vec![Stmt::Attribute(attr("rank", "same"))];
-    column.extend((0..count).map(|k| Stmt::Node(node(&format!("k{k}"), Vec::new()))));
-    stmts.push(Stmt::Subgraph(Subgraph {
-        id: Id::Plain("legend_column".to_string()),
-        stmts: column,
-    }));
-    for k in 1..count {
-        // Later entries first: dot stacks a left-to-right rank bottom up.
-        stmts.push(edge(
-            &format!("k{k}"),
-            &format!("k{}", k - 1),
-            vec![attr("style", "invis")],
-        ));
+    // Three columns (types, other shapes, lines) keep the key about as tall as the type list.
+    // With dot's left-to-right ranks, a shared rank makes a column and the invisible chain
+    // fixes the order in it; other engines ignore ranks but the chain still holds the key
+    // together.
+    let columns = [0..types_end, types_end..swatches_end, swatches_end..count];
+    let columns: Vec<_> = columns.into_iter().filter(|c| !c.is_empty()).collect();
+    for (c, column) in columns.iter().enumerate() {
+        let mut same = vec![Stmt::Attribute(attr("rank", "same"))];
+        same.extend(
+            column
+                .clone()
+                .map(|k| Stmt::Node(node(&format!("k{k}"), Vec::new()))),
+        );
+        stmts.push(Stmt::Subgraph(Subgraph {
+            id: Id::Plain(format!("legend_column_{c}")),
+            stmts: same,
+        }));
+        for k in column.start + 1..column.end {
+            // Later entries first: dot stacks a left-to-right rank bottom up.
+            stmts.push(edge(
+                &format!("k{k}"),
+                &format!("k{}", k - 1),
+                vec![attr("style", "invis")],
+            ));
+        }
+        if c > 0 {
+            stmts.push(edge(
+                &format!("k{}", columns[c - 1].start),
+                &format!("k{}", column.start),
+                vec![attr("style", "invis")],
+            ));
+        }
     }
     Subgraph {
         id: Id::Plain("cluster_legend".to_string()),

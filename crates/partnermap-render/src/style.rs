@@ -83,6 +83,15 @@ pub(crate) fn coverage_colours(class: CoverageClass) -> (&'static str, &'static 
     }
 }
 
+/// Colour and style of a serves line in the coverage view, by the provider's status.
+pub(crate) fn serves_line(status: Status) -> (&'static str, &'static str) {
+    match status {
+        Status::Member | Status::Existing => (MUTED, "solid"),
+        Status::Potential => (LIGHT_LINE, "dashed"),
+        Status::KeepInformed => (LIGHT_LINE, "dotted"),
+    }
+}
+
 /// Colour of the serves and works-in lines behind the partnerships.
 pub(crate) const LIGHT_LINE: &str = "#B8B8B8";
 /// Colour of warm-introduction paths: none of the kind colours use magenta.
