@@ -24,6 +24,10 @@ pub enum RenderError {
 
 /// Draws DOT text as an image with Graphviz's `dot` program and the given layout engine.
 ///
+/// A `layout` attribute inside the DOT wins over `layout`, as it does for Graphviz itself;
+/// maps from [`to_dot`](crate::to_dot) carry the engine [`layout_for`](crate::layout_for)
+/// returns, so the two always agree.
+///
 /// ```
 /// use partnermap_render::{render_image, ImageFormat, Layout, RenderError};
 /// match render_image("digraph { a -> b }", ImageFormat::Svg, Layout::Dot) {

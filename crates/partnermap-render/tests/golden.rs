@@ -169,3 +169,74 @@ fn graphviz_draws_every_view_without_warnings() {
         }
     }
 }
+
+/// A chain-and-branches network of `n` organizations, each tied to an earlier one.
+fn large(n: usize) -> Coalition {
+    use partnermap_core::{Organization, OrganizationType, Partnership, PartnershipKind};
+    let mut coalition = Coalition::new("Large");
+    coalition.priorities.populations.push("young-people".into());
+    for i in 0..n {
+        let kind = OrganizationType::ALL[i % OrganizationType::ALL.len()];
+        coalition.organizations.push(Organization::new(
+            &format!("o{i}"),
+            &format!("Organization {i}"),
+            kind,
+        ));
+        if i > 0 {
+            coalition.partnerships.push(Partnership {
+                source: format!("o{i}"),
+                target: format!("o{}", (i * 7) % i),
+                kind: PartnershipKind::ALL[i % PartnershipKind::ALL.len()],
+                strength: (i % 3) as u8 + 1,
+                directed: i % 2 == 0,
+                since: None,
+                notes: None,
+                weight: None,
+            });
+        }
+    }
+    coalition
+}
+
+#[test]
+fn large_networks_switch_engine_and_top_keeps_them_small() {
+    let coalition = large(400);
+    let mut annotations = Annotations::default_for(&coalition);
+    for (i, c) in annotations.centrality.iter_mut().enumerate() {
+        *c = (i % 97) as f64 / 96.0;
+    }
+    let mut options = MapOptions::new(View::Landscape);
+    assert_eq!(
+        partnermap_render::layout_for(&coalition, &annotations, &options),
+        partnermap_render::Layout::Sfdp
+    );
+    let dot = to_dot(&coalition, &annotations, &options);
+    options.top = Some(20);
+    let top = to_dot(&coalition, &annotations, &options);
+    assert_eq!(
+        partnermap_render::layout_for(&coalition, &annotations, &options),
+        partnermap_render::Layout::Dot
+    );
+    // The 20 most central are those at 96/96, 95/96, … : indices 96, 193, 290, 387, then 95…
+    assert!(top.contains("o96[") && top.contains("o387[") && !top.contains("o0["));
+    assert_eq!(top.matches("[label=\"Organization ").count(), 20);
+    assert!(top.contains("Young people"));
+    if !dot_available() {
+        eprintln!("note: Graphviz's dot is not installed; checked the DOT only");
+        return;
+    }
+    let folder = tempfile::tempdir().unwrap();
+    let input = folder.path().join("large.dot");
+    std::fs::write(&input, dot).unwrap();
+    let output = Command::new("dot")
+        .arg("-Tsvg")
+        .arg(&input)
+        .output()
+        .unwrap();
+    assert!(output.status.success());
+    assert!(
+        output.stderr.is_empty(),
+        "{}",
+        String::from_utf8_lossy(&output.stderr)
+    );
+}
