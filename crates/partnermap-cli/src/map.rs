@@ -194,12 +194,17 @@ fn cheap_annotations(coalition: &Coalition, view: &View) -> Annotations {
         .and_then(|id| coalition.organization_index(id));
     if let (View::Population { population }, Some(convener)) = (view, convener) {
         let n = coalition.organizations.len();
+        let index: std::collections::HashMap<&str, usize> = coalition
+            .organizations
+            .iter()
+            .enumerate()
+            .map(|(i, o)| (o.id.as_str(), i))
+            .collect();
         let mut adjacent = vec![Vec::new(); n];
         for p in &coalition.partnerships {
-            if let (Some(a), Some(b)) = (
-                coalition.organization_index(&p.source),
-                coalition.organization_index(&p.target),
-            ) {
+            if let (Some(&a), Some(&b)) =
+                (index.get(p.source.as_str()), index.get(p.target.as_str()))
+            {
                 adjacent[a].push(b);
                 adjacent[b].push(a);
             }

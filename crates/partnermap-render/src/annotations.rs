@@ -17,15 +17,13 @@ pub enum CoverageClass {
 }
 
 impl CoverageClass {
-    /// Every class, worst first: the order the legend uses.
-    pub const ALL: [CoverageClass; 4] = [
-        CoverageClass::Uncovered,
-        CoverageClass::Reachable,
-        CoverageClass::Thin,
-        CoverageClass::Covered,
-    ];
-
     /// The word shown on maps.
+    ///
+    /// ```
+    /// use partnermap_render::CoverageClass;
+    /// assert_eq!(CoverageClass::Reachable.label(), "reachable");
+    /// assert!(CoverageClass::Uncovered < CoverageClass::Covered, "worst first");
+    /// ```
     pub fn label(self) -> &'static str {
         match self {
             CoverageClass::Uncovered => "uncovered",
@@ -37,6 +35,12 @@ impl CoverageClass {
 }
 
 /// The coverage of one priority population.
+///
+/// ```
+/// use partnermap_render::{Coverage, CoverageClass};
+/// let thin = Coverage { class: CoverageClass::Thin, providers: 1 };
+/// assert_eq!(thin.class.label(), "thin");
+/// ```
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Coverage {
     /// The class it falls in.

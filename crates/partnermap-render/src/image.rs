@@ -5,6 +5,11 @@ use graphviz_rust::cmd::CommandArg;
 use std::io::ErrorKind;
 
 /// Drawing an image failed.
+///
+/// ```
+/// let missing = partnermap_render::RenderError::GraphvizMissing.to_string();
+/// assert!(missing.contains("apt-get install graphviz") && missing.contains(".dot"));
+/// ```
 #[derive(Debug, thiserror::Error)]
 pub enum RenderError {
     /// Graphviz is not installed, or its `dot` program is not on the PATH.

@@ -4,6 +4,13 @@ use std::fmt;
 use std::str::FromStr;
 
 /// Which map to draw.
+///
+/// ```
+/// use partnermap_render::View;
+/// let around_the_job_center = View::Ego { org: 1, depth: 2 };
+/// let reaching_english_learners = View::Population { population: "english-language-learners".into() };
+/// assert_ne!(around_the_job_center, reaching_english_learners);
+/// ```
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum View {
     /// Organizations, priority populations and priority domains: who serves whom, who works
@@ -26,19 +33,6 @@ pub enum View {
         /// The population's vocabulary id.
         population: String,
     },
-}
-
-impl View {
-    /// The view's name, as the command line spells it.
-    pub fn name(&self) -> &'static str {
-        match self {
-            View::Landscape => "landscape",
-            View::Partnerships => "partnerships",
-            View::Coverage => "coverage",
-            View::Ego { .. } => "ego",
-            View::Population { .. } => "population",
-        }
-    }
 }
 
 /// How organizations are gathered into boxes (Graphviz clusters).
