@@ -8,6 +8,7 @@ mod brokers;
 mod cli;
 mod gaps;
 mod invite;
+mod map;
 mod metrics;
 mod output;
 mod paths;

@@ -1,1 +1,78 @@
-//! placeholder
+//! partnermap-render draws a coalition's partner network as Graphviz maps people can put on a
+//! slide or a wall: organizations coloured by type, outlined by status, partnerships drawn by
+//! kind and strength, with a key and a dated title on every map.
+//!
+//! It is the only crate that knows DOT. It owns choosing what each view shows, the visual
+//! encoding, escaping, the legend and running Graphviz's `dot` program. It must not analyse:
+//! centrality, brokers, coverage and paths arrive ready-made in [`Annotations`], computed by
+//! the caller. It must not talk to a terminal either; failures are typed [`RenderError`]s.
+//!
+//! The same input always gives byte-identical DOT, so maps can be diffed and kept in git.
+//!
+//! ```
+//! use partnermap_core::{Coalition, Organization, OrganizationType, Partnership, PartnershipKind};
+//! use partnermap_render::{to_dot, Annotations, MapOptions, View};
+//! let mut coalition = Coalition::new("Demo");
+//! coalition.organizations.push(Organization::new("a", "Job Center", OrganizationType::AmericanJobCenter));
+//! coalition.organizations.push(Organization::new("b", "AbilityWorks", OrganizationType::EmploymentNetwork));
+//! coalition.partnerships.push(Partnership {
+//!     source: "a".into(), target: "b".into(), kind: PartnershipKind::CoEnrollment,
+//!     strength: 3, directed: false, since: None, notes: None, weight: None,
+//! });
+//! let annotations = Annotations::default_for(&coalition);
+//! let dot = to_dot(&coalition, &annotations, &MapOptions::new(View::Partnerships));
+//! assert!(dot.contains(r#"o0 -> o1"#));
+//! assert!(dot.contains(r#"label="Job Center""#));
+//! ```
+
+mod annotations;
+mod build;
+mod image;
+mod options;
+mod style;
+
+pub use annotations::{Annotations, Coverage, CoverageClass};
+pub use image::{render_image, RenderError};
+pub use options::{GroupBy, ImageFormat, Layout, MapOptions, View};
+pub use style::quote_label;
+
+use graphviz_rust::printer::{DotPrinter, PrinterContext};
+use partnermap_core::Coalition;
+
+/// The map as DOT text. Needs no Graphviz; the chosen engine is recorded in the graph's
+/// `layout` attribute, so `dot -Tsvg map.dot` draws it as partnermap would.
+///
+/// ```
+/// use partnermap_core::Coalition;
+/// use partnermap_render::{to_dot, Annotations, MapOptions, View};
+/// let coalition = Coalition::new("Empty");
+/// let dot = to_dot(&coalition, &Annotations::default_for(&coalition), &MapOptions::new(View::Landscape));
+/// assert!(dot.starts_with("digraph partnermap {"));
+/// assert!(graphviz_rust::parse(&dot).is_ok());
+/// ```
+pub fn to_dot(coalition: &Coalition, annotations: &Annotations, options: &MapOptions) -> String {
+    let built = build::build(coalition, annotations, options);
+    let mut text = built.graph.print(&mut PrinterContext::default());
+    text.push('\n');
+    text
+}
+
+/// The layout engine a map will use: the one in `options`, or the one suited to its size.
+///
+/// ```
+/// use partnermap_core::Coalition;
+/// use partnermap_render::{layout_for, Annotations, Layout, MapOptions, View};
+/// let coalition = Coalition::new("Empty");
+/// let annotations = Annotations::default_for(&coalition);
+/// let mut options = MapOptions::new(View::Partnerships);
+/// assert_eq!(layout_for(&coalition, &annotations, &options), Layout::Dot);
+/// options.layout = Some(Layout::Neato);
+/// assert_eq!(layout_for(&coalition, &annotations, &options), Layout::Neato);
+/// ```
+pub fn layout_for(
+    coalition: &Coalition,
+    annotations: &Annotations,
+    options: &MapOptions,
+) -> Layout {
+    build::build(coalition, annotations, options).layout
+}

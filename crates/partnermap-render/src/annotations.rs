@@ -1,0 +1,121 @@
+//! What an analysis knows about the network, handed to the renderer so the renderer never
+//! analyses anything itself.
+
+use partnermap_core::Coalition;
+
+/// How well the in-network partners reach a priority population.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub enum CoverageClass {
+    /// No member or existing partner serves it, and no potential partner either.
+    Uncovered,
+    /// No member or existing partner serves it, but a potential partner does.
+    Reachable,
+    /// Exactly one member or existing partner serves it: one closure away from uncovered.
+    Thin,
+    /// Two or more members or existing partners serve it.
+    Covered,
+}
+
+impl CoverageClass {
+    /// The word shown on maps.
+    ///
+    /// ```
+    /// use partnermap_render::CoverageClass;
+    /// assert_eq!(CoverageClass::Reachable.label(), "reachable");
+    /// assert!(CoverageClass::Uncovered < CoverageClass::Covered, "worst first");
+    /// ```
+    pub fn label(self) -> &'static str {
+        match self {
+            CoverageClass::Uncovered => "uncovered",
+            CoverageClass::Reachable => "reachable",
+            CoverageClass::Thin => "thin",
+            CoverageClass::Covered => "covered",
+        }
+    }
+}
+
+/// The coverage of one priority population.
+///
+/// ```
+/// use partnermap_render::{Coverage, CoverageClass};
+/// let thin = Coverage { class: CoverageClass::Thin, providers: 1 };
+/// assert_eq!(thin.class.label(), "thin");
+/// ```
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Coverage {
+    /// The class it falls in.
+    pub class: CoverageClass,
+    /// How many members and existing partners serve it.
+    pub providers: usize,
+}
+
+/// Per-organization and per-population findings, indexed like the coalition they describe.
+///
+/// ```
+/// use partnermap_core::{Coalition, Organization, OrganizationType};
+/// use partnermap_render::Annotations;
+/// let mut coalition = Coalition::new("Demo");
+/// coalition.organizations.push(Organization::new("a", "A", OrganizationType::Business));
+/// let mut annotations = Annotations::default_for(&coalition);
+/// annotations.brokers[0] = true;
+/// annotations.centrality[0] = 0.8;
+/// assert_eq!(annotations.community, [None]);
+/// ```
+#[derive(Debug, Clone, PartialEq)]
+pub struct Annotations {
+    /// Betweenness centrality per organization, 0..=1; sizes the nodes.
+    pub centrality: Vec<f64>,
+    /// Per organization: does it broker between otherwise separate groups?
+    pub brokers: Vec<bool>,
+    /// Per organization: would removing it split the partnership network?
+    pub cut_points: Vec<bool>,
+    /// Per organization: its community, when communities were detected.
+    pub community: Vec<Option<usize>>,
+    /// Per priority population (in `coalition.priorities.populations` order): its coverage,
+    /// when assessed.
+    pub coverage: Vec<Option<Coverage>>,
+    /// Warm-introduction paths, each a sequence of organization indices starting at the
+    /// convener.
+    pub paths: Vec<Vec<usize>>,
+}
+
+impl Annotations {
+    /// Neutral annotations: nobody central, no brokers or cut points, no communities, coverage
+    /// not assessed, no paths. Maps drawn with these show the data and nothing inferred.
+    pub fn default_for(coalition: &Coalition) -> Annotations {
+        let n = coalition.organizations.len();
+        Annotations {
+            centrality: vec![0.0; n],
+            brokers: vec![false; n],
+            cut_points: vec![false; n],
+            community: vec![None; n],
+            coverage: vec![None; coalition.priorities.populations.len()],
+            paths: Vec::new(),
+        }
+    }
+
+    pub(crate) fn centrality(&self, org: usize) -> f64 {
+        self.centrality
+            .get(org)
+            .copied()
+            .filter(|c| c.is_finite())
+            .unwrap_or(0.0)
+            .clamp(0.0, 1.0)
+    }
+
+    pub(crate) fn is_broker(&self, org: usize) -> bool {
+        self.brokers.get(org).copied().unwrap_or(false)
+    }
+
+    pub(crate) fn is_cut_point(&self, org: usize) -> bool {
+        self.cut_points.get(org).copied().unwrap_or(false)
+    }
+
+    pub(crate) fn community(&self, org: usize) -> Option<usize> {
+        self.community.get(org).copied().flatten()
+    }
+
+    pub(crate) fn coverage(&self, priority: usize) -> Option<Coverage> {
+        self.coverage.get(priority).copied().flatten()
+    }
+}

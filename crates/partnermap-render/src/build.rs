@@ -1,0 +1,924 @@
+//! From a coalition, its annotations and the options to a Graphviz graph: which nodes and
+//! edges a view shows, then how each is drawn, then the legend for exactly what was drawn.
+
+use crate::annotations::{Annotations, CoverageClass};
+use crate::options::{GroupBy, Layout, MapOptions, View};
+use crate::style::{self, attr, label};
+use graphviz_rust::dot_structures::{
+    Attribute, Edge, EdgeTy, Graph, GraphAttributes, Id, Node, NodeId, Stmt, Subgraph, Vertex,
+};
+use partnermap_core::{Coalition, OrganizationType, PartnershipKind, Status, TermKind, Vocabulary};
+use std::collections::{BTreeSet, HashMap, VecDeque};
+
+/// A population or domain drawn on the map.
+struct TermNode {
+    kind: TermKind,
+    id: String,
+    /// Its position in the coalition's priority list, when it is a priority.
+    priority: Option<usize>,
+}
+
+/// An organization serving a population or working in a domain.
+struct Link {
+    org: usize,
+    term: usize,
+}
+
+/// What a view shows, before any styling.
+struct Selection {
+    orgs: Vec<usize>,
+    terms: Vec<TermNode>,
+    links: Vec<Link>,
+    partnerships: Vec<usize>,
+    path_steps: Vec<(usize, usize)>,
+}
+
+/// What was drawn, so the legend explains that and nothing else.
+#[derive(Default)]
+struct Used {
+    types: BTreeSet<OrganizationType>,
+    statuses: BTreeSet<Status>,
+    brokers: bool,
+    cut_points: bool,
+    kinds: BTreeSet<PartnershipKind>,
+    strengths: BTreeSet<u8>,
+    directed: bool,
+    /// Priority populations drawn without a coverage class.
+    plain_priorities: bool,
+    other_populations: bool,
+    domains: bool,
+    /// Light serves and works-in lines.
+    light_links: bool,
+    /// Serves lines drawn by the provider's status (coverage view); members count as existing.
+    serves: BTreeSet<Status>,
+    classes: BTreeSet<CoverageClass>,
+    unassessed: bool,
+    paths: bool,
+}
+
+/// The graph for a map and the engine that should lay it out.
+pub(crate) struct Built {
+    pub(crate) graph: Graph,
+    pub(crate) layout: Layout,
+}
+
+pub(crate) fn build(
+    coalition: &Coalition,
+    annotations: &Annotations,
+    options: &MapOptions,
+) -> Built {
+    let vocabulary = coalition.vocabulary();
+    let selection = select(coalition, annotations, options);
+    let layout = options
+        .layout
+        .unwrap_or_else(|| Layout::for_size(selection.orgs.len() + selection.terms.len()));
+    let mut used = Used::default();
+    let mut stmts = vec![
+        Stmt::GAttribute(GraphAttributes::Graph(graph_attributes(
+            coalition,
+            &vocabulary,
+            options,
+            layout,
+        ))),
+        Stmt::GAttribute(GraphAttributes::Node(vec![
+            attr("fontname", style::FONT),
+            attr("fontsize", "12"),
+            attr("margin", "0.12,0.06"),
+        ])),
+        Stmt::GAttribute(GraphAttributes::Edge(vec![
+            attr("fontname", style::FONT),
+            attr("fontsize", "10"),
+            attr("arrowsize", "0.8"),
+        ])),
+    ];
+
+    let org_nodes: Vec<(usize, Node)> = selection
+        .orgs
+        .iter()
+        .map(|&i| (i, organization_node(coalition, annotations, i, &mut used)))
+        .collect();
+    stmts.extend(group(coalition, annotations, options.group_by, org_nodes));
+    if layout == Layout::Dot && !selection.terms.is_empty() && !selection.orgs.is_empty() {
+        // Populations and domains in one column at the right keeps the light serves lines
+        // from weaving through the partnerships.
+        let mut column = vec![Stmt::Attribute(attr("rank", "max"))];
+        column.extend(
+            selection
+                .terms
+                .iter()
+                .enumerate()
+                .map(|(t, term)| Stmt::Node(node(&term_id(term.kind, t), Vec::new()))),
+        );
+        stmts.push(Stmt::Subgraph(Subgraph {
+            id: Id::Plain("terms_column".to_string()),
+            stmts: column,
+        }));
+    }
+    let coverage_view = matches!(options.view, View::Coverage);
+    for (t, term) in selection.terms.iter().enumerate() {
+        stmts.push(Stmt::Node(term_node(
+            &vocabulary,
+            annotations,
+            term,
+            t,
+            coverage_view,
+            &mut used,
+        )));
+    }
+    for link in &selection.links {
+        let org = &coalition.organizations[link.org];
+        let term = &selection.terms[link.term];
+        let mut attributes = vec![attr("dir", "none")];
+        if coverage_view {
+            // Coverage counts members and existing partners only, so their lines are the
+            // dark ones.
+            let (colour, line) = style::serves_line(org.status);
+            used.serves.insert(match org.status {
+                Status::Member => Status::Existing,
+                other => other,
+            });
+            attributes.push(attr("color", colour));
+            attributes.push(attr("style", line));
+            attributes.push(attr("penwidth", "1.2"));
+        } else {
+            used.light_links = true;
+            attributes.push(attr("color", style::LIGHT_LINE));
+            attributes.push(attr("penwidth", "0.8"));
+        }
+        stmts.push(edge(
+            &org_id(link.org),
+            &term_id(term.kind, link.term),
+            attributes,
+        ));
+    }
+    let index = organization_index(coalition);
+    for &p in &selection.partnerships {
+        let partnership = &coalition.partnerships[p];
+        let (Some(&a), Some(&b)) = (
+            index.get(partnership.source.as_str()),
+            index.get(partnership.target.as_str()),
+        ) else {
+            continue;
+        };
+        let (colour, line) = style::kind_line(partnership.kind);
+        let mut attributes = vec![
+            attr("color", colour),
+            attr("style", line),
+            attr("penwidth", style::strength_width(partnership.strength)),
+        ];
+        if !partnership.directed {
+            attributes.push(attr("dir", "none"));
+        }
+        used.kinds.insert(partnership.kind);
+        used.strengths.insert(partnership.strength.clamp(1, 3));
+        used.directed |= partnership.directed;
+        stmts.push(edge(&org_id(a), &org_id(b), attributes));
+    }
+    for &(a, b) in &selection.path_steps {
+        used.paths = true;
+        stmts.push(edge(
+            &org_id(a),
+            &org_id(b),
+            vec![
+                attr("color", style::PATH_LINE),
+                attr("penwidth", "3.5"),
+                attr("arrowsize", "1.1"),
+            ],
+        ));
+    }
+    stmts.push(Stmt::Subgraph(legend(&used)));
+    Built {
+        graph: Graph::DiGraph {
+            id: Id::Plain("partnermap".to_string()),
+            strict: false,
+            stmts,
+        },
+        layout,
+    }
+}
+
+fn organization_index(coalition: &Coalition) -> HashMap<&str, usize> {
+    coalition
+        .organizations
+        .iter()
+        .enumerate()
+        .map(|(i, o)| (o.id.as_str(), i))
+        .collect()
+}
+
+/// Partnerships as (index, one end, other end), skipping any that name unknown organizations.
+fn resolved_partnerships(coalition: &Coalition) -> Vec<(usize, usize, usize)> {
+    let index = organization_index(coalition);
+    coalition
+        .partnerships
+        .iter()
+        .enumerate()
+        .filter_map(|(p, partnership)| {
+            let a = *index.get(partnership.source.as_str())?;
+            let b = *index.get(partnership.target.as_str())?;
+            Some((p, a, b))
+        })
+        .collect()
+}
+
+fn select(coalition: &Coalition, annotations: &Annotations, options: &MapOptions) -> Selection {
+    let all: Vec<usize> = (0..coalition.organizations.len()).collect();
+    let mut selection = Selection {
+        orgs: Vec::new(),
+        terms: Vec::new(),
+        links: Vec::new(),
+        partnerships: Vec::new(),
+        path_steps: Vec::new(),
+    };
+    let priority_terms = |kind: TermKind| -> Vec<TermNode> {
+        coalition
+            .priorities
+            .terms(kind)
+            .iter()
+            .enumerate()
+            .map(|(at, id)| TermNode {
+                kind,
+                id: id.clone(),
+                priority: Some(at),
+            })
+            .collect()
+    };
+    match &options.view {
+        View::Landscape => {
+            selection.orgs = most_central(all, annotations, options.top);
+            selection.terms = priority_terms(TermKind::Population);
+            selection.terms.extend(priority_terms(TermKind::Domain));
+        }
+        View::Partnerships => {
+            selection.orgs = most_central(all, annotations, options.top);
+        }
+        View::Coverage => {
+            selection.orgs = most_central(all, annotations, options.top);
+            selection
+                .orgs
+                .retain(|&i| !coalition.organizations[i].populations.is_empty());
+            selection.terms = priority_terms(TermKind::Population);
+            for &i in &selection.orgs {
+                for id in &coalition.organizations[i].populations {
+                    if !selection.terms.iter().any(|t| &t.id == id) {
+                        selection.terms.push(TermNode {
+                            kind: TermKind::Population,
+                            id: id.clone(),
+                            priority: None,
+                        });
+                    }
+                }
+            }
+        }
+        View::Ego { org, depth } => {
+            selection.orgs = neighbourhood(coalition, *org, *depth);
+        }
+        View::Population { population } => {
+            let mut orgs: BTreeSet<usize> = all
+                .into_iter()
+                .filter(|&i| coalition.organizations[i].populations.contains(population))
+                .collect();
+            let mut steps = BTreeSet::new();
+            for path in &annotations.paths {
+                let path: Vec<usize> = path
+                    .iter()
+                    .copied()
+                    .filter(|&i| i < coalition.organizations.len())
+                    .collect();
+                orgs.extend(path.iter().copied());
+                steps.extend(path.windows(2).map(|w| (w[0], w[1])));
+            }
+            selection.orgs = orgs.into_iter().collect();
+            let priority = coalition
+                .priorities
+                .populations
+                .iter()
+                .position(|p| p == population);
+            selection.terms.push(TermNode {
+                kind: TermKind::Population,
+                id: population.clone(),
+                priority,
+            });
+            selection.path_steps = steps.into_iter().collect();
+        }
+    }
+    let shown: BTreeSet<usize> = selection.orgs.iter().copied().collect();
+    for &i in &selection.orgs {
+        let org = &coalition.organizations[i];
+        for (t, term) in selection.terms.iter().enumerate() {
+            if org.terms(term.kind).contains(&term.id) {
+                selection.links.push(Link { org: i, term: t });
+            }
+        }
+    }
+    if !matches!(options.view, View::Coverage) {
+        let on_path = |a: usize, b: usize| {
+            selection
+                .path_steps
+                .iter()
+                .any(|&(x, y)| (x, y) == (a, b) || (x, y) == (b, a))
+        };
+        selection.partnerships = resolved_partnerships(coalition)
+            .into_iter()
+            .filter(|&(_, a, b)| shown.contains(&a) && shown.contains(&b) && !on_path(a, b))
+            .map(|(p, _, _)| p)
+            .collect();
+    }
+    selection
+}
+
+/// The `top` most central organizations, in their original order; ties go to the earlier one
+/// so the choice is stable.
+fn most_central(orgs: Vec<usize>, annotations: &Annotations, top: Option<usize>) -> Vec<usize> {
+    let Some(top) = top else { return orgs };
+    let mut ranked = orgs;
+    ranked.sort_by(|&a, &b| {
+        annotations
+            .centrality(b)
+            .total_cmp(&annotations.centrality(a))
+            .then(a.cmp(&b))
+    });
+    ranked.truncate(top);
+    ranked.sort_unstable();
+    ranked
+}
+
+/// Organizations within `depth` partnership steps of `org`, either direction.
+fn neighbourhood(coalition: &Coalition, org: usize, depth: usize) -> Vec<usize> {
+    if org >= coalition.organizations.len() {
+        return Vec::new();
+    }
+    let mut adjacent = vec![Vec::new(); coalition.organizations.len()];
+    for (_, a, b) in resolved_partnerships(coalition) {
+        adjacent[a].push(b);
+        adjacent[b].push(a);
+    }
+    let mut distance = vec![usize::MAX; coalition.organizations.len()];
+    distance[org] = 0;
+    let mut queue = VecDeque::from([org]);
+    while let Some(at) = queue.pop_front() {
+        if distance[at] == depth {
+            continue;
+        }
+        for &next in &adjacent[at] {
+            if distance[next] == usize::MAX {
+                distance[next] = distance[at] + 1;
+                queue.push_back(next);
+            }
+        }
+    }
+    (0..coalition.organizations.len())
+        .filter(|&i| distance[i] != usize::MAX)
+        .collect()
+}
+
+fn org_id(i: usize) -> String {
+    format!("o{i}")
+}
+
+fn term_id(kind: TermKind, t: usize) -> String {
+    match kind {
+        TermKind::Population => format!("p{t}"),
+        TermKind::Domain => format!("d{t}"),
+        TermKind::Asset => format!("a{t}"),
+    }
+}
+
+fn node_id(id: &str) -> NodeId {
+    NodeId(Id::Plain(id.to_string()), None)
+}
+
+fn node(id: &str, attributes: Vec<Attribute>) -> Node {
+    Node::new(node_id(id), attributes)
+}
+
+fn edge(from: &str, to: &str, attributes: Vec<Attribute>) -> Stmt {
+    Stmt::Edge(Edge {
+        ty: EdgeTy::Pair(Vertex::N(node_id(from)), Vertex::N(node_id(to))),
+        attributes,
+    })
+}
+
+fn graph_attributes(
+    coalition: &Coalition,
+    vocabulary: &Vocabulary,
+    options: &MapOptions,
+    layout: Layout,
+) -> Vec<Attribute> {
+    let view = match &options.view {
+        View::Landscape => "Partner landscape".to_string(),
+        View::Partnerships => "Partnerships".to_string(),
+        View::Coverage => "Coverage of priority populations".to_string(),
+        View::Ego { org, depth } => {
+            let name = coalition
+                .organizations
+                .get(*org)
+                .map(|o| o.name.as_str())
+                .unwrap_or("?");
+            let steps = if *depth == 1 { "step" } else { "steps" };
+            format!("Partners of {name}, up to {depth} {steps} away")
+        }
+        View::Population { population } => format!(
+            "Reaching {}",
+            vocabulary.label(TermKind::Population, population)
+        ),
+    };
+    let mut title = format!("{}: {view}", coalition.name);
+    if let Some(date) = &coalition.as_of {
+        title.push_str(&format!("\nas of {date}"));
+    }
+    let mut attributes = vec![
+        label("label", &title),
+        attr("labelloc", "t"),
+        attr("fontname", style::FONT),
+        attr("fontsize", "22"),
+        attr("layout", layout.name()),
+        attr("pad", "0.4"),
+        attr("outputorder", "edgesfirst"),
+    ];
+    match layout {
+        Layout::Dot => {
+            attributes.push(attr("rankdir", "LR"));
+            attributes.push(attr("newrank", "true"));
+            attributes.push(attr("nodesep", "0.25"));
+            attributes.push(attr("ranksep", "0.9"));
+        }
+        _ => {
+            // Straight lines: spline routing multiplies the drawing time of a few hundred
+            // nodes by ten and adds little on a network map.
+            attributes.push(attr("overlap", "false"));
+            attributes.push(attr("sep", "+8"));
+        }
+    }
+    attributes
+}
+
+fn organization_node(
+    coalition: &Coalition,
+    annotations: &Annotations,
+    i: usize,
+    used: &mut Used,
+) -> Node {
+    let org = &coalition.organizations[i];
+    let (fill, text) = style::type_colours(org.kind);
+    let (outline, width) = style::status_outline(org.status);
+    used.types.insert(org.kind);
+    used.statuses.insert(org.status);
+    let broker = annotations.is_broker(i);
+    let cut_point = annotations.is_cut_point(i);
+    let marks: Vec<&str> = [(broker, "broker"), (cut_point, "cut point")]
+        .into_iter()
+        .filter_map(|(on, word)| on.then_some(word))
+        .collect();
+    let mut text_label = wrap(&org.name, WRAP_AT);
+    if !marks.is_empty() {
+        text_label.push_str(&format!("\n[{}]", marks.join(", ")));
+    }
+    let mut attributes = vec![
+        label("label", &text_label),
+        attr("shape", if cut_point { "octagon" } else { "box" }),
+        attr("style", &format!("rounded,filled,{outline}")),
+        attr("fillcolor", fill),
+        attr("fontcolor", text),
+        attr("color", "#222222"),
+        attr("penwidth", width),
+    ];
+    if broker {
+        used.brokers = true;
+        attributes.push(attr("peripheries", "2"));
+    }
+    used.cut_points |= cut_point;
+    let centrality = annotations.centrality(i);
+    if centrality > 0.0 {
+        attributes.push(attr(
+            "fontsize",
+            &format!("{:.1}", 12.0 + 12.0 * centrality),
+        ));
+    }
+    node(&org_id(i), attributes)
+}
+
+/// Names longer than this are broken onto several lines, at spaces only, so boxes stay
+/// compact enough for a slide without changing a character of the name.
+const WRAP_AT: usize = 24;
+
+fn wrap(text: &str, width: usize) -> String {
+    let mut wrapped = String::with_capacity(text.len());
+    let mut line = 0;
+    for (i, word) in text.split(' ').enumerate() {
+        let length = word.chars().count();
+        if i > 0 {
+            if line > 0 && line + 1 + length > width {
+                wrapped.push('\n');
+                line = 0;
+            } else {
+                wrapped.push(' ');
+                line += 1;
+            }
+        }
+        wrapped.push_str(word);
+        // A break already in the name starts a new line; one added right after it would be
+        // merged with it (CR LF) or double it.
+        let breaks = ['\n', '\r', '\u{2028}', '\u{2029}'];
+        line = match word.rfind(breaks) {
+            Some(at) => word[at..].chars().count() - 1,
+            None => line + length,
+        };
+    }
+    wrapped
+}
+
+fn term_node(
+    vocabulary: &Vocabulary,
+    annotations: &Annotations,
+    term: &TermNode,
+    t: usize,
+    coverage_view: bool,
+    used: &mut Used,
+) -> Node {
+    let name = vocabulary.label(term.kind, &term.id);
+    let id = term_id(term.kind, t);
+    if term.kind == TermKind::Domain {
+        used.domains = true;
+        return node(
+            &id,
+            vec![
+                label("label", name),
+                attr("shape", "note"),
+                attr("style", "filled"),
+                attr("fillcolor", style::DOMAIN_FILL),
+                attr("color", style::MUTED),
+            ],
+        );
+    }
+    let coverage = term.priority.and_then(|p| annotations.coverage(p));
+    let mut text = name.to_string();
+    let (fill, font) = match (coverage_view, term.priority, coverage) {
+        (true, Some(_), Some(coverage)) => {
+            used.classes.insert(coverage.class);
+            let plural = if coverage.providers == 1 { "" } else { "s" };
+            text.push_str(&format!(
+                "\n{}: {} provider{plural}",
+                coverage.class.label(),
+                coverage.providers,
+            ));
+            style::coverage_colours(coverage.class)
+        }
+        (true, Some(_), None) => {
+            used.unassessed = true;
+            ("#FFFFFF", "#000000")
+        }
+        (_, None, _) => {
+            used.other_populations = true;
+            (style::POPULATION_FILL, style::MUTED)
+        }
+        (false, Some(_), _) => {
+            used.plain_priorities = true;
+            (style::POPULATION_FILL, "#000000")
+        }
+    };
+    let priority = term.priority.is_some();
+    node(
+        &id,
+        vec![
+            label("label", &text),
+            attr("shape", "ellipse"),
+            attr("style", "filled"),
+            attr("fillcolor", fill),
+            attr("fontcolor", font),
+            attr("color", if priority { "#000000" } else { style::MUTED }),
+            attr("penwidth", if priority { "2" } else { "1" }),
+        ],
+    )
+}
+
+/// Puts organization nodes into clusters when grouping, keeping the clusters in the order of
+/// their key and the nodes in coalition order.
+fn group(
+    coalition: &Coalition,
+    annotations: &Annotations,
+    group_by: GroupBy,
+    nodes: Vec<(usize, Node)>,
+) -> Vec<Stmt> {
+    let key = |i: usize| -> Option<(usize, String)> {
+        let org = &coalition.organizations[i];
+        match group_by {
+            GroupBy::None => None,
+            GroupBy::Type => {
+                let at = OrganizationType::ALL.iter().position(|&t| t == org.kind)?;
+                Some((at, org.kind.label().to_string()))
+            }
+            GroupBy::Status => {
+                let at = Status::ALL.iter().position(|&s| s == org.status)?;
+                Some((at, org.status.label().to_string()))
+            }
+            GroupBy::Community => annotations
+                .community(i)
+                .map(|c| (c, format!("Community {}", c + 1))),
+        }
+    };
+    let mut loose = Vec::new();
+    let mut clusters: Vec<((usize, String), Vec<Stmt>)> = Vec::new();
+    for (i, node) in nodes {
+        match key(i) {
+            None => loose.push(Stmt::Node(node)),
+            Some(k) => match clusters.iter_mut().find(|(c, _)| *c == k) {
+                Some((_, members)) => members.push(Stmt::Node(node)),
+                None => clusters.push((k, vec![Stmt::Node(node)])),
+            },
+        }
+    }
+    clusters.sort_by_key(|c| c.0 .0);
+    let prefix = match group_by {
+        GroupBy::Type => "type",
+        GroupBy::Status => "status",
+        GroupBy::Community | GroupBy::None => "community",
+    };
+    let mut stmts: Vec<Stmt> = clusters
+        .into_iter()
+        .map(|((at, title), members)| {
+            let mut body = vec![
+                Stmt::Attribute(label("label", &title)),
+                Stmt::Attribute(attr("style", "rounded,dashed")),
+                Stmt::Attribute(attr("color", "#888888")),
+                Stmt::Attribute(attr("fontcolor", style::MUTED)),
+                Stmt::Attribute(attr("fontsize", "14")),
+            ];
+            body.extend(members);
+            Stmt::Subgraph(Subgraph {
+                id: Id::Plain(format!("cluster_{prefix}_{at}")),
+                stmts: body,
+            })
+        })
+        .collect();
+    stmts.extend(loose);
+    stmts
+}
+
+/// The key: one entry per colour, outline, shape and line actually drawn.
+fn legend(used: &Used) -> Subgraph {
+    let mut entries: Vec<Vec<Stmt>> = Vec::new();
+    let swatch = |entries: &mut Vec<Vec<Stmt>>, attributes: Vec<Attribute>| {
+        let id = format!("k{}", entries.len());
+        entries.push(vec![Stmt::Node(node(&id, attributes))]);
+    };
+    for &kind in &used.types {
+        let (fill, text) = style::type_colours(kind);
+        swatch(
+            &mut entries,
+            vec![
+                label("label", kind.label()),
+                attr("shape", "box"),
+                attr("style", "rounded,filled"),
+                attr("fillcolor", fill),
+                attr("fontcolor", text),
+            ],
+        );
+    }
+    let types_end = entries.len();
+    for &status in &used.statuses {
+        let (outline, width) = style::status_outline(status);
+        swatch(
+            &mut entries,
+            vec![
+                label("label", status.label()),
+                attr("shape", "box"),
+                attr("style", &format!("rounded,{outline}")),
+                attr("penwidth", width),
+            ],
+        );
+    }
+    if used.brokers {
+        swatch(
+            &mut entries,
+            vec![
+                label(
+                    "label",
+                    "Broker (double outline;\nlarger text = more central)",
+                ),
+                attr("shape", "box"),
+                attr("style", "rounded"),
+                attr("peripheries", "2"),
+            ],
+        );
+    }
+    if used.cut_points {
+        swatch(
+            &mut entries,
+            vec![
+                label(
+                    "label",
+                    "Cut point (octagon): without it\nthe network splits",
+                ),
+                attr("shape", "octagon"),
+            ],
+        );
+    }
+    if used.plain_priorities {
+        swatch(
+            &mut entries,
+            vec![
+                label("label", "Priority population"),
+                attr("shape", "ellipse"),
+                attr("style", "filled"),
+                attr("fillcolor", style::POPULATION_FILL),
+                attr("penwidth", "2"),
+            ],
+        );
+    }
+    if used.other_populations {
+        swatch(
+            &mut entries,
+            vec![
+                label("label", "Population (not a priority)"),
+                attr("shape", "ellipse"),
+                attr("style", "filled"),
+                attr("fillcolor", style::POPULATION_FILL),
+                attr("fontcolor", style::MUTED),
+                attr("color", style::MUTED),
+            ],
+        );
+    }
+    if used.domains {
+        swatch(
+            &mut entries,
+            vec![
+                label("label", "Priority domain of work"),
+                attr("shape", "note"),
+                attr("style", "filled"),
+                attr("fillcolor", style::DOMAIN_FILL),
+            ],
+        );
+    }
+    for &class in &used.classes {
+        let (fill, text) = style::coverage_colours(class);
+        let meaning = match class {
+            CoverageClass::Uncovered => "Uncovered: no provider, none in reach",
+            CoverageClass::Reachable => "Reachable: only potential partners serve it",
+            CoverageClass::Thin => "Thin: one member or partner serves it",
+            CoverageClass::Covered => "Covered: two or more serve it",
+        };
+        swatch(
+            &mut entries,
+            vec![
+                label("label", meaning),
+                attr("shape", "ellipse"),
+                attr("style", "filled"),
+                attr("fillcolor", fill),
+                attr("fontcolor", text),
+            ],
+        );
+    }
+    if used.unassessed {
+        swatch(
+            &mut entries,
+            vec![
+                label("label", "Priority population (coverage not assessed)"),
+                attr("shape", "ellipse"),
+                attr("penwidth", "2"),
+            ],
+        );
+    }
+    let swatches_end = entries.len();
+    let line = |entries: &mut Vec<Vec<Stmt>>, text: &str, attributes: Vec<Attribute>| {
+        let start = format!("k{}", entries.len());
+        let end = format!("{start}t");
+        let mut attributes = attributes;
+        attributes.push(attr("minlen", "1"));
+        attributes.push(attr("len", "1.2"));
+        entries.push(vec![
+            Stmt::Node(node(
+                &start,
+                vec![
+                    attr("shape", "none"),
+                    label("label", ""),
+                    attr("width", "0.1"),
+                    attr("height", "0.3"),
+                ],
+            )),
+            Stmt::Node(node(
+                &end,
+                vec![label("label", text), attr("shape", "plaintext")],
+            )),
+            edge(&start, &end, attributes),
+        ]);
+    };
+    for &kind in &used.kinds {
+        let (colour, style_name) = style::kind_line(kind);
+        line(
+            &mut entries,
+            kind.label(),
+            vec![
+                attr("color", colour),
+                attr("style", style_name),
+                attr("penwidth", "2.5"),
+                attr("dir", "none"),
+            ],
+        );
+    }
+    for &strength in &used.strengths {
+        line(
+            &mut entries,
+            style::strength_label(strength),
+            vec![
+                attr("penwidth", style::strength_width(strength)),
+                attr("dir", "none"),
+            ],
+        );
+    }
+    if used.directed {
+        line(
+            &mut entries,
+            "One-way (referrals, funding)",
+            vec![attr("penwidth", "1.5")],
+        );
+    }
+    for &status in &used.serves {
+        let (colour, line_style) = style::serves_line(status);
+        let who = match status {
+            Status::Member | Status::Existing => "Serves (member or existing partner)",
+            Status::Potential => "Serves (potential partner)",
+            Status::KeepInformed => "Serves (keep informed)",
+        };
+        line(
+            &mut entries,
+            who,
+            vec![
+                attr("color", colour),
+                attr("style", line_style),
+                attr("penwidth", "1.2"),
+                attr("dir", "none"),
+            ],
+        );
+    }
+    if used.light_links {
+        line(
+            &mut entries,
+            if used.domains {
+                "Serves / works in"
+            } else {
+                "Serves"
+            },
+            vec![
+                attr("color", style::LIGHT_LINE),
+                attr("penwidth", "1.2"),
+                attr("dir", "none"),
+            ],
+        );
+    }
+    if used.paths {
+        line(
+            &mut entries,
+            "Warm introduction path",
+            vec![attr("color", style::PATH_LINE), attr("penwidth", "3.5")],
+        );
+    }
+    let mut stmts = vec![
+        Stmt::Attribute(label("label", "Key")),
+        Stmt::Attribute(attr("fontsize", "16")),
+        Stmt::Attribute(attr("style", "rounded")),
+        Stmt::Attribute(attr("color", "#888888")),
+        Stmt::GAttribute(GraphAttributes::Node(vec![attr("fontsize", "11")])),
+    ];
+    let count = entries.len();
+    for entry in entries {
+        stmts.extend(entry);
+    }
+    // Three columns (types, other shapes, lines) keep the key about as tall as the type list.
+    // With dot's left-to-right ranks, a shared rank makes a column and the invisible chain
+    // fixes the order in it; other engines ignore ranks but the chain still holds the key
+    // together.
+    let columns = [0..types_end, types_end..swatches_end, swatches_end..count];
+    let columns: Vec<_> = columns.into_iter().filter(|c| !c.is_empty()).collect();
+    for (c, column) in columns.iter().enumerate() {
+        let mut same = vec![Stmt::Attribute(attr("rank", "same"))];
+        same.extend(
+            column
+                .clone()
+                .map(|k| Stmt::Node(node(&format!("k{k}"), Vec::new()))),
+        );
+        stmts.push(Stmt::Subgraph(Subgraph {
+            id: Id::Plain(format!("legend_column_{c}")),
+            stmts: same,
+        }));
+        for k in column.start + 1..column.end {
+            // Later entries first: dot stacks a left-to-right rank bottom up.
+            stmts.push(edge(
+                &format!("k{k}"),
+                &format!("k{}", k - 1),
+                vec![attr("style", "invis")],
+            ));
+        }
+        if c > 0 {
+            stmts.push(edge(
+                &format!("k{}", columns[c - 1].start),
+                &format!("k{}", column.start),
+                vec![attr("style", "invis")],
+            ));
+        }
+    }
+    Subgraph {
+        id: Id::Plain("cluster_legend".to_string()),
+        stmts,
+    }
+}
