@@ -2,7 +2,8 @@
 //! partnermap-report; this file only orders the steps, shows progress and maps failures to
 //! exit codes.
 
-use partnermap_report::{analyse, check_not_input, files, write_report, Map, Options};
+use partnermap_report::maps::maps;
+use partnermap_report::{analyse, check_not_input, files, write_report, Options};
 use std::io::IsTerminal;
 use std::path::Path;
 use std::process::ExitCode;
@@ -54,7 +55,7 @@ pub fn run(path: &Path, out: &Path, k: usize, quiet: bool) -> anyhow::Result<Exi
     } else {
         "writing the maps' Graphviz sources"
     });
-    let maps: Vec<Map> = Vec::new();
+    let maps = maps(coalition, &analysis, graphviz_allowed())?;
     progress.step("writing the report");
     if let Err(e) = write_report(out, &files(coalition, &analysis, &maps)) {
         eprintln!("error: {e}");

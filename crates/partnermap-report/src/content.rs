@@ -8,7 +8,7 @@ use partnermap_core::vocabulary::TermKind;
 use partnermap_core::{Coalition, Organization, Status};
 
 /// The sentence shown when Graphviz did not draw the maps, so a reader knows how to get them.
-pub const NO_GRAPHVIZ_NOTE: &str = "The maps were not drawn because Graphviz is not installed (or PARTNERMAP_NO_GRAPHVIZ is set). Their Graphviz sources are in maps/*.dot; install Graphviz (apt-get install graphviz, or brew install graphviz) and run the report again to get the images.";
+pub const NO_GRAPHVIZ_NOTE: &str = "The maps were not drawn because Graphviz is not installed (or PARTNERMAP_NO_GRAPHVIZ is set). Their Graphviz sources are the .dot files in the maps folder; install Graphviz (apt-get install graphviz, or brew install graphviz) and run the report again to get the images.";
 
 pub(crate) fn document(coalition: &Coalition, analysis: &Analysis, maps: &[Map]) -> Document {
     let mut subtitle = Vec::new();
@@ -548,7 +548,7 @@ fn brokers(coalition: &Coalition, analysis: &Analysis) -> Section {
 }
 
 /// How many of the most central brokers the report lists; metrics.json has every organization.
-const TOP_BROKERS: usize = 10;
+pub(crate) const TOP_BROKERS: usize = 10;
 
 /// A figure for people: undefined values (an isolated organization's constraint) as a dash.
 fn figure(value: f64, decimals: usize) -> String {

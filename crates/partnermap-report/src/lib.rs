@@ -24,6 +24,7 @@ mod content;
 pub mod document;
 pub mod escape;
 mod html;
+pub mod maps;
 mod markdown;
 pub mod output;
 pub mod tables;

@@ -50,7 +50,7 @@ fn block(out: &mut String, block: &Block) {
                 Some(_) => writeln!(out, "![{title}](maps/{}.svg)\n", map.name),
                 None => writeln!(
                     out,
-                    "{title}: Graphviz source [maps/{0}.dot](maps/{0}.dot)\n",
+                    "**{title}**: Graphviz source [maps/{0}.dot](maps/{0}.dot)\n",
                     map.name
                 ),
             };

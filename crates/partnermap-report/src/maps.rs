@@ -1,0 +1,135 @@
+//! The report's maps: the analyses handed to partnermap-render as annotations, each view as
+//! DOT, and drawn as SVG and PNG when Graphviz is there.
+
+use crate::{Analysis, Map};
+use partnermap_analysis::coverage::Class;
+use partnermap_core::vocabulary::TermKind;
+use partnermap_core::Coalition;
+use partnermap_render::{
+    layout_for, render_image, to_dot, Annotations, Coverage, CoverageClass, ImageFormat, Layout,
+    MapOptions, RenderError, View,
+};
+
+/// What the analyses found, in the form the renderer draws: betweenness sizes the nodes,
+/// brokers and cut points are marked, communities grouped, priority populations coloured by
+/// coverage, and the warm-introduction chains drawn.
+///
+/// ```
+/// use partnermap_report::{analyse, maps::annotations, Options};
+/// let coalition = partnermap_core::Coalition::new("Demo");
+/// let annotations = annotations(&coalition, &analyse(&coalition, &Options::default()));
+/// assert!(annotations.centrality.is_empty() && annotations.paths.is_empty());
+/// ```
+pub fn annotations(coalition: &Coalition, analysis: &Analysis) -> Annotations {
+    let mut annotations = Annotations::default_for(coalition);
+    for (i, figures) in analysis.metrics.organizations.iter().enumerate() {
+        annotations.centrality[i] = figures.betweenness;
+        annotations.cut_points[i] = figures.articulation_point;
+        annotations.community[i] = Some(figures.community);
+        annotations.brokers[i] = analysis
+            .brokers
+            .iter()
+            .take(crate::content::TOP_BROKERS)
+            .any(|b| b.id == figures.id);
+    }
+    annotations.coverage = coalition
+        .priorities
+        .populations
+        .iter()
+        .map(|id| {
+            let term = analysis
+                .gaps
+                .coverage
+                .priorities
+                .iter()
+                .find(|t| t.term.kind == TermKind::Population && &t.term.id == id)?;
+            let class = match term.class {
+                Class::Uncovered => CoverageClass::Uncovered,
+                Class::Reachable => CoverageClass::Reachable,
+                Class::Thin => CoverageClass::Thin,
+                Class::Covered => CoverageClass::Covered,
+            };
+            Some(Coverage {
+                class,
+                providers: term.providers.in_network(),
+            })
+        })
+        .collect();
+    annotations.paths = analysis
+        .doors
+        .iter()
+        .flat_map(|d| &d.chains)
+        .filter_map(|chain| {
+            chain
+                .path
+                .iter()
+                .map(|id| coalition.organization_index(id))
+                .collect::<Option<Vec<usize>>>()
+        })
+        .filter(|path| path.len() > 1)
+        .collect();
+    annotations
+}
+
+/// The three maps of the report, in reading order. With `graphviz` false, or when Graphviz is
+/// not installed, only their DOT sources; an error only when Graphviz is there and fails.
+pub fn maps(
+    coalition: &Coalition,
+    analysis: &Analysis,
+    graphviz: bool,
+) -> Result<Vec<Map>, RenderError> {
+    let annotations = annotations(coalition, analysis);
+    let views = [
+        (
+            "landscape",
+            View::Landscape,
+            "The partner landscape: organizations, the priority populations they serve and the areas they work in",
+        ),
+        (
+            "coverage",
+            View::Coverage,
+            "Coverage: which organizations serve each priority population, coloured by how well it is covered",
+        ),
+        (
+            "partnerships",
+            View::Partnerships,
+            "Partnerships between organizations; larger nodes sit on more of the shortest chains between others",
+        ),
+    ];
+    let mut drawing = graphviz;
+    let mut maps = Vec::new();
+    for (name, view, title) in views {
+        let options = MapOptions::new(view);
+        let dot = to_dot(coalition, &annotations, &options);
+        let layout = layout_for(coalition, &annotations, &options);
+        let svg = if drawing {
+            draw(&dot, ImageFormat::Svg, layout)?
+        } else {
+            None
+        };
+        // A missing Graphviz is found on the first drawing; the rest are not attempted.
+        drawing &= svg.is_some();
+        let png = if drawing {
+            draw(&dot, ImageFormat::Png, layout)?
+        } else {
+            None
+        };
+        maps.push(Map {
+            name,
+            title: title.to_string(),
+            dot,
+            svg: svg.map(|bytes| String::from_utf8_lossy(&bytes).into_owned()),
+            png,
+        });
+    }
+    Ok(maps)
+}
+
+/// One drawing, or `None` when Graphviz is not installed.
+fn draw(dot: &str, format: ImageFormat, layout: Layout) -> Result<Option<Vec<u8>>, RenderError> {
+    match render_image(dot, format, layout) {
+        Ok(bytes) => Ok(Some(bytes)),
+        Err(RenderError::GraphvizMissing) => Ok(None),
+        Err(e) => Err(e),
+    }
+}
