@@ -22,7 +22,7 @@ pub(crate) fn document(coalition: &Coalition, analysis: &Analysis, maps: &[Map])
         title: format!("{}: partner network report", coalition.name),
         subtitle,
         sections: vec![
-            priorities(coalition),
+            priorities(coalition, analysis),
             coverage(analysis),
             existing_partners(coalition),
             potential_partners(coalition, analysis),
@@ -67,7 +67,7 @@ fn count(n: usize, one: &str, many: &str) -> String {
     format!("{n} {}", if n == 1 { one } else { many })
 }
 
-fn priorities(coalition: &Coalition) -> Section {
+fn priorities(coalition: &Coalition, analysis: &Analysis) -> Section {
     let status = |s: Status| {
         coalition
             .organizations
@@ -100,36 +100,102 @@ fn priorities(coalition: &Coalition) -> Section {
         ),
         count(coalition.partnerships.len(), "partnership", "partnerships"),
     ))];
+    blocks.push(Block::Heading("At a glance".to_string()));
+    blocks.push(Block::List(at_a_glance(analysis)));
+    blocks.push(Block::Heading("Priorities (worksheet Part 1)".to_string()));
     let vocabulary = coalition.vocabulary();
-    for (kind, heading) in [
-        (
-            TermKind::Population,
+    let columns: Vec<Vec<&str>> = TermKind::ALL
+        .iter()
+        .map(|&kind| {
+            coalition
+                .priorities
+                .terms(kind)
+                .iter()
+                .map(|id| vocabulary.label(kind, id))
+                .collect()
+        })
+        .collect();
+    let depth = columns.iter().map(Vec::len).max().unwrap_or(0);
+    blocks.push(Block::Table(Table {
+        header: header(&[
             "Populations facing the greatest barriers",
-        ),
-        (TermKind::Domain, "Areas of greatest concern"),
-        (TermKind::Asset, "Assets the coalition needs"),
-    ] {
-        blocks.push(Block::Heading(heading.to_string()));
-        let terms = coalition.priorities.terms(kind);
-        if terms.is_empty() {
-            blocks.push(Block::Paragraph("None recorded.".to_string()));
-        } else {
-            blocks.push(Block::List(
-                terms
+            "Areas of greatest concern",
+            "Assets the coalition needs",
+        ]),
+        rows: (0..depth)
+            .map(|row| {
+                columns
                     .iter()
-                    .map(|id| Item {
-                        lead: None,
-                        text: vocabulary.label(kind, id).to_string(),
-                    })
-                    .collect(),
-            ));
-        }
-    }
+                    .map(|column| Cell::from(column.get(row).copied().unwrap_or_default()))
+                    .collect()
+            })
+            .collect(),
+    }));
     Section {
         id: "coalition",
         title: "The coalition and its priorities".to_string(),
         blocks,
     }
+}
+
+/// The findings a convener needs first, each pointing to the section with the detail.
+fn at_a_glance(analysis: &Analysis) -> Vec<Item> {
+    let coverage = &analysis.gaps.coverage;
+    let labels = |class| join(coverage.priorities_in(class).map(|t| t.term.label.as_str()));
+    let mut items = Vec::new();
+    for (class, lead) in [
+        (Class::Uncovered, "Nobody reaches"),
+        (Class::Reachable, "Only a potential partner reaches"),
+        (Class::Thin, "Only one partner reaches"),
+    ] {
+        let found = labels(class);
+        if !found.is_empty() {
+            items.push(Item::led(lead, found));
+        }
+    }
+    if items.is_empty() {
+        items.push(Item::plain(
+            "Every priority is covered by two or more members or partners.",
+        ));
+    }
+    if !analysis.plan.picks.is_empty() {
+        items.push(Item::led(
+            "Invite first",
+            join(
+                analysis
+                    .plan
+                    .picks
+                    .iter()
+                    .map(|p| format!("{} (sent by {})", p.name, p.sender.name)),
+            ),
+        ));
+    }
+    let brokers: Vec<&str> = analysis
+        .brokers
+        .iter()
+        .take(3)
+        .map(|b| b.name.as_str())
+        .collect();
+    if !brokers.is_empty() {
+        items.push(Item::led("Main brokers", join(brokers)));
+    }
+    let network = &analysis.metrics.network;
+    items.push(Item::led(
+        "Network",
+        format!(
+            "{} of possible partnerships exist; {}",
+            format!("{:.0}%", 100.0 * network.density),
+            if network.components == 1 {
+                "everyone is connected through some chain of partnerships".to_string()
+            } else {
+                format!(
+                    "{} separate groups with no partnership between them",
+                    network.components
+                )
+            }
+        ),
+    ));
+    items
 }
 
 fn in_network_names(providers: &Providers) -> String {
@@ -406,7 +472,7 @@ fn sender_reason(code: &str) -> &'static str {
 fn invite_plan(analysis: &Analysis) -> Section {
     let plan = &analysis.plan;
     let mut blocks = vec![Block::Paragraph(format!(
-        "Up to {} of the {} potential partners, chosen to close the most gaps: an uncovered priority counts fully, a second provider for a thin one counts half. {}",
+        "Up to {} of the {} organizations outside the coalition, chosen to close the most gaps: an uncovered priority counts fully, a second provider for a thin one counts half. {}",
         plan.k,
         plan.candidates,
         if plan.exact.is_some() {
@@ -422,8 +488,7 @@ fn invite_plan(analysis: &Analysis) -> Section {
     } else {
         blocks.push(Block::Table(Table {
             header: header(&[
-                "#",
-                "Invite",
+                "Invite, in order",
                 "Invitation sent by",
                 "Why this sender",
                 "Closes",
@@ -436,8 +501,7 @@ fn invite_plan(analysis: &Analysis) -> Section {
                 .enumerate()
                 .map(|(i, pick)| {
                     vec![
-                        (i + 1).to_string().into(),
-                        pick.name.as_str().into(),
+                        format!("{}. {}", i + 1, pick.name).into(),
                         pick.sender.name.as_str().into(),
                         sender_reason(pick.sender.reason).into(),
                         join(&pick.closes).into(),
@@ -490,7 +554,11 @@ fn brokers(coalition: &Coalition, analysis: &Analysis) -> Section {
         blocks.push(Block::List(
             brokers
                 .into_iter()
-                .map(|(name, reasons)| Item::led(name, join(reasons)))
+                .map(|(name, reasons)| Item {
+                    lead: Some(name),
+                    text: String::new(),
+                    details: reasons,
+                })
                 .collect(),
         ));
     }

@@ -50,6 +50,8 @@ pub struct Item {
     pub lead: Option<String>,
     /// The rest.
     pub text: String,
+    /// Points under the item, such as the reasons behind it.
+    pub details: Vec<String>,
 }
 
 impl Item {
@@ -63,6 +65,21 @@ impl Item {
         Item {
             lead: Some(lead.into()),
             text: text.into(),
+            details: Vec::new(),
+        }
+    }
+
+    /// A plain item.
+    ///
+    /// ```
+    /// let item = partnermap_report::document::Item::plain("Young people");
+    /// assert!(item.lead.is_none() && item.details.is_empty());
+    /// ```
+    pub fn plain(text: impl Into<String>) -> Item {
+        Item {
+            lead: None,
+            text: text.into(),
+            details: Vec::new(),
         }
     }
 }

@@ -135,19 +135,24 @@ fn block(out: &mut String, block: &Block) {
 }
 
 fn list_item(out: &mut String, item: &Item) {
+    out.push_str("<li>");
     match &item.lead {
+        Some(lead) if item.text.is_empty() => {
+            let _ = write!(out, "<strong>{}</strong>", esc(lead));
+        }
         Some(lead) => {
-            let _ = writeln!(
-                out,
-                "<li><strong>{}</strong>: {}</li>",
-                esc(lead),
-                esc(&item.text)
-            );
+            let _ = write!(out, "<strong>{}</strong>: {}", esc(lead), esc(&item.text));
         }
-        None => {
-            let _ = writeln!(out, "<li>{}</li>", esc(&item.text));
-        }
+        None => out.push_str(&esc(&item.text)),
     }
+    if !item.details.is_empty() {
+        out.push_str("\n<ul>\n");
+        for detail in &item.details {
+            let _ = writeln!(out, "<li>{}</li>", esc(detail));
+        }
+        out.push_str("</ul>\n");
+    }
+    out.push_str("</li>\n");
 }
 
 fn table(out: &mut String, table: &Table) {

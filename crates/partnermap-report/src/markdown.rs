@@ -32,13 +32,13 @@ fn block(out: &mut String, block: &Block) {
         }
         Block::List(items) => {
             for item in items {
-                match &item.lead {
-                    Some(lead) => {
-                        let _ = writeln!(out, "- **{}**: {}", esc(lead), esc(&item.text));
-                    }
-                    None => {
-                        let _ = writeln!(out, "- {}", esc(&item.text));
-                    }
+                let _ = match &item.lead {
+                    Some(lead) if item.text.is_empty() => writeln!(out, "- **{}**", esc(lead)),
+                    Some(lead) => writeln!(out, "- **{}**: {}", esc(lead), esc(&item.text)),
+                    None => writeln!(out, "- {}", esc(&item.text)),
+                };
+                for detail in &item.details {
+                    let _ = writeln!(out, "  - {}", esc(detail));
                 }
             }
             out.push('\n');
