@@ -1,15 +1,21 @@
-//! `partnermap map`: load, annotate cheaply, draw, write.
+//! `partnermap map`: load, annotate with the analyses, draw, write.
 
 use anyhow::Context;
+use partnermap_analysis::brokers::{brokers, network_metrics, MetricsOptions};
+use partnermap_analysis::coverage::{coverage, Class};
+use partnermap_analysis::introductions::introductions;
 use partnermap_core::{Coalition, Diagnostic, LoadError, TermKind};
 use partnermap_render::{
     layout_for, render_image, to_dot, Annotations, Coverage, CoverageClass, GroupBy, ImageFormat,
     Layout, MapOptions, View,
 };
-use std::collections::VecDeque;
 use std::io::Write;
 use std::path::Path;
 use std::process::ExitCode;
+
+/// How many of the top-ranked brokers a map marks: enough to point at the door-openers
+/// without marking half the network.
+const MARKED_BROKERS: usize = 5;
 
 /// The views `--view` accepts.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
@@ -53,7 +59,7 @@ pub fn run(request: &Request) -> anyhow::Result<ExitCode> {
     let coalition = &loaded.coalition;
     let output = output_kind(request.output)?;
     let view = resolve_view(coalition, request)?;
-    let annotations = cheap_annotations(coalition, &view);
+    let annotations = annotations(coalition, &view);
     let options = MapOptions {
         view,
         group_by: request.group_by,
@@ -160,83 +166,65 @@ fn resolve_view(coalition: &Coalition, request: &Request) -> anyhow::Result<View
     })
 }
 
-/// Stand-in annotations the command can compute from the model alone: coverage by counting
-/// providers, and shortest warm-introduction paths by breadth-first search.
-// To be replaced by partnermap-analysis results (coverage, brokers, centrality, communities)
-// once that crate provides them.
-fn cheap_annotations(coalition: &Coalition, view: &View) -> Annotations {
+/// What the analyses add to a map: betweenness sizes organizations, the top brokers and cut
+/// points are marked, communities can be grouped, priority populations are coloured by
+/// coverage, and the population view shows the warm-introduction chains from the convener.
+pub fn annotations(coalition: &Coalition, view: &View) -> Annotations {
+    let metrics = network_metrics(coalition, MetricsOptions::default());
     let mut annotations = Annotations::default_for(coalition);
+    annotations.centrality = metrics
+        .organizations
+        .iter()
+        .map(|o| o.betweenness)
+        .collect();
+    annotations.cut_points = metrics
+        .organizations
+        .iter()
+        .map(|o| o.articulation_point)
+        .collect();
+    annotations.community = metrics
+        .organizations
+        .iter()
+        .map(|o| Some(o.community))
+        .collect();
+    for broker in brokers(coalition, &metrics).iter().take(MARKED_BROKERS) {
+        if let Some(i) = coalition.organization_index(&broker.id) {
+            annotations.brokers[i] = true;
+        }
+    }
+    let found = coverage(coalition);
     annotations.coverage = coalition
         .priorities
         .populations
         .iter()
-        .map(|population| {
-            let serving = coalition
-                .organizations
+        .map(|id| {
+            let term = found
+                .priorities
                 .iter()
-                .filter(|o| o.populations.contains(population));
-            let providers = serving.clone().filter(|o| o.status.is_in_network()).count();
-            let potential = serving
-                .clone()
-                .any(|o| o.status == partnermap_core::Status::Potential);
-            let class = match providers {
-                0 if potential => CoverageClass::Reachable,
-                0 => CoverageClass::Uncovered,
-                1 => CoverageClass::Thin,
-                _ => CoverageClass::Covered,
+                .find(|t| t.term.kind == TermKind::Population && &t.term.id == id)?;
+            let class = match term.class {
+                Class::Uncovered => CoverageClass::Uncovered,
+                Class::Reachable => CoverageClass::Reachable,
+                Class::Thin => CoverageClass::Thin,
+                Class::Covered => CoverageClass::Covered,
             };
-            Some(Coverage { class, providers })
+            Some(Coverage {
+                class,
+                providers: term.providers.in_network(),
+            })
         })
         .collect();
-    let convener = coalition
-        .convener
-        .as_deref()
-        .and_then(|id| coalition.organization_index(id));
-    if let (View::Population { population }, Some(convener)) = (view, convener) {
-        let n = coalition.organizations.len();
-        let index: std::collections::HashMap<&str, usize> = coalition
-            .organizations
-            .iter()
-            .enumerate()
-            .map(|(i, o)| (o.id.as_str(), i))
-            .collect();
-        let mut adjacent = vec![Vec::new(); n];
-        for p in &coalition.partnerships {
-            if let (Some(&a), Some(&b)) =
-                (index.get(p.source.as_str()), index.get(p.target.as_str()))
-            {
-                adjacent[a].push(b);
-                adjacent[b].push(a);
+    if let View::Population { population } = view {
+        for chain in introductions(coalition, TermKind::Population, population).unwrap_or_default()
+        {
+            let path: Vec<usize> = chain
+                .path
+                .iter()
+                .filter_map(|id| coalition.organization_index(id))
+                .collect();
+            if path.len() > 1 {
+                annotations.paths.push(path);
             }
-        }
-        for list in &mut adjacent {
-            list.sort_unstable();
-            list.dedup();
-        }
-        let mut parent = vec![usize::MAX; n];
-        parent[convener] = convener;
-        let mut queue = VecDeque::from([convener]);
-        while let Some(at) = queue.pop_front() {
-            for &next in &adjacent[at] {
-                if parent[next] == usize::MAX {
-                    parent[next] = at;
-                    queue.push_back(next);
-                }
-            }
-        }
-        for (target, org) in coalition.organizations.iter().enumerate() {
-            if target == convener
-                || parent[target] == usize::MAX
-                || !org.populations.contains(population)
-            {
-                continue;
-            }
-            let mut path = vec![target];
-            while *path.last().expect("never empty") != convener {
-                path.push(parent[*path.last().expect("never empty")]);
-            }
-            path.reverse();
-            annotations.paths.push(path);
         }
     }
     annotations

@@ -28,6 +28,12 @@ pub enum WriteError {
 /// let path = dir.path().join("out.txt");
 /// partnermap_core::write::write_atomic(&path, b"hello").unwrap();
 /// assert_eq!(std::fs::read_to_string(&path).unwrap(), "hello");
+/// #[cfg(unix)]
+/// {
+///     use std::os::unix::fs::PermissionsExt;
+///     let mode = std::fs::metadata(&path).unwrap().permissions().mode();
+///     assert_eq!(mode & 0o777, 0o644, "readable by others, like any file a person saves");
+/// }
 /// ```
 pub fn write_atomic(path: &Path, bytes: &[u8]) -> Result<(), WriteError> {
     let io = |source| WriteError::Io {
@@ -40,6 +46,16 @@ pub fn write_atomic(path: &Path, bytes: &[u8]) -> Result<(), WriteError> {
     };
     let mut file = tempfile::NamedTempFile::new_in(folder).map_err(io)?;
     file.write_all(bytes).map_err(io)?;
+    // A temporary file is private (0600); what we write is a report or a map to share, so it
+    // gets the permissions of the file it replaces, else the usual rw-r--r--.
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::PermissionsExt;
+        let permissions = std::fs::metadata(path)
+            .map(|m| m.permissions())
+            .unwrap_or_else(|_| std::fs::Permissions::from_mode(0o644));
+        file.as_file().set_permissions(permissions).map_err(io)?;
+    }
     file.as_file().sync_all().map_err(io)?;
     file.persist(path).map_err(|e| io(e.error))?;
     Ok(())
