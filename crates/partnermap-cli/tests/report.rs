@@ -251,8 +251,8 @@ fn html_has_every_section_and_keeps_injected_names_as_text() {
     ] {
         assert!(dom.contains(heading), "{heading} is missing");
     }
-    // Gaps, the heat table, Tables 1 to 4 and the organizations metrics.
-    assert_eq!(dom.matches("<table").count(), 7, "a table is missing");
+    // Priorities, gaps, the heat table, Tables 1 to 4 and the organizations' metrics.
+    assert_eq!(dom.matches("<table").count(), 8, "a table is missing");
     assert!(dom.contains("<table class=\"heat\">"));
     assert!(dom.contains("<td class=\"uncovered\">"));
     assert!(dom.contains("maps/landscape.dot") || dom.contains("<svg"));
