@@ -209,7 +209,7 @@ fn communities_are_repeatable_on_a_larger_network() {
             state ^= state >> 7;
             state ^= state << 17;
             // Mostly within blocks of 100, sometimes across.
-            let b = if state % 5 == 0 {
+            let b = if state.is_multiple_of(5) {
                 (state >> 8) as usize % n
             } else {
                 a / 100 * 100 + (state >> 8) as usize % 100

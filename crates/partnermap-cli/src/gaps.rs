@@ -4,10 +4,9 @@
 
 use crate::output::{self, md, Format};
 use partnermap_analysis::coverage::{
-    gaps, Class, Coverage, Dependency, Gaps, OrganizationRef, Providers, Scenario, TermCoverage,
-    WhatIf,
+    gaps, Class, Dependency, Gaps, OrganizationRef, Providers, Scenario, TermCoverage, WhatIf,
 };
-use partnermap_core::{Coalition, Status};
+use partnermap_core::Coalition;
 use std::fmt::Write as _;
 use std::path::Path;
 use std::process::ExitCode;
@@ -31,7 +30,7 @@ pub fn run(
     let text = match format {
         Format::Table => table(&report, output::use_colour()),
         Format::Json => serde_json::to_string_pretty(&report)? + "\n",
-        Format::Csv => csv(&report.coverage)?,
+        Format::Csv => String::from_utf8(partnermap_report::tables::gaps(&report.coverage))?,
         Format::Md => markdown(&report),
     };
     output::print(&text)
@@ -323,43 +322,6 @@ fn losses(dependency: &Dependency, times: &str) -> String {
         .join("; ")
 }
 
-fn csv(coverage: &Coverage) -> anyhow::Result<String> {
-    let mut writer = csv::Writer::from_writer(Vec::new());
-    writer.write_record([
-        "kind",
-        "id",
-        "label",
-        "priority",
-        "class",
-        "members",
-        "existing",
-        "potential",
-        "keep_informed",
-        "providers",
-    ])?;
-    for term in coverage.priorities.iter().chain(&coverage.others) {
-        let p = &term.providers;
-        let all: Vec<&str> = Status::ALL
-            .iter()
-            .flat_map(|&s| p.with_status(s))
-            .map(|o| o.name.as_str())
-            .collect();
-        writer.write_record([
-            term.term.kind.noun(),
-            &term.term.id,
-            &term.term.label,
-            if term.priority { "yes" } else { "no" },
-            term.class.id(),
-            &p.member.len().to_string(),
-            &p.existing.len().to_string(),
-            &p.potential.len().to_string(),
-            &p.keep_informed.len().to_string(),
-            &all.join("; "),
-        ])?;
-    }
-    Ok(String::from_utf8(writer.into_inner()?)?)
-}
-
 /// Pipes would end a Markdown table cell early.
 fn markdown(report: &Gaps) -> String {
     let coverage = &report.coverage;
@@ -506,7 +468,7 @@ fn markdown(report: &Gaps) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use partnermap_core::{Organization, OrganizationType};
+    use partnermap_core::{Organization, OrganizationType, Status};
 
     fn report() -> Gaps {
         let mut coalition = Coalition::new("Demo");

@@ -44,7 +44,7 @@ pub fn run(
     let text = match format {
         Format::Table => table(coalition, &plan),
         Format::Json => serde_json::to_string_pretty(&plan)? + "\n",
-        Format::Csv => csv(coalition, &plan)?,
+        Format::Csv => String::from_utf8(partnermap_report::tables::invite(coalition, &plan))?,
         Format::Md => markdown(coalition, &plan),
     };
     output::print(&text)
@@ -232,39 +232,4 @@ fn markdown(coalition: &Coalition, plan: &Plan) -> String {
         let _ = writeln!(out, "- {} (would add {:.2})", md(&k.name), k.gain);
     }
     out
-}
-
-fn csv(coalition: &Coalition, plan: &Plan) -> anyhow::Result<String> {
-    let mut writer = csv::Writer::from_writer(Vec::new());
-    writer.write_record([
-        "rank",
-        "id",
-        "name",
-        "potential_coalition_member",
-        "sender_id",
-        "sender",
-        "sender_reason",
-        "gain",
-        "closes",
-        "backs_up",
-        "shared_with_convener",
-        "barriers",
-    ])?;
-    for (i, pick) in plan.picks.iter().enumerate() {
-        writer.write_record([
-            (i + 1).to_string(),
-            pick.id.clone(),
-            pick.name.clone(),
-            member(coalition, pick),
-            pick.sender.id.clone().unwrap_or_default(),
-            pick.sender.name.clone(),
-            pick.sender.reason.to_string(),
-            format!("{:.4}", pick.gain),
-            pick.closes.join("; "),
-            pick.strengthens.join("; "),
-            pick.shared_with_convener.join("; "),
-            pick.barriers.clone().unwrap_or_default(),
-        ])?;
-    }
-    Ok(String::from_utf8(writer.into_inner()?)?)
 }

@@ -183,8 +183,8 @@ fn at_a_glance(analysis: &Analysis) -> Vec<Item> {
     items.push(Item::led(
         "Network",
         format!(
-            "{} of possible partnerships exist; {}",
-            format!("{:.0}%", 100.0 * network.density),
+            "{:.0}% of possible partnerships exist; {}",
+            100.0 * network.density,
             if network.components == 1 {
                 "everyone is connected through some chain of partnerships".to_string()
             } else {

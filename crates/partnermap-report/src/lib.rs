@@ -278,7 +278,7 @@ pub fn files(coalition: &Coalition, analysis: &Analysis, maps: &[Map]) -> Vec<Fi
         },
         File {
             path: "invite.csv".to_string(),
-            bytes: tables::invite(&analysis.plan),
+            bytes: tables::invite(coalition, &analysis.plan),
         },
     ];
     for map in maps {

@@ -67,25 +67,33 @@ pub fn gaps(coverage: &Coverage) -> Vec<u8> {
     )
 }
 
-/// The invite list in order, with who sends each invitation and why.
+/// The invite list in order, with who sends each invitation and why (worksheet Table 4):
+/// `partnermap invite --format csv` and the report's `invite.csv`.
 ///
 /// ```
-/// let plan = partnermap_analysis::invite::plan(&partnermap_core::Coalition::new("Demo"), 5, true);
-/// let csv = partnermap_report::tables::invite(&plan);
-/// assert_eq!(csv, b"rank,id,name,gain,invited_by,invited_by_id,sender_reason,closes,backs_up,barriers\n");
+/// let coalition = partnermap_core::Coalition::new("Demo");
+/// let plan = partnermap_analysis::invite::plan(&coalition, 5, true);
+/// let csv = partnermap_report::tables::invite(&coalition, &plan);
+/// assert!(csv.starts_with(b"rank,id,name,potential_coalition_member,sender_id,"));
 /// ```
-pub fn invite(plan: &Plan) -> Vec<u8> {
+pub fn invite(coalition: &Coalition, plan: &Plan) -> Vec<u8> {
     let rows = plan.picks.iter().enumerate().map(|(i, pick)| {
+        let contact = coalition
+            .organization_index(&pick.id)
+            .and_then(|o| coalition.organizations[o].contact.clone())
+            .unwrap_or_else(|| "(contact to find)".to_string());
         vec![
             (i + 1).to_string(),
             pick.id.clone(),
             pick.name.clone(),
-            format!("{:.3}", pick.gain),
-            pick.sender.name.clone(),
+            contact,
             pick.sender.id.clone().unwrap_or_default(),
+            pick.sender.name.clone(),
             pick.sender.reason.to_string(),
+            format!("{:.4}", pick.gain),
             pick.closes.join("; "),
             pick.strengthens.join("; "),
+            pick.shared_with_convener.join("; "),
             pick.barriers.clone().unwrap_or_default(),
         ]
     });
@@ -94,12 +102,14 @@ pub fn invite(plan: &Plan) -> Vec<u8> {
             "rank",
             "id",
             "name",
-            "gain",
-            "invited_by",
-            "invited_by_id",
+            "potential_coalition_member",
+            "sender_id",
+            "sender",
             "sender_reason",
+            "gain",
             "closes",
             "backs_up",
+            "shared_with_convener",
             "barriers",
         ],
         rows,

@@ -275,9 +275,11 @@ impl Bfs {
     }
 
     fn run(&self, sources: &[u32], dependencies: bool) -> Run {
+        // Per chunk of sources: its betweenness sums, and each source's search statistics.
+        type ChunkResult = (Vec<f64>, Vec<(u32, (u64, u32, u32))>);
         let n = self.graph.len();
         let chunk = sources.len().div_ceil(CHUNKS).max(1);
-        let parts: Vec<(Vec<f64>, Vec<(u32, (u64, u32, u32))>)> = sources
+        let parts: Vec<ChunkResult> = sources
             .par_chunks(chunk)
             .map_init(
                 || Scratch::new(n),
