@@ -40,6 +40,10 @@ use partnermap_core::{Coalition, Organization};
 use std::collections::BTreeMap;
 
 /// Choices that change the report's content.
+///
+/// ```
+/// assert_eq!(partnermap_report::Options::default().k, 5);
+/// ```
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Options {
     /// The most organizations on the invite list (Table 4).
@@ -176,6 +180,15 @@ impl Analysis {
 
     /// One organization's broker role in words, empty when it has none: whether it is a cut
     /// point, its Gould–Fernandez roles between organization types, and the doors it opens.
+    ///
+    /// ```
+    /// use partnermap_core::{Coalition, Organization, OrganizationType};
+    /// use partnermap_report::{analyse, Options};
+    /// let mut coalition = Coalition::new("Demo");
+    /// coalition.organizations.push(Organization::new("a", "A", OrganizationType::Business));
+    /// let analysis = analyse(&coalition, &Options::default());
+    /// assert_eq!(analysis.broker_role(&coalition.organizations[0]), "");
+    /// ```
     pub fn broker_role(&self, organization: &Organization) -> String {
         let mut parts = Vec::new();
         if let Some(f) = self
@@ -220,7 +233,16 @@ impl Analysis {
     }
 }
 
-/// A map of the landscape: its Graphviz source and, when Graphviz drew it, the SVG.
+/// A map of the landscape: its Graphviz source and, when Graphviz drew it, the SVG and PNG.
+///
+/// ```
+/// use partnermap_report::{analyse, files, Map, Options};
+/// let coalition = partnermap_core::Coalition::new("Demo");
+/// let map = Map { name: "landscape", title: "Landscape".into(), dot: "digraph {}".into(), svg: None, png: None };
+/// let written = files(&coalition, &analyse(&coalition, &Options::default()), &[map]);
+/// assert!(written.iter().any(|f| f.path == "maps/landscape.dot"));
+/// assert!(!written.iter().any(|f| f.path == "maps/landscape.svg"));
+/// ```
 #[derive(Debug, Clone, PartialEq)]
 pub struct Map {
     /// File stem under `maps/`.
@@ -244,6 +266,19 @@ pub struct File {
     pub bytes: Vec<u8>,
 }
 
+/// The report's content as a document tree, for a writer of another format.
+///
+/// ```
+/// use partnermap_report::{analyse, document, Options};
+/// let coalition = partnermap_core::Coalition::new("Demo");
+/// let tree = document(&coalition, &analyse(&coalition, &Options::default()), &[]);
+/// assert_eq!(tree.title, "Demo: partner network report");
+/// assert_eq!(tree.sections[0].id, "coalition");
+/// ```
+pub fn document(coalition: &Coalition, analysis: &Analysis, maps: &[Map]) -> document::Document {
+    content::document(coalition, analysis, maps)
+}
+
 /// Every file of the report, in a fixed order.
 ///
 /// ```
@@ -254,7 +289,7 @@ pub struct File {
 /// assert_eq!(names, ["report.html", "report.md", "metrics.json", "organizations.csv", "gaps.csv", "invite.csv"]);
 /// ```
 pub fn files(coalition: &Coalition, analysis: &Analysis, maps: &[Map]) -> Vec<File> {
-    let document = content::document(coalition, analysis, maps);
+    let document = document(coalition, analysis, maps);
     let mut files = vec![
         File {
             path: "report.html".to_string(),

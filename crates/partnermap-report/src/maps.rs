@@ -73,6 +73,15 @@ pub fn annotations(coalition: &Coalition, analysis: &Analysis) -> Annotations {
 
 /// The three maps of the report, in reading order. With `graphviz` false, or when Graphviz is
 /// not installed, only their DOT sources; an error only when Graphviz is there and fails.
+///
+/// ```
+/// use partnermap_report::{analyse, maps::maps, Options};
+/// let coalition = partnermap_core::Coalition::new("Demo");
+/// let drawn = maps(&coalition, &analyse(&coalition, &Options::default()), false).unwrap();
+/// let names: Vec<&str> = drawn.iter().map(|m| m.name).collect();
+/// assert_eq!(names, ["landscape", "coverage", "partnerships"]);
+/// assert!(drawn.iter().all(|m| m.svg.is_none() && m.dot.starts_with("digraph")));
+/// ```
 pub fn maps(
     coalition: &Coalition,
     analysis: &Analysis,
