@@ -255,7 +255,12 @@ fn html_has_every_section_and_keeps_injected_names_as_text() {
     assert_eq!(dom.matches("<table").count(), 8, "a table is missing");
     assert!(dom.contains("<table class=\"heat\">"));
     assert!(dom.contains("<td class=\"uncovered\">"));
-    assert!(dom.contains("maps/landscape.dot") || dom.contains("<svg"));
+    for map in ["landscape", "coverage", "partnerships"] {
+        assert!(
+            dom.contains(&format!("Graphviz source: maps/{map}.dot")),
+            "map {map} is missing"
+        );
+    }
     // The browser parsed the injected names as text: they are still escaped in the DOM and
     // no script or image element exists.
     assert!(dom.contains("&lt;script&gt;alert(1)&lt;/script&gt;"));
@@ -277,4 +282,42 @@ fn html_has_every_section_and_keeps_injected_names_as_text() {
     let png = std::fs::read(&screenshot).unwrap();
     assert!(png.starts_with(b"\x89PNG"), "the screenshot is not a PNG");
     assert!(png.len() > 20_000, "the screenshot looks blank");
+}
+
+fn on_path(program: &str) -> bool {
+    std::env::var_os("PATH")
+        .is_some_and(|path| std::env::split_paths(&path).any(|dir| dir.join(program).is_file()))
+}
+
+#[test]
+fn maps_are_inline_svg_when_graphviz_is_installed() {
+    if !on_path("dot") {
+        eprintln!("Graphviz is not installed: skipping the drawn maps (apt-get install graphviz)");
+        return;
+    }
+    let dir = tempfile::tempdir().unwrap();
+    let data = example_copy(dir.path(), true);
+    let out = dir.path().join("report");
+    let mut command = Command::cargo_bin("partnermap").unwrap();
+    command
+        .args(["report", "--quiet", "--out"])
+        .arg(&out)
+        .arg(&data)
+        .env_remove("PARTNERMAP_NO_GRAPHVIZ")
+        .assert()
+        .success();
+    let html = std::fs::read_to_string(out.join("report.html")).unwrap();
+    assert_eq!(html.matches("<figure class=\"map\">\n<svg").count(), 3);
+    assert!(
+        !html.contains("<?xml"),
+        "the SVG's XML declaration must not be inlined"
+    );
+    assert!(!html.contains("apt-get install graphviz"));
+    let markdown = std::fs::read_to_string(out.join("report.md")).unwrap();
+    for map in ["landscape", "coverage", "partnerships"] {
+        for extension in ["dot", "svg", "png"] {
+            assert!(out.join(format!("maps/{map}.{extension}")).is_file());
+        }
+        assert!(markdown.contains(&format!("](maps/{map}.svg)")));
+    }
 }
