@@ -1,21 +1,15 @@
 //! `partnermap map`: load, annotate with the analyses, draw, write.
 
 use anyhow::Context;
-use partnermap_analysis::brokers::{brokers, network_metrics, MetricsOptions};
-use partnermap_analysis::coverage::{coverage, Class};
 use partnermap_analysis::introductions::introductions;
 use partnermap_core::{Coalition, Diagnostic, LoadError, TermKind};
 use partnermap_render::{
-    layout_for, render_image, to_dot, Annotations, Coverage, CoverageClass, GroupBy, ImageFormat,
-    Layout, MapOptions, View,
+    layout_for, render_image, to_dot, Annotations, GroupBy, ImageFormat, Layout, MapOptions, View,
 };
+use partnermap_report::{analyse, Options};
 use std::io::Write;
 use std::path::Path;
 use std::process::ExitCode;
-
-/// How many of the top-ranked brokers a map marks: enough to point at the door-openers
-/// without marking half the network.
-const MARKED_BROKERS: usize = 5;
 
 /// The views `--view` accepts.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
@@ -166,66 +160,24 @@ fn resolve_view(coalition: &Coalition, request: &Request) -> anyhow::Result<View
     })
 }
 
-/// What the analyses add to a map: betweenness sizes organizations, the top brokers and cut
-/// points are marked, communities can be grouped, priority populations are coloured by
-/// coverage, and the population view shows the warm-introduction chains from the convener.
-pub fn annotations(coalition: &Coalition, view: &View) -> Annotations {
-    let metrics = network_metrics(coalition, MetricsOptions::default());
-    let mut annotations = Annotations::default_for(coalition);
-    annotations.centrality = metrics
-        .organizations
-        .iter()
-        .map(|o| o.betweenness)
-        .collect();
-    annotations.cut_points = metrics
-        .organizations
-        .iter()
-        .map(|o| o.articulation_point)
-        .collect();
-    annotations.community = metrics
-        .organizations
-        .iter()
-        .map(|o| Some(o.community))
-        .collect();
-    for broker in brokers(coalition, &metrics).iter().take(MARKED_BROKERS) {
-        if let Some(i) = coalition.organization_index(&broker.id) {
-            annotations.brokers[i] = true;
-        }
-    }
-    let found = coverage(coalition);
-    annotations.coverage = coalition
-        .priorities
-        .populations
-        .iter()
-        .map(|id| {
-            let term = found
-                .priorities
-                .iter()
-                .find(|t| t.term.kind == TermKind::Population && &t.term.id == id)?;
-            let class = match term.class {
-                Class::Uncovered => CoverageClass::Uncovered,
-                Class::Reachable => CoverageClass::Reachable,
-                Class::Thin => CoverageClass::Thin,
-                Class::Covered => CoverageClass::Covered,
-            };
-            Some(Coverage {
-                class,
-                providers: term.providers.in_network(),
-            })
-        })
-        .collect();
+/// The report's annotations (betweenness, brokers, cut points, communities, coverage); the
+/// population view shows the warm-introduction chains to that population only.
+fn annotations(coalition: &Coalition, view: &View) -> Annotations {
+    let analysis = analyse(coalition, &Options::default());
+    let mut annotations = partnermap_report::maps::annotations(coalition, &analysis);
     if let View::Population { population } = view {
-        for chain in introductions(coalition, TermKind::Population, population).unwrap_or_default()
-        {
-            let path: Vec<usize> = chain
-                .path
-                .iter()
-                .filter_map(|id| coalition.organization_index(id))
-                .collect();
-            if path.len() > 1 {
-                annotations.paths.push(path);
-            }
-        }
+        annotations.paths = introductions(coalition, TermKind::Population, population)
+            .unwrap_or_default()
+            .iter()
+            .map(|chain| {
+                chain
+                    .path
+                    .iter()
+                    .filter_map(|id| coalition.organization_index(id))
+                    .collect::<Vec<usize>>()
+            })
+            .filter(|path| path.len() > 1)
+            .collect();
     }
     annotations
 }
