@@ -195,3 +195,19 @@ fn every_command_has_help_with_an_example() {
             .contains("partnermap validate data/forest-city"));
     }
 }
+
+#[test]
+fn one_way_partnerships_in_both_directions_are_not_repeats() {
+    let dir = tempfile::tempdir().unwrap();
+    let edges = dir.path().join("referrals.csv");
+    std::fs::write(
+        &edges,
+        "source,target,directed\nA,B,yes\nB,A,yes\nA,C,\nC,A,\n",
+    )
+    .unwrap();
+    let output = partnermap().arg("validate").arg(&edges).output().unwrap();
+    assert_eq!(output.status.code(), Some(0));
+    let stderr = String::from_utf8(output.stderr).unwrap();
+    assert_eq!(stderr.lines().count(), 1, "{stderr}");
+    assert!(stderr.contains("line 5, field \"target\": the partnership between \"c\" and \"a\" (kind: other) is listed twice (first on line 4)"), "{stderr}");
+}

@@ -1168,7 +1168,12 @@ fn validate(
         if let [Some(a), Some(b)] = ends {
             partnership.source = coalition.organizations[a].id.clone();
             partnership.target = coalition.organizations[b].id.clone();
-            let key = (a.min(b), a.max(b), partnership.kind);
+            // A one-way partnership each way (A refers to B, B refers to A) is two facts, not a repeat.
+            let key = if partnership.directed {
+                (a, b, partnership.kind, true)
+            } else {
+                (a.min(b), a.max(b), partnership.kind, false)
+            };
             let origin = origin_of(Some(&origins.partnerships), i);
             if let Some(first) = seen_pairs.insert(key, origin.line) {
                 let at = first
@@ -1177,10 +1182,10 @@ fn validate(
                 diagnostics.push(origin.warning(
                     "target",
                     format!(
-                        "the same {} partnership between \"{}\" and \"{}\" is listed twice{at}",
-                        partnership.kind.label().to_lowercase(),
+                        "the partnership between \"{}\" and \"{}\" (kind: {}) is listed twice{at}",
                         partnership.source,
-                        partnership.target
+                        partnership.target,
+                        partnership.kind.id()
                     ),
                 ));
             }
