@@ -157,6 +157,15 @@ proptest! {
     }
 
     #[test]
+    fn bit_parallel_distances_equal_brandes_distances((n, edges) in graph(150)) {
+        let net = Network::from_edges(n, &edges);
+        let (fast, full) = (paths::distance_metrics(&net), paths::path_metrics(&net));
+        prop_assert_eq!(fast.closeness, full.closeness);
+        prop_assert_eq!(fast.diameter, full.diameter);
+        prop_assert_eq!(fast.average_path_length, full.average_path_length);
+    }
+
+    #[test]
     fn sampling_every_organization_is_exact((n, edges) in graph(15), seed in any::<u64>()) {
         let net = Network::from_edges(n, &edges);
         prop_assert_eq!(paths::sampled_betweenness(&net, n, seed), paths::betweenness(&net));
@@ -209,7 +218,7 @@ fn communities_are_repeatable_on_a_larger_network() {
             state ^= state >> 7;
             state ^= state << 17;
             // Mostly within blocks of 100, sometimes across.
-            let b = if state % 5 == 0 {
+            let b = if state.is_multiple_of(5) {
                 (state >> 8) as usize % n
             } else {
                 a / 100 * 100 + (state >> 8) as usize % 100
