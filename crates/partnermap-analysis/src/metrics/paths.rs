@@ -8,8 +8,8 @@
 //! networks, `(r-1)/Σd · (r-1)/(n-1)` where `r` counts the organizations reachable from `v`
 //! including itself; [`sampled_betweenness`] is `betweenness_centrality(G, k=...)` with NetworkX's
 //! pivot scaling. The algorithm is Brandes (2001), "A faster algorithm for betweenness
-//! centrality", with dependencies pulled from successors rather than pushed to stored predecessor
-//! lists.
+//! centrality", with σ pulled from predecessors by a branch-free scan and dependencies pushed
+//! back along the predecessor arcs recorded during that scan.
 //!
 //! Complexity: O(n·m) time for the exact run, O(k·m) for `k` pivots, O(n) scratch memory per
 //! worker thread plus one betweenness accumulator per fixed work chunk.
@@ -80,7 +80,7 @@ fn all_sources(net: &Network, dependencies: bool) -> PathMetrics {
     let order = Bfs::new(net);
     let sources: Vec<u32> = (0..n as u32).collect();
     let run = if dependencies {
-        order.run(&sources, true)
+        order.run(&sources)
     } else {
         Run {
             betweenness: vec![0.0; n],
@@ -174,7 +174,7 @@ pub fn sampled_betweenness(net: &Network, k: usize, seed: u64) -> Vec<f64> {
         .iter()
         .map(|&v| order.new_id[v as usize])
         .collect();
-    let run = order.run(&pivots, true);
+    let run = order.run(&pivots);
     let mut out = vec![0.0; n];
     if n <= 2 {
         return out;
@@ -308,23 +308,18 @@ impl Bfs {
         per_source
     }
 
-    fn run(&self, sources: &[u32], dependencies: bool) -> Run {
+    fn run(&self, sources: &[u32]) -> Run {
         let n = self.graph.len();
         let chunk = sources.len().div_ceil(CHUNKS).max(1);
         let parts: Vec<ChunkResult> = sources
             .par_chunks(chunk)
             .map_init(
-                || Scratch::new(n),
+                || Scratch::new(&self.graph),
                 |scratch, srcs| {
                     let mut bc = vec![0.0; n];
                     let stats = srcs
                         .iter()
-                        .map(|&s| {
-                            (
-                                s,
-                                scratch.brandes(&self.graph, s as usize, &mut bc, dependencies),
-                            )
-                        })
+                        .map(|&s| (s, scratch.brandes(&self.graph, s as usize, &mut bc)))
                         .collect();
                     (bc, stats)
                 },
@@ -348,12 +343,11 @@ impl Bfs {
 }
 
 /// Per-organization search state, packed so one cache line serves both the distance test and the
-/// value read for each neighbour.
+/// σ read for each neighbour.
 #[derive(Clone, Copy)]
 struct Cell {
     dist: u32,
-    /// σ (shortest-path count) in the forward pass; in the backward pass it is overwritten by
-    /// `(1 + δ) / σ`, what the organization hands back to each predecessor per shortest path.
+    /// σ, the number of shortest paths from the source.
     val: f64,
 }
 
@@ -448,43 +442,52 @@ impl Lanes {
 /// Per-thread buffers, reset after each source by walking only the visited organizations.
 struct Scratch {
     cells: Vec<Cell>,
+    /// Pulled dependency sum `Σ_w (1 + δ(w)) / σ(w)` over successors `w`.
+    acc: Vec<f64>,
     order: Vec<u32>,
+    /// Shortest-path predecessors of `order[i]` are `preds[pred_end[i-1]..pred_end[i]]`.
+    preds: Vec<u32>,
+    pred_end: Vec<usize>,
 }
 
 impl Scratch {
-    fn new(n: usize) -> Scratch {
+    fn new(g: &Network) -> Scratch {
+        let n = g.len();
         Scratch {
             cells: vec![FRESH; n],
-            // One spare slot: the branch-free push writes one past the last organization.
+            acc: vec![0.0; n],
+            // One spare slot each: the branch-free pushes write one past the last entry.
             order: vec![0; n + 1],
+            preds: vec![0; 2 * g.partnership_count() + 1],
+            pred_end: vec![0; n + 1],
         }
     }
 
-    /// One Brandes source: adds dependencies into `bc` (if asked), returns
-    /// (Σ distances, reached, eccentricity).
+    /// One Brandes source: adds dependencies into `bc`, returns (Σ distances, reached,
+    /// eccentricity).
     ///
-    /// Both passes *pull* from neighbours with a branch-free select instead of pushing along
-    /// predecessor lists: σ(v) is summed when `v` is dequeued (its whole previous level is final
-    /// by then) and δ(v) when it is popped in reverse order. Whether a neighbour is one level up
-    /// or down is unpredictable, so avoiding that branch matters more than the extra reads.
-    fn brandes(
-        &mut self,
-        g: &Network,
-        s: usize,
-        bc: &mut [f64],
-        dependencies: bool,
-    ) -> SourceStats {
-        let Scratch { cells, order } = self;
-        // `order` is a fixed-size queue: pushing writes the slot unconditionally and advances the
-        // tail only for newly seen organizations, so discovery needs no branch either.
+    /// Forward, σ(v) is *pulled* when `v` is dequeued (its whole previous level is final by then)
+    /// with a branch-free select, and the predecessors found on the way are appended to `preds`;
+    /// discovery is branch-free too (the queue slot is always written, the tail advances only for
+    /// new organizations). Whether a neighbour is one level up or down is unpredictable, so
+    /// avoiding that branch pays. Backward, each organization pushes `(1 + δ)/σ` along its recorded
+    /// predecessor arcs only, instead of rescanning all partnerships.
+    fn brandes(&mut self, g: &Network, s: usize, bc: &mut [f64]) -> SourceStats {
+        let Scratch {
+            cells,
+            acc,
+            order,
+            preds,
+            pred_end,
+        } = self;
         order[0] = s as u32;
         let mut tail = 1;
         cells[s] = Cell { dist: 0, val: 1.0 };
         let mut total = 0u64;
         let mut head = 0;
+        let mut plen = 0;
         while head < tail {
             let v = order[head] as usize;
-            head += 1;
             let dv = cells[v].dist;
             let mut sigma = 0.0;
             for &w in g.neighbours(v) {
@@ -494,35 +497,33 @@ impl Scratch {
                 order[tail] = w;
                 tail += fresh as usize;
                 total += if fresh { (dv + 1) as u64 } else { 0 };
-                sigma += if c.dist.wrapping_add(1) == dv {
-                    c.val
-                } else {
-                    0.0
-                };
+                let is_pred = c.dist.wrapping_add(1) == dv;
+                preds[plen] = w;
+                plen += is_pred as usize;
+                sigma += if is_pred { c.val } else { 0.0 };
             }
+            pred_end[head] = plen;
             if v != s {
                 cells[v].val = sigma;
             }
+            head += 1;
         }
         let order = &order[..tail];
         let ecc = cells[order[tail - 1] as usize].dist;
-        let pulled_from = if dependencies { 1 } else { order.len() };
-        for &v in order[pulled_from..].iter().rev() {
-            let v = v as usize;
-            let next = cells[v].dist + 1;
-            let mut pulled = 0.0;
-            for &w in g.neighbours(v) {
-                let c = cells[w as usize];
-                pulled += if c.dist == next { c.val } else { 0.0 };
-            }
+        for i in (1..tail).rev() {
+            let v = order[i] as usize;
             let sigma = cells[v].val;
-            let delta = sigma * pulled;
+            let delta = sigma * acc[v];
             bc[v] += delta;
-            cells[v].val = (1.0 + delta) / sigma;
+            let coeff = (1.0 + delta) / sigma;
+            for &p in &preds[pred_end[i - 1]..pred_end[i]] {
+                acc[p as usize] += coeff;
+            }
         }
         let reached = order.len() as u32;
         for &v in order.iter() {
             cells[v as usize] = FRESH;
+            acc[v as usize] = 0.0;
         }
         (total, reached, ecc)
     }
