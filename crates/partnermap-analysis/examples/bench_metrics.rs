@@ -20,9 +20,12 @@ use partnermap_analysis::metrics::{
 };
 
 fn main() -> Result<(), Box<dyn std::error::Error>> {
-    let arg = std::env::args()
-        .nth(1)
-        .ok_or("usage: bench_metrics EDGES_CSV_OR_DIR")?;
+    let args: Vec<String> = std::env::args().skip(1).collect();
+    let force_exact = args.iter().any(|a| a == "--exact");
+    let arg = args
+        .iter()
+        .find(|a| !a.starts_with("--"))
+        .ok_or("usage: bench_metrics EDGES_CSV_OR_DIR [--exact]")?;
     let mut path = PathBuf::from(arg);
     if path.is_dir() {
         path.push("edges.csv");
