@@ -237,3 +237,30 @@ fn communities_are_repeatable_on_a_larger_network() {
         assert_eq!(first, louvain(&net));
     }
 }
+
+/// Degenerate networks give defined, documented values rather than panics.
+#[test]
+fn empty_and_tiny_networks() {
+    let empty = partnermap_analysis::metrics::analyze(&Network::from_edges(0, &[]));
+    assert!(empty.organizations.is_empty());
+    assert_eq!(
+        (empty.network.components, empty.network.communities),
+        (0, 0)
+    );
+    assert_eq!(empty.network.density, 0.0);
+
+    let one = partnermap_analysis::metrics::analyze(&Network::from_edges(1, &[]));
+    let o = &one.organizations[0];
+    assert_eq!((o.betweenness, o.closeness, o.core_number), (0.0, 0.0, 0));
+    assert!(o.constraint.is_nan() && o.hierarchy.is_nan());
+    assert_eq!(
+        (one.network.diameter, one.network.average_path_length),
+        (0, 0.0)
+    );
+
+    let pair = partnermap_analysis::metrics::analyze(&Network::from_edges(2, &[(0, 1, 2.0)]));
+    assert_eq!(pair.network.bridges, vec![(0, 1)]);
+    assert_eq!(pair.organizations[0].weighted_degree, 2.0);
+    assert_eq!(pair.organizations[0].constraint, 1.0);
+    assert!(pair.organizations[0].hierarchy.is_nan());
+}
