@@ -158,12 +158,16 @@ pub fn closeness(net: &Network) -> Vec<f64> {
 /// `δ = 0.05` that is about ±0.043 per organization — enough to rank the strong brokers of a
 /// large network, not to compare small differences.
 ///
+/// # Panics
+/// If `k` is 0 (there is nothing to scale).
+///
 /// ```
 /// use partnermap_analysis::metrics::{paths::{betweenness, sampled_betweenness}, Network};
 /// let net = Network::from_edges(4, &[(0, 1, 1.0), (1, 2, 1.0), (2, 3, 1.0)]);
 /// assert_eq!(sampled_betweenness(&net, 10, 7), betweenness(&net));
 /// ```
 pub fn sampled_betweenness(net: &Network, k: usize, seed: u64) -> Vec<f64> {
+    assert!(k > 0, "sampled betweenness needs at least one pivot");
     let n = net.len();
     if k >= n {
         return betweenness(net);
