@@ -7,20 +7,25 @@
 //!
 //! The argument is an `edges.csv` with header `source,target` (extra columns ignored) or a folder
 //! holding one. Organization names are numbered in order of first appearance. Prints the seconds
-//! each metric takes, then the time of [`analyze`] computing all of them together.
+//! each metric takes, then the time of [`analyze`] computing all of them together. Above
+//! [`AnalysisOptions::default`]'s sampling threshold the exact betweenness pass is skipped (as
+//! `analyze` skips it) unless `--exact` is given.
 use std::collections::HashMap;
 use std::path::PathBuf;
 use std::time::Instant;
 
 use partnermap_analysis::metrics::{
     analyze, brokerage, clustering, communities, connectivity, cores, paths, spectral,
-    structural_holes, Network,
+    structural_holes, AnalysisOptions, Network,
 };
 
 fn main() -> Result<(), Box<dyn std::error::Error>> {
-    let arg = std::env::args()
-        .nth(1)
-        .ok_or("usage: bench_metrics EDGES_CSV_OR_DIR")?;
+    let args: Vec<String> = std::env::args().skip(1).collect();
+    let force_exact = args.iter().any(|a| a == "--exact");
+    let arg = args
+        .iter()
+        .find(|a| !a.starts_with("--"))
+        .ok_or("usage: bench_metrics EDGES_CSV_OR_DIR [--exact]")?;
     let mut path = PathBuf::from(arg);
     if path.is_dir() {
         path.push("edges.csv");
@@ -49,12 +54,14 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
     let t = Instant::now();
     let _ = connectivity::components(&net);
     report("components", t);
-    let t = Instant::now();
-    let _ = paths::path_metrics(&net);
-    report("betweenness+closeness+diameter (one pass)", t);
+    if force_exact || net.len() <= AnalysisOptions::default().sample_betweenness_above {
+        let t = Instant::now();
+        let _ = paths::path_metrics(&net);
+        report("exact betweenness+closeness+diameter", t);
+    }
     let t = Instant::now();
     let _ = paths::distance_metrics(&net);
-    report("closeness+diameter only", t);
+    report("closeness+diameter only (bit-parallel)", t);
     let t = Instant::now();
     let _ = paths::sampled_betweenness(&net, 1000, 1);
     report("sampled betweenness, 1000 pivots", t);

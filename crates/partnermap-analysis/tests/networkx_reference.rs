@@ -27,6 +27,10 @@ fn per_organization_metrics_match_networkx() {
         check("weighted_degree", col(|o| o.weighted_degree));
         check("betweenness", col(|o| o.betweenness));
         check("closeness", col(|o| o.closeness));
+        check(
+            "weighted_betweenness",
+            paths::weighted_betweenness(&fx.network()),
+        );
         check("eigenvector", col(|o| o.eigenvector));
         check("constraint", col(|o| o.constraint));
         check("effective_size", col(|o| o.effective_size));

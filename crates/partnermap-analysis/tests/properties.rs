@@ -157,6 +157,15 @@ proptest! {
     }
 
     #[test]
+    fn bit_parallel_distances_equal_brandes_distances((n, edges) in graph(150)) {
+        let net = Network::from_edges(n, &edges);
+        let (fast, full) = (paths::distance_metrics(&net), paths::path_metrics(&net));
+        prop_assert_eq!(fast.closeness, full.closeness);
+        prop_assert_eq!(fast.diameter, full.diameter);
+        prop_assert_eq!(fast.average_path_length, full.average_path_length);
+    }
+
+    #[test]
     fn sampling_every_organization_is_exact((n, edges) in graph(15), seed in any::<u64>()) {
         let net = Network::from_edges(n, &edges);
         prop_assert_eq!(paths::sampled_betweenness(&net, n, seed), paths::betweenness(&net));
@@ -227,4 +236,31 @@ fn communities_are_repeatable_on_a_larger_network() {
     for _ in 0..3 {
         assert_eq!(first, louvain(&net));
     }
+}
+
+/// Degenerate networks give defined, documented values rather than panics.
+#[test]
+fn empty_and_tiny_networks() {
+    let empty = partnermap_analysis::metrics::analyze(&Network::from_edges(0, &[]));
+    assert!(empty.organizations.is_empty());
+    assert_eq!(
+        (empty.network.components, empty.network.communities),
+        (0, 0)
+    );
+    assert_eq!(empty.network.density, 0.0);
+
+    let one = partnermap_analysis::metrics::analyze(&Network::from_edges(1, &[]));
+    let o = &one.organizations[0];
+    assert_eq!((o.betweenness, o.closeness, o.core_number), (0.0, 0.0, 0));
+    assert!(o.constraint.is_nan() && o.hierarchy.is_nan());
+    assert_eq!(
+        (one.network.diameter, one.network.average_path_length),
+        (0, 0.0)
+    );
+
+    let pair = partnermap_analysis::metrics::analyze(&Network::from_edges(2, &[(0, 1, 2.0)]));
+    assert_eq!(pair.network.bridges, vec![(0, 1)]);
+    assert_eq!(pair.organizations[0].weighted_degree, 2.0);
+    assert_eq!(pair.organizations[0].constraint, 1.0);
+    assert!(pair.organizations[0].hierarchy.is_nan());
 }

@@ -19,6 +19,8 @@
 /// assert_eq!(net.partnership_count(), 2);
 /// assert_eq!(net.neighbours(1), &[0, 2]);
 /// assert_eq!(net.weights(1), &[1.0, 3.0]);
+/// assert_eq!(net.weight_between(2, 1), Some(3.0));
+/// assert_eq!(net.partnerships().collect::<Vec<_>>(), vec![(0, 1, 1.0), (1, 2, 3.0)]);
 /// ```
 #[derive(Debug, Clone, PartialEq)]
 pub struct Network {

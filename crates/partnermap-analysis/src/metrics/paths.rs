@@ -8,8 +8,8 @@
 //! networks, `(r-1)/Σd · (r-1)/(n-1)` where `r` counts the organizations reachable from `v`
 //! including itself; [`sampled_betweenness`] is `betweenness_centrality(G, k=...)` with NetworkX's
 //! pivot scaling. The algorithm is Brandes (2001), "A faster algorithm for betweenness
-//! centrality", with dependencies pulled from successors rather than pushed to stored predecessor
-//! lists.
+//! centrality", with σ pulled from predecessors by a branch-free scan and dependencies pushed
+//! back along the predecessor arcs recorded during that scan.
 //!
 //! Complexity: O(n·m) time for the exact run, O(k·m) for `k` pivots, O(n) scratch memory per
 //! worker thread plus one betweenness accumulator per fixed work chunk.
@@ -59,8 +59,10 @@ pub fn path_metrics(net: &Network) -> PathMetrics {
     all_sources(net, true)
 }
 
-/// Like [`path_metrics`] but without betweenness (all zeros): plain breadth-first searches, about
-/// twice as fast, for networks where betweenness is sampled instead.
+/// Like [`path_metrics`] but without betweenness (all zeros), for networks where betweenness is
+/// sampled instead. Uses bit-parallel multi-source BFS (Then et al. 2014, "The more the merrier:
+/// efficient multi-source graph traversal", VLDB): 64 sources advance together, one bit each, so
+/// a partnership is scanned once per level for all of them instead of once per source.
 ///
 /// ```
 /// use partnermap_analysis::metrics::{paths::{distance_metrics, path_metrics}, Network};
@@ -77,7 +79,14 @@ fn all_sources(net: &Network, dependencies: bool) -> PathMetrics {
     let n = net.len();
     let order = Bfs::new(net);
     let sources: Vec<u32> = (0..n as u32).collect();
-    let run = order.run(&sources, dependencies);
+    let run = if dependencies {
+        order.run(&sources)
+    } else {
+        Run {
+            betweenness: vec![0.0; n],
+            per_source: order.distances(&sources),
+        }
+    };
     let scale = if n > 2 {
         1.0 / ((n - 1) as f64 * (n - 2) as f64)
     } else {
@@ -149,12 +158,16 @@ pub fn closeness(net: &Network) -> Vec<f64> {
 /// `δ = 0.05` that is about ±0.043 per organization — enough to rank the strong brokers of a
 /// large network, not to compare small differences.
 ///
+/// # Panics
+/// If `k` is 0 (there is nothing to scale).
+///
 /// ```
 /// use partnermap_analysis::metrics::{paths::{betweenness, sampled_betweenness}, Network};
 /// let net = Network::from_edges(4, &[(0, 1, 1.0), (1, 2, 1.0), (2, 3, 1.0)]);
 /// assert_eq!(sampled_betweenness(&net, 10, 7), betweenness(&net));
 /// ```
 pub fn sampled_betweenness(net: &Network, k: usize, seed: u64) -> Vec<f64> {
+    assert!(k > 0, "sampled betweenness needs at least one pivot");
     let n = net.len();
     if k >= n {
         return betweenness(net);
@@ -165,7 +178,7 @@ pub fn sampled_betweenness(net: &Network, k: usize, seed: u64) -> Vec<f64> {
         .iter()
         .map(|&v| order.new_id[v as usize])
         .collect();
-    let run = order.run(&pivots, true);
+    let run = order.run(&pivots);
     let mut out = vec![0.0; n];
     if n <= 2 {
         return out;
@@ -222,11 +235,17 @@ struct Bfs {
     component_starts: Vec<usize>,
 }
 
+/// What one source's search yields: (Σ distances, organizations reached incl. itself,
+/// eccentricity).
+type SourceStats = (u64, u32, u32);
+/// One work chunk's result: its partial betweenness sums and its sources' statistics.
+type ChunkResult = (Vec<f64>, Vec<(u32, SourceStats)>);
+
 struct Run {
     /// Raw Brandes dependency sums (each unordered pair counted twice), new ids.
     betweenness: Vec<f64>,
     /// Per source (new id): (sum of distances, organizations reached incl. itself, eccentricity).
-    per_source: Vec<(u64, u32, u32)>,
+    per_source: Vec<SourceStats>,
 }
 
 impl Bfs {
@@ -274,25 +293,37 @@ impl Bfs {
         best
     }
 
-    fn run(&self, sources: &[u32], dependencies: bool) -> Run {
-        // Per chunk of sources: its betweenness sums, and each source's search statistics.
-        type ChunkResult = (Vec<f64>, Vec<(u32, (u64, u32, u32))>);
+    /// Per-source (Σ distances, reached, eccentricity) by 64-wide multi-source BFS.
+    fn distances(&self, sources: &[u32]) -> Vec<SourceStats> {
+        let n = self.graph.len();
+        let parts: Vec<Vec<SourceStats>> = sources
+            .par_chunks(64)
+            .map_init(
+                || Lanes::new(n),
+                |lanes, batch| lanes.search(&self.graph, batch),
+            )
+            .collect();
+        let mut per_source = vec![(0, 1, 0); n];
+        for (batch, stats) in sources.chunks(64).zip(parts) {
+            for (&s, st) in batch.iter().zip(stats) {
+                per_source[s as usize] = st;
+            }
+        }
+        per_source
+    }
+
+    fn run(&self, sources: &[u32]) -> Run {
         let n = self.graph.len();
         let chunk = sources.len().div_ceil(CHUNKS).max(1);
         let parts: Vec<ChunkResult> = sources
             .par_chunks(chunk)
             .map_init(
-                || Scratch::new(n),
+                || Scratch::new(&self.graph),
                 |scratch, srcs| {
                     let mut bc = vec![0.0; n];
                     let stats = srcs
                         .iter()
-                        .map(|&s| {
-                            (
-                                s,
-                                scratch.brandes(&self.graph, s as usize, &mut bc, dependencies),
-                            )
-                        })
+                        .map(|&s| (s, scratch.brandes(&self.graph, s as usize, &mut bc)))
                         .collect();
                     (bc, stats)
                 },
@@ -316,12 +347,11 @@ impl Bfs {
 }
 
 /// Per-organization search state, packed so one cache line serves both the distance test and the
-/// value read for each neighbour.
+/// σ read for each neighbour.
 #[derive(Clone, Copy)]
 struct Cell {
     dist: u32,
-    /// σ (shortest-path count) in the forward pass; in the backward pass it is overwritten by
-    /// `(1 + δ) / σ`, what the organization hands back to each predecessor per shortest path.
+    /// σ, the number of shortest paths from the source.
     val: f64,
 }
 
@@ -330,46 +360,138 @@ const FRESH: Cell = Cell {
     val: 0.0,
 };
 
-/// Per-thread buffers, reset after each source by walking only the visited organizations.
-struct Scratch {
-    cells: Vec<Cell>,
-    order: Vec<u32>,
+/// Per-thread bitsets for 64 simultaneous breadth-first searches (bit `i` = source `i`).
+struct Lanes {
+    seen: Vec<u64>,
+    frontier: Vec<u64>,
+    next: Vec<u64>,
+    current: Vec<u32>,
+    touched: Vec<u32>,
 }
 
-impl Scratch {
-    fn new(n: usize) -> Scratch {
-        Scratch {
-            cells: vec![FRESH; n],
-            // One spare slot: the branch-free push writes one past the last organization.
-            order: vec![0; n + 1],
+impl Lanes {
+    fn new(n: usize) -> Lanes {
+        Lanes {
+            seen: vec![0; n],
+            frontier: vec![0; n],
+            next: vec![0; n],
+            current: Vec::with_capacity(n),
+            touched: Vec::with_capacity(n),
         }
     }
 
-    /// One Brandes source: adds dependencies into `bc` (if asked), returns
-    /// (Σ distances, reached, eccentricity).
+    /// (Σ distances, reached, eccentricity) for up to 64 sources at once.
+    fn search(&mut self, g: &Network, sources: &[u32]) -> Vec<SourceStats> {
+        let Lanes {
+            seen,
+            frontier,
+            next,
+            current,
+            touched,
+        } = self;
+        let mut stats = vec![(0u64, 1u32, 0u32); sources.len()];
+        current.clear();
+        for (i, &s) in sources.iter().enumerate() {
+            let s = s as usize;
+            if frontier[s] == 0 {
+                current.push(s as u32);
+            }
+            seen[s] |= 1 << i;
+            frontier[s] |= 1 << i;
+        }
+        let mut level = 0u32;
+        while !current.is_empty() {
+            level += 1;
+            for &v in current.iter() {
+                let f = frontier[v as usize];
+                for &w in g.neighbours(v as usize) {
+                    let w = w as usize;
+                    if next[w] == 0 {
+                        touched.push(w as u32);
+                    }
+                    next[w] |= f;
+                }
+            }
+            for &v in current.iter() {
+                frontier[v as usize] = 0;
+            }
+            current.clear();
+            for &w in touched.iter() {
+                let w = w as usize;
+                let fresh = next[w] & !seen[w];
+                next[w] = 0;
+                if fresh != 0 {
+                    seen[w] |= fresh;
+                    frontier[w] = fresh;
+                    current.push(w as u32);
+                    let mut bits = fresh;
+                    while bits != 0 {
+                        let st = &mut stats[bits.trailing_zeros() as usize];
+                        st.0 += level as u64;
+                        st.1 += 1;
+                        st.2 = level;
+                        bits &= bits - 1;
+                    }
+                }
+            }
+            touched.clear();
+        }
+        // Only organizations some source reached have bits set; the sources' components hold
+        // them all, so clear by walking those components again would cost more than a fill.
+        seen.fill(0);
+        stats
+    }
+}
+
+/// Per-thread buffers, reset after each source by walking only the visited organizations.
+struct Scratch {
+    cells: Vec<Cell>,
+    /// Pulled dependency sum `Σ_w (1 + δ(w)) / σ(w)` over successors `w`.
+    acc: Vec<f64>,
+    order: Vec<u32>,
+    /// Shortest-path predecessors of `order[i]` are `preds[pred_end[i-1]..pred_end[i]]`.
+    preds: Vec<u32>,
+    pred_end: Vec<usize>,
+}
+
+impl Scratch {
+    fn new(g: &Network) -> Scratch {
+        let n = g.len();
+        Scratch {
+            cells: vec![FRESH; n],
+            acc: vec![0.0; n],
+            // One spare slot each: the branch-free pushes write one past the last entry.
+            order: vec![0; n + 1],
+            preds: vec![0; 2 * g.partnership_count() + 1],
+            pred_end: vec![0; n + 1],
+        }
+    }
+
+    /// One Brandes source: adds dependencies into `bc`, returns (Σ distances, reached,
+    /// eccentricity).
     ///
-    /// Both passes *pull* from neighbours with a branch-free select instead of pushing along
-    /// predecessor lists: σ(v) is summed when `v` is dequeued (its whole previous level is final
-    /// by then) and δ(v) when it is popped in reverse order. Whether a neighbour is one level up
-    /// or down is unpredictable, so avoiding that branch matters more than the extra reads.
-    fn brandes(
-        &mut self,
-        g: &Network,
-        s: usize,
-        bc: &mut [f64],
-        dependencies: bool,
-    ) -> (u64, u32, u32) {
-        let Scratch { cells, order } = self;
-        // `order` is a fixed-size queue: pushing writes the slot unconditionally and advances the
-        // tail only for newly seen organizations, so discovery needs no branch either.
+    /// Forward, σ(v) is *pulled* when `v` is dequeued (its whole previous level is final by then)
+    /// with a branch-free select, and the predecessors found on the way are appended to `preds`;
+    /// discovery is branch-free too (the queue slot is always written, the tail advances only for
+    /// new organizations). Whether a neighbour is one level up or down is unpredictable, so
+    /// avoiding that branch pays. Backward, each organization pushes `(1 + δ)/σ` along its recorded
+    /// predecessor arcs only, instead of rescanning all partnerships.
+    fn brandes(&mut self, g: &Network, s: usize, bc: &mut [f64]) -> SourceStats {
+        let Scratch {
+            cells,
+            acc,
+            order,
+            preds,
+            pred_end,
+        } = self;
         order[0] = s as u32;
         let mut tail = 1;
         cells[s] = Cell { dist: 0, val: 1.0 };
         let mut total = 0u64;
         let mut head = 0;
+        let mut plen = 0;
         while head < tail {
             let v = order[head] as usize;
-            head += 1;
             let dv = cells[v].dist;
             let mut sigma = 0.0;
             for &w in g.neighbours(v) {
@@ -379,36 +501,172 @@ impl Scratch {
                 order[tail] = w;
                 tail += fresh as usize;
                 total += if fresh { (dv + 1) as u64 } else { 0 };
-                sigma += if c.dist.wrapping_add(1) == dv {
-                    c.val
-                } else {
-                    0.0
-                };
+                let is_pred = c.dist.wrapping_add(1) == dv;
+                preds[plen] = w;
+                plen += is_pred as usize;
+                sigma += if is_pred { c.val } else { 0.0 };
             }
+            pred_end[head] = plen;
             if v != s {
                 cells[v].val = sigma;
             }
+            head += 1;
         }
         let order = &order[..tail];
         let ecc = cells[order[tail - 1] as usize].dist;
-        let pulled_from = if dependencies { 1 } else { order.len() };
-        for &v in order[pulled_from..].iter().rev() {
-            let v = v as usize;
-            let next = cells[v].dist + 1;
-            let mut pulled = 0.0;
-            for &w in g.neighbours(v) {
-                let c = cells[w as usize];
-                pulled += if c.dist == next { c.val } else { 0.0 };
-            }
+        for i in (1..tail).rev() {
+            let v = order[i] as usize;
             let sigma = cells[v].val;
-            let delta = sigma * pulled;
+            let delta = sigma * acc[v];
             bc[v] += delta;
-            cells[v].val = (1.0 + delta) / sigma;
+            let coeff = (1.0 + delta) / sigma;
+            for &p in &preds[pred_end[i - 1]..pred_end[i]] {
+                acc[p as usize] += coeff;
+            }
         }
         let reached = order.len() as u32;
         for &v in order.iter() {
             cells[v as usize] = FRESH;
+            acc[v as usize] = 0.0;
         }
         (total, reached, ecc)
+    }
+}
+
+/// Betweenness with tie weights read as *distances* (NetworkX
+/// `betweenness_centrality(G, weight="weight")`, normalised): shortest paths minimise the sum of
+/// weights, found by Dijkstra from every source, O(n·m·log n). Pass weights that are lengths —
+/// for tie strengths, build the network with `1 / strength`. Path lengths are compared exactly,
+/// as NetworkX does, so ties between equally short paths are only recognised when the sums agree
+/// to the last bit (always the case for integer weights).
+///
+/// ```
+/// use partnermap_analysis::metrics::{paths::weighted_betweenness, Network};
+/// // The direct 0–2 tie is longer (3) than the detour through 1 (1 + 1).
+/// let net = Network::from_edges(3, &[(0, 1, 1.0), (1, 2, 1.0), (0, 2, 3.0)]);
+/// assert_eq!(weighted_betweenness(&net), vec![0.0, 1.0, 0.0]);
+/// ```
+pub fn weighted_betweenness(net: &Network) -> Vec<f64> {
+    let n = net.len();
+    let sources: Vec<usize> = (0..n).collect();
+    let chunk = n.div_ceil(CHUNKS).max(1);
+    let parts: Vec<Vec<f64>> = sources
+        .par_chunks(chunk)
+        .map_init(
+            || Dijkstra::new(n),
+            |scratch, srcs| {
+                let mut bc = vec![0.0; n];
+                for &s in srcs {
+                    scratch.source(net, s, &mut bc);
+                }
+                bc
+            },
+        )
+        .collect();
+    let scale = if n > 2 {
+        1.0 / ((n - 1) as f64 * (n - 2) as f64)
+    } else {
+        0.0
+    };
+    let mut out = vec![0.0; n];
+    for part in parts {
+        for (acc, x) in out.iter_mut().zip(part) {
+            *acc += x;
+        }
+    }
+    out.iter_mut().for_each(|b| *b *= scale);
+    out
+}
+
+/// Per-thread buffers for weighted Brandes.
+struct Dijkstra {
+    dist: Vec<f64>,
+    sigma: Vec<f64>,
+    coeff: Vec<f64>,
+    settled: Vec<u32>,
+    heap: std::collections::BinaryHeap<(std::cmp::Reverse<Dist>, u32)>,
+}
+
+/// A distance ordered by `total_cmp`, so it can live in a heap.
+#[derive(Clone, Copy, PartialEq)]
+struct Dist(f64);
+impl Eq for Dist {}
+impl PartialOrd for Dist {
+    fn partial_cmp(&self, other: &Self) -> Option<std::cmp::Ordering> {
+        Some(self.cmp(other))
+    }
+}
+impl Ord for Dist {
+    fn cmp(&self, other: &Self) -> std::cmp::Ordering {
+        self.0.total_cmp(&other.0)
+    }
+}
+
+impl Dijkstra {
+    fn new(n: usize) -> Dijkstra {
+        Dijkstra {
+            dist: vec![f64::INFINITY; n],
+            sigma: vec![0.0; n],
+            coeff: vec![0.0; n],
+            settled: Vec::with_capacity(n),
+            heap: std::collections::BinaryHeap::new(),
+        }
+    }
+
+    /// Settles all organizations reachable from `s`, then pulls σ forward and δ backward along
+    /// the arcs that lie on shortest paths (`dist[u] + w == dist[v]`, NetworkX's exact test).
+    fn source(&mut self, g: &Network, s: usize, bc: &mut [f64]) {
+        let Dijkstra {
+            dist,
+            sigma,
+            coeff,
+            settled,
+            heap,
+        } = self;
+        settled.clear();
+        dist[s] = 0.0;
+        heap.push((std::cmp::Reverse(Dist(0.0)), s as u32));
+        while let Some((std::cmp::Reverse(Dist(d)), v)) = heap.pop() {
+            let v = v as usize;
+            if d > dist[v] || sigma[v] != 0.0 {
+                continue;
+            }
+            // σ marks "settled" from here on; every predecessor is already settled.
+            sigma[v] = if v == s {
+                1.0
+            } else {
+                g.neighbours(v)
+                    .iter()
+                    .zip(g.weights(v))
+                    .filter(|&(&u, &w)| dist[u as usize] + w == d)
+                    .map(|(&u, _)| sigma[u as usize])
+                    .sum()
+            };
+            settled.push(v as u32);
+            for (&w, &len) in g.neighbours(v).iter().zip(g.weights(v)) {
+                let nd = d + len;
+                if nd < dist[w as usize] {
+                    dist[w as usize] = nd;
+                    heap.push((std::cmp::Reverse(Dist(nd)), w));
+                }
+            }
+        }
+        for &v in settled[1..].iter().rev() {
+            let v = v as usize;
+            let pulled: f64 = g
+                .neighbours(v)
+                .iter()
+                .zip(g.weights(v))
+                .filter(|&(&w, &len)| dist[v] + len == dist[w as usize])
+                .map(|(&w, _)| coeff[w as usize])
+                .sum();
+            let delta = sigma[v] * pulled;
+            bc[v] += delta;
+            coeff[v] = (1.0 + delta) / sigma[v];
+        }
+        for &v in settled.iter() {
+            dist[v as usize] = f64::INFINITY;
+            sigma[v as usize] = 0.0;
+        }
     }
 }
