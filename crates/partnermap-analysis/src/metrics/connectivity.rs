@@ -2,8 +2,7 @@
 //! partnerships).
 //!
 //! Definitions follow NetworkX 3.6 `connected_components`, `articulation_points` and `bridges`;
-//! the cut finding is Hopcroft & Tarjan (1973) low-link depth-first search, written iteratively so
-//! long chains cannot overflow the stack. O(n + m).
+//! cut points and bridges come from rustworkx-core (Hopcroft & Tarjan low-link search). O(n + m).
 //!
 //! For a coalition: an articulation point is an organization whose departure would split the
 //! network; a bridge is a partnership whose loss would.
@@ -64,7 +63,7 @@ pub struct Cuts {
     pub bridges: Vec<(usize, usize)>,
 }
 
-/// Finds articulation points and bridges in one depth-first search.
+/// Finds articulation points and bridges (rustworkx-core's `articulation_points` and `bridges`).
 ///
 /// ```
 /// use partnermap_analysis::metrics::{connectivity::cuts, Network};
@@ -74,57 +73,16 @@ pub struct Cuts {
 /// assert_eq!(c.bridges, vec![(2, 3)]);
 /// ```
 pub fn cuts(net: &Network) -> Cuts {
-    let n = net.len();
-    let mut disc = vec![u32::MAX; n];
-    let mut low = vec![0u32; n];
-    let mut articulation_point = vec![false; n];
-    let mut bridges = Vec::new();
-    // Frame: (vertex, parent, next neighbour index).
-    let mut stack: Vec<(usize, usize, usize)> = Vec::new();
-    let mut time = 0u32;
-    for root in 0..n {
-        if disc[root] != u32::MAX {
-            continue;
-        }
-        disc[root] = time;
-        low[root] = time;
-        time += 1;
-        let mut root_children = 0;
-        stack.push((root, usize::MAX, 0));
-        while let Some(top) = stack.last_mut() {
-            let (v, parent, i) = *top;
-            let nb = net.neighbours(v);
-            if i < nb.len() {
-                top.2 += 1;
-                let w = nb[i] as usize;
-                if disc[w] == u32::MAX {
-                    disc[w] = time;
-                    low[w] = time;
-                    time += 1;
-                    if v == root {
-                        root_children += 1;
-                    }
-                    stack.push((w, v, 0));
-                } else if w != parent {
-                    low[v] = low[v].min(disc[w]);
-                }
-            } else {
-                stack.pop();
-                if parent != usize::MAX {
-                    low[parent] = low[parent].min(low[v]);
-                    if low[v] > disc[parent] {
-                        bridges.push((parent.min(v), parent.max(v)));
-                    }
-                    if parent != root && low[v] >= disc[parent] {
-                        articulation_point[parent] = true;
-                    }
-                }
-            }
-        }
-        if root_children > 1 {
-            articulation_point[root] = true;
-        }
+    let graph = net.to_petgraph();
+    let points = rustworkx_core::connectivity::articulation_points(&graph, None);
+    let mut articulation_point = vec![false; net.len()];
+    for v in points {
+        articulation_point[v.index()] = true;
     }
+    let mut bridges: Vec<(usize, usize)> = rustworkx_core::connectivity::bridges(&graph)
+        .into_iter()
+        .map(|(a, b)| (a.index().min(b.index()), a.index().max(b.index())))
+        .collect();
     bridges.sort_unstable();
     Cuts {
         articulation_point,

@@ -126,6 +126,24 @@ impl Network {
         })
     }
 
+    /// The same network as a petgraph graph (node `v` is organization `v`), for the algorithms
+    /// rustworkx-core already provides.
+    pub(crate) fn to_petgraph(&self) -> petgraph::graph::UnGraph<(), f64> {
+        let mut graph =
+            petgraph::graph::UnGraph::with_capacity(self.len(), self.neighbours.len() / 2);
+        for _ in 0..self.len() {
+            graph.add_node(());
+        }
+        for (a, b, w) in self.partnerships() {
+            graph.add_edge(
+                petgraph::graph::NodeIndex::new(a),
+                petgraph::graph::NodeIndex::new(b),
+                w,
+            );
+        }
+        graph
+    }
+
     /// The same network with organization `v` renamed `new_id[v]`.
     pub(crate) fn relabelled(&self, new_id: &[u32]) -> Network {
         let n = self.len();
