@@ -14,7 +14,7 @@ pub fn run(path: &Path, options: MetricsOptions, format: Format) -> anyhow::Resu
     let metrics = network_metrics(&loaded.coalition, options);
     let text = match format {
         Format::Json => serde_json::to_string_pretty(&metrics)? + "\n",
-        Format::Csv => csv(&metrics)?,
+        Format::Csv => String::from_utf8(partnermap_report::tables::metrics(&metrics))?,
         Format::Md => markdown(&loaded.coalition.name, &metrics),
         Format::Table => table(&loaded.coalition.name, &metrics),
     };
@@ -93,70 +93,4 @@ fn markdown(name: &str, metrics: &NetworkMetrics) -> String {
         );
     }
     out
-}
-
-/// One row per organization with every figure: the flat form of the contract.
-pub fn csv(metrics: &NetworkMetrics) -> anyhow::Result<String> {
-    let mut writer = csv::Writer::from_writer(Vec::new());
-    writer.write_record([
-        "id",
-        "name",
-        "type",
-        "status",
-        "degree",
-        "weighted_degree",
-        "betweenness",
-        "closeness",
-        "eigenvector",
-        "constraint",
-        "effective_size",
-        "efficiency",
-        "hierarchy",
-        "clustering",
-        "core_number",
-        "articulation_point",
-        "community",
-        "coordinator",
-        "itinerant",
-        "representative",
-        "gatekeeper",
-        "liaison",
-        "brokerage_total",
-    ])?;
-    let float = |x: f64| {
-        if x.is_finite() {
-            x.to_string()
-        } else {
-            String::new()
-        }
-    };
-    for o in &metrics.organizations {
-        let b = o.brokerage;
-        writer.write_record([
-            o.id.clone(),
-            o.name.clone(),
-            o.kind.id().to_string(),
-            o.status.id().to_string(),
-            o.degree.to_string(),
-            float(o.weighted_degree),
-            float(o.betweenness),
-            float(o.closeness),
-            float(o.eigenvector),
-            float(o.constraint),
-            float(o.effective_size),
-            float(o.efficiency),
-            float(o.hierarchy),
-            float(o.clustering),
-            o.core_number.to_string(),
-            o.articulation_point.to_string(),
-            o.community.to_string(),
-            b.coordinator.to_string(),
-            b.itinerant.to_string(),
-            b.representative.to_string(),
-            b.gatekeeper.to_string(),
-            b.liaison.to_string(),
-            b.total.to_string(),
-        ])?;
-    }
-    Ok(String::from_utf8(writer.into_inner()?)?)
 }

@@ -2,6 +2,7 @@
 //! column names.
 
 use crate::Analysis;
+use partnermap_analysis::brokers::{NetworkMetrics, OrganizationFigures};
 use partnermap_analysis::coverage::{Class, Coverage};
 use partnermap_analysis::invite::Plan;
 use partnermap_core::vocabulary::TermKind;
@@ -117,6 +118,83 @@ pub fn invite(coalition: &Coalition, plan: &Plan) -> Vec<u8> {
 }
 
 /// A metric for a spreadsheet: full precision, empty when undefined (NaN).
+/// The per-organization figures of the metrics contract, as CSV columns.
+const METRIC_COLUMNS: &[&str] = &[
+    "degree",
+    "weighted_degree",
+    "betweenness",
+    "closeness",
+    "eigenvector",
+    "constraint",
+    "effective_size",
+    "efficiency",
+    "hierarchy",
+    "clustering",
+    "core_number",
+    "articulation_point",
+    "community",
+    "coordinator",
+    "itinerant",
+    "representative",
+    "gatekeeper",
+    "liaison",
+    "brokerage_total",
+];
+
+fn metric_cells(m: &OrganizationFigures) -> impl Iterator<Item = String> {
+    let b = m.brokerage;
+    [
+        m.degree.to_string(),
+        number(m.weighted_degree),
+        number(m.betweenness),
+        number(m.closeness),
+        number(m.eigenvector),
+        number(m.constraint),
+        number(m.effective_size),
+        number(m.efficiency),
+        number(m.hierarchy),
+        number(m.clustering),
+        m.core_number.to_string(),
+        m.articulation_point.to_string(),
+        m.community.to_string(),
+        b.coordinator.to_string(),
+        b.itinerant.to_string(),
+        b.representative.to_string(),
+        b.gatekeeper.to_string(),
+        b.liaison.to_string(),
+        b.total.to_string(),
+    ]
+    .into_iter()
+}
+
+/// One row per organization with every figure of the metrics contract:
+/// `partnermap metrics --format csv`.
+///
+/// ```
+/// let coalition = partnermap_core::Coalition::new("Demo");
+/// let metrics = partnermap_analysis::brokers::network_metrics(&coalition, Default::default());
+/// let csv = partnermap_report::tables::metrics(&metrics);
+/// assert!(csv.starts_with(b"id,name,type,status,degree,weighted_degree,betweenness,"));
+/// ```
+pub fn metrics(metrics: &NetworkMetrics) -> Vec<u8> {
+    let rows = metrics.organizations.iter().map(|m| {
+        [
+            m.id.clone(),
+            m.name.clone(),
+            m.kind.id().to_string(),
+            m.status.id().to_string(),
+        ]
+        .into_iter()
+        .chain(metric_cells(m))
+        .collect::<Vec<_>>()
+    });
+    let header: Vec<&str> = ["id", "name", "type", "status"]
+        .into_iter()
+        .chain(METRIC_COLUMNS.iter().copied())
+        .collect();
+    write(&header, rows)
+}
+
 fn number(value: f64) -> String {
     if value.is_finite() {
         value.to_string()
@@ -193,25 +271,10 @@ pub(crate) fn organizations(coalition: &Coalition, analysis: &Analysis) -> Vec<u
                 would_close.join("; "),
                 doors.to_string(),
                 rank,
-                m.degree.to_string(),
-                m.weighted_degree.to_string(),
-                number(m.betweenness),
-                number(m.closeness),
-                number(m.eigenvector),
-                number(m.constraint),
-                number(m.effective_size),
-                number(m.efficiency),
-                number(m.hierarchy),
-                number(m.clustering),
-                m.core_number.to_string(),
-                m.articulation_point.to_string(),
-                m.community.to_string(),
-                m.brokerage.coordinator.to_string(),
-                m.brokerage.itinerant.to_string(),
-                m.brokerage.representative.to_string(),
-                m.brokerage.gatekeeper.to_string(),
-                m.brokerage.liaison.to_string(),
             ]
+            .into_iter()
+            .chain(metric_cells(m))
+            .collect::<Vec<_>>()
         });
     write(
         &[
@@ -226,25 +289,10 @@ pub(crate) fn organizations(coalition: &Coalition, analysis: &Analysis) -> Vec<u
             "would_close",
             "introductions",
             "invite_rank",
-            "degree",
-            "weighted_degree",
-            "betweenness",
-            "closeness",
-            "eigenvector",
-            "constraint",
-            "effective_size",
-            "efficiency",
-            "hierarchy",
-            "clustering",
-            "core_number",
-            "articulation_point",
-            "community",
-            "coordinator",
-            "itinerant",
-            "representative",
-            "gatekeeper",
-            "liaison",
-        ],
+        ]
+        .into_iter()
+        .chain(METRIC_COLUMNS.iter().copied())
+        .collect::<Vec<_>>(),
         rows,
     )
 }
