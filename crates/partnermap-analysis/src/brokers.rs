@@ -126,6 +126,13 @@ pub struct NetworkMetrics {
 /// assert_eq!(partnership_network(&coalition, true).weights(0), &[5.0]);
 /// ```
 pub fn partnership_network(coalition: &Coalition, weighted: bool) -> Network {
+    Network::from_edges(
+        coalition.organizations.len(),
+        &partnership_edges(coalition, weighted),
+    )
+}
+
+fn partnership_edges(coalition: &Coalition, weighted: bool) -> Vec<(usize, usize, f64)> {
     let index = organization_index(coalition);
     let mut edges: Vec<(usize, usize, f64)> = coalition
         .partnerships
@@ -146,7 +153,7 @@ pub fn partnership_network(coalition: &Coalition, weighted: bool) -> Network {
         edges.sort_by_key(|&(a, b, _)| (a, b));
         edges.dedup_by_key(|&mut (a, b, _)| (a, b));
     }
-    Network::from_edges(coalition.organizations.len(), &edges)
+    edges
 }
 
 fn organization_index(coalition: &Coalition) -> HashMap<&str, usize> {
@@ -166,7 +173,24 @@ fn organization_index(coalition: &Coalition) -> HashMap<&str, usize> {
 /// println!("density {:.2}", metrics.network.density);
 /// ```
 pub fn network_metrics(coalition: &Coalition, options: MetricsOptions) -> NetworkMetrics {
-    let net = partnership_network(coalition, options.weighted);
+    // Communities (Louvain visits organizations in a fixed order) would otherwise depend on the
+    // order of the rows in organizations.csv: number organizations by id for the analysis, so the
+    // same network gives the same figures however its files are sorted.
+    let mut by_id: Vec<usize> = (0..coalition.organizations.len()).collect();
+    by_id.sort_by(|&a, &b| {
+        coalition.organizations[a]
+            .id
+            .cmp(&coalition.organizations[b].id)
+    });
+    let mut position = vec![0; by_id.len()];
+    for (k, &i) in by_id.iter().enumerate() {
+        position[i] = k;
+    }
+    let edges: Vec<(usize, usize, f64)> = partnership_edges(coalition, options.weighted)
+        .into_iter()
+        .map(|(a, b, w)| (position[a], position[b], w))
+        .collect();
+    let net = Network::from_edges(by_id.len(), &edges);
     let mut analysis = AnalysisOptions::default();
     if options.exact {
         analysis.sample_betweenness_above = usize::MAX;
@@ -174,12 +198,11 @@ pub fn network_metrics(coalition: &Coalition, options: MetricsOptions) -> Networ
     let estimated = net.len() > analysis.sample_betweenness_above;
     let report: NetworkReport = analyze_with(&net, &analysis);
     let roles = roles(coalition);
-    let id = |i: usize| coalition.organizations[i].id.clone();
-    let organizations = report
-        .organizations
-        .iter()
-        .map(|m| {
-            let o: &Organization = &coalition.organizations[m.organization];
+    let id = |k: usize| coalition.organizations[by_id[k]].id.clone();
+    let organizations: Vec<OrganizationFigures> = (0..coalition.organizations.len())
+        .map(|i| {
+            let m = &report.organizations[position[i]];
+            let o: &Organization = &coalition.organizations[i];
             OrganizationFigures {
                 id: o.id.clone(),
                 name: o.name.clone(),
@@ -214,12 +237,14 @@ pub fn network_metrics(coalition: &Coalition, options: MetricsOptions) -> Networ
                 core_number: m.core_number,
                 articulation_point: m.articulation_point,
                 community: m.community,
-                brokerage: roles.counts[m.organization],
-                brokerage_z: roles.z_scores[m.organization],
+                brokerage: roles.counts[i],
+                brokerage_z: roles.z_scores[i],
             }
         })
         .collect();
     let s = report.network;
+    // Analysis numbers follow ids, so each pair is already (smaller id, larger id) and sorted.
+    let bridges: Vec<(String, String)> = s.bridges.iter().map(|&(a, b)| (id(a), id(b))).collect();
     NetworkMetrics {
         network: NetworkFigures {
             organizations: s.organizations,
@@ -234,7 +259,7 @@ pub fn network_metrics(coalition: &Coalition, options: MetricsOptions) -> Networ
             average_path_length: s.average_path_length,
             degree_centralization: s.degree_centralization,
             betweenness_centralization: s.betweenness_centralization,
-            bridges: s.bridges.iter().map(|&(a, b)| (id(a), id(b))).collect(),
+            bridges,
             communities: s.communities,
             modularity: s.modularity,
             betweenness_estimated: estimated,
