@@ -13,14 +13,15 @@ fn forest_city() -> Coalition {
         .coalition
 }
 
-/// Every figure keyed by organization id, with communities as the sets of ids they hold.
-fn figures(
-    coalition: &Coalition,
-) -> (
+/// Figures by organization id, communities as sets of ids, and bridges as id pairs.
+type Figures = (
     BTreeMap<String, String>,
     Vec<Vec<String>>,
     Vec<(String, String)>,
-) {
+);
+
+/// Every figure keyed by organization id, with communities as the sets of ids they hold.
+fn figures(coalition: &Coalition) -> Figures {
     let metrics = network_metrics(coalition, MetricsOptions::default());
     let mut communities: BTreeMap<usize, Vec<String>> = BTreeMap::new();
     let by_id = metrics
