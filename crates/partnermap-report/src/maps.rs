@@ -71,6 +71,10 @@ pub fn annotations(coalition: &Coalition, analysis: &Analysis) -> Annotations {
     annotations
 }
 
+/// The most organizations a report map shows; larger networks keep their most central ones
+/// (every priority population stays).
+pub const MAP_ORGANIZATIONS: usize = 60;
+
 /// The three maps of the report, in reading order. With `graphviz` false, or when Graphviz is
 /// not installed, only their DOT sources; an error only when Graphviz is there and fails.
 ///
@@ -105,10 +109,19 @@ pub fn maps(
             "Partnerships between organizations; larger nodes sit on more of the shortest chains between others",
         ),
     ];
+    let n = coalition.organizations.len();
+    // Thousands of organizations make an unreadable map that Graphviz needs many minutes to
+    // draw; a report shows the most central ones and says so.
+    let top = (n > MAP_ORGANIZATIONS).then_some(MAP_ORGANIZATIONS);
     let mut drawing = graphviz;
     let mut maps = Vec::new();
     for (name, view, title) in views {
-        let options = MapOptions::new(view);
+        let mut options = MapOptions::new(view);
+        options.top = top;
+        let title = match top {
+            Some(shown) => format!("{title} (the {shown} most central of {n} organizations)"),
+            None => title.to_string(),
+        };
         let dot = to_dot(coalition, &annotations, &options);
         let layout = layout_for(coalition, &annotations, &options);
         let svg = if drawing {
@@ -125,7 +138,7 @@ pub fn maps(
         };
         maps.push(Map {
             name,
-            title: title.to_string(),
+            title,
             dot,
             svg: svg.map(|bytes| String::from_utf8_lossy(&bytes).into_owned()),
             png,
@@ -140,5 +153,45 @@ fn draw(dot: &str, format: ImageFormat, layout: Layout) -> Result<Option<Vec<u8>
         Ok(bytes) => Ok(Some(bytes)),
         Err(RenderError::GraphvizMissing) => Ok(None),
         Err(e) => Err(e),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::{analyse, Options};
+
+    #[test]
+    fn large_networks_show_their_most_central_organizations_and_say_so() {
+        let mut csv = String::from("source,target\n");
+        for i in 0..69 {
+            csv += &format!("Org {i},Org {}\n", i + 1);
+        }
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("chain.csv");
+        std::fs::write(&path, csv).unwrap();
+        let coalition = partnermap_core::load(&path).unwrap().coalition;
+        let drawn = maps(&coalition, &analyse(&coalition, &Options::default()), false).unwrap();
+        for map in &drawn {
+            assert!(
+                map.title
+                    .ends_with("(the 60 most central of 70 organizations)"),
+                "{}",
+                map.title
+            );
+        }
+        let partnerships = &drawn[2].dot;
+        assert_eq!(
+            partnerships.matches("[label=\"Org ").count(),
+            MAP_ORGANIZATIONS
+        );
+        assert!(
+            partnerships.contains("[label=\"Org 35\\n"),
+            "the middle of the chain is the most central"
+        );
+        assert!(
+            !partnerships.contains("[label=\"Org 0\""),
+            "an end of the chain is the least central"
+        );
     }
 }
