@@ -4,7 +4,7 @@
 use crate::document::{Block, Cell, Document, Item, MapBlock, Section, Table};
 use crate::{Analysis, Map};
 use partnermap_analysis::coverage::{Class, Providers, TermCoverage};
-use partnermap_core::vocabulary::TermKind;
+use partnermap_core::vocabulary::{TermKind, Vocabulary};
 use partnermap_core::{Coalition, Organization, Status};
 
 /// The sentence shown when Graphviz did not draw the maps, so a reader knows how to get them.
@@ -58,8 +58,7 @@ fn join(items: impl IntoIterator<Item = impl AsRef<str>>) -> String {
         .join("; ")
 }
 
-fn labels(coalition: &Coalition, kind: TermKind, ids: &[String]) -> String {
-    let vocabulary = coalition.vocabulary();
+fn labels(vocabulary: &Vocabulary, kind: TermKind, ids: &[String]) -> String {
     join(ids.iter().map(|id| vocabulary.label(kind, id).to_string()))
 }
 
@@ -303,24 +302,25 @@ fn header(names: &[&str]) -> Vec<String> {
     names.iter().map(|s| s.to_string()).collect()
 }
 
-fn organization_row(coalition: &Coalition, o: &Organization) -> Vec<Cell> {
+fn organization_row(vocabulary: &Vocabulary, o: &Organization) -> Vec<Cell> {
     vec![
         o.name.as_str().into(),
         o.kind.label().into(),
         o.status.label().into(),
-        labels(coalition, TermKind::Population, &o.populations).into(),
-        labels(coalition, TermKind::Domain, &o.domains).into(),
-        labels(coalition, TermKind::Asset, &o.assets).into(),
+        labels(vocabulary, TermKind::Population, &o.populations).into(),
+        labels(vocabulary, TermKind::Domain, &o.domains).into(),
+        labels(vocabulary, TermKind::Asset, &o.assets).into(),
     ]
 }
 
 fn existing_partners(coalition: &Coalition) -> Section {
+    let vocabulary = coalition.vocabulary();
     let rows: Vec<Vec<Cell>> = coalition
         .organizations
         .iter()
         .filter(|o| o.status.is_in_network())
         .map(|o| {
-            let mut row = organization_row(coalition, o);
+            let mut row = organization_row(&vocabulary, o);
             row.push(o.contact.clone().unwrap_or_default().into());
             row
         })
@@ -370,12 +370,13 @@ fn would_add(analysis: &Analysis, o: &Organization) -> (String, String) {
 }
 
 fn potential_partners(coalition: &Coalition, analysis: &Analysis) -> Section {
+    let vocabulary = coalition.vocabulary();
     let rows: Vec<Vec<Cell>> = coalition
         .organizations
         .iter()
         .filter(|o| !o.status.is_in_network())
         .map(|o| {
-            let mut row = organization_row(coalition, o);
+            let mut row = organization_row(&vocabulary, o);
             let (closes, backs_up) = would_add(analysis, o);
             row.push(closes.into());
             row.push(backs_up.into());
@@ -410,8 +411,9 @@ fn benefits(coalition: &Coalition, analysis: &Analysis) -> Section {
     let rows = coalition
         .organizations
         .iter()
-        .filter(|o| o.status != Status::KeepInformed)
-        .map(|o| {
+        .enumerate()
+        .filter(|(_, o)| o.status != Status::KeepInformed)
+        .map(|(i, o)| {
             let alone = analysis
                 .gaps
                 .resilience
@@ -434,7 +436,7 @@ fn benefits(coalition: &Coalition, analysis: &Analysis) -> Section {
                 text(&o.roles),
                 text(&o.barriers),
                 alone.into(),
-                analysis.broker_role(o).into(),
+                analysis.broker_role(i).into(),
             ]
         })
         .collect();

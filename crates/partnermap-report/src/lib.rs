@@ -36,7 +36,7 @@ use partnermap_analysis::brokers::{brokers, network_metrics, Broker, NetworkMetr
 use partnermap_analysis::coverage::{gaps, Class, Gaps, Scenario, TermRef};
 use partnermap_analysis::introductions::{introductions, Introduction};
 use partnermap_analysis::invite::{plan, Plan};
-use partnermap_core::{Coalition, Organization};
+use partnermap_core::Coalition;
 use std::collections::BTreeMap;
 
 /// Choices that change the report's content.
@@ -82,6 +82,9 @@ pub struct Analysis {
     pub metrics: NetworkMetrics,
     /// Organizations that bridge otherwise separate groups, most central first.
     pub brokers: Vec<Broker>,
+    /// For each organization that makes a warm introduction: how many organizations the
+    /// coalition needs it opens the door to.
+    pub doors_opened: BTreeMap<String, usize>,
 }
 
 /// Runs every analysis the report needs.
@@ -95,7 +98,7 @@ pub struct Analysis {
 pub fn analyse(coalition: &Coalition, options: &Options) -> Analysis {
     let gaps = gaps(coalition, &Scenario::default())
         .expect("an empty scenario names no organization, so it always applies");
-    let doors = [Class::Uncovered, Class::Reachable]
+    let doors: Vec<Doors> = [Class::Uncovered, Class::Reachable]
         .into_iter()
         .flat_map(|class| gaps.coverage.priorities_in(class))
         .map(|t| Doors {
@@ -105,11 +108,24 @@ pub fn analyse(coalition: &Coalition, options: &Options) -> Analysis {
         })
         .collect();
     let metrics = network_metrics(coalition, Default::default());
+    let mut opened: BTreeMap<String, std::collections::BTreeSet<String>> = BTreeMap::new();
+    for chain in doors.iter().flat_map(|d| &d.chains) {
+        if let Some(introducer) = &chain.introducer {
+            opened
+                .entry(introducer.clone())
+                .or_default()
+                .insert(chain.target_id.clone());
+        }
+    }
     Analysis {
         plan: plan(coalition, options.k, true),
         brokers: brokers(coalition, &metrics),
         metrics,
         gaps,
+        doors_opened: opened
+            .into_iter()
+            .map(|(id, targets)| (id, targets.len()))
+            .collect(),
         doors,
     }
 }
@@ -187,16 +203,12 @@ impl Analysis {
     /// let mut coalition = Coalition::new("Demo");
     /// coalition.organizations.push(Organization::new("a", "A", OrganizationType::Business));
     /// let analysis = analyse(&coalition, &Options::default());
-    /// assert_eq!(analysis.broker_role(&coalition.organizations[0]), "");
+    /// assert_eq!(analysis.broker_role(0), "");
     /// ```
-    pub fn broker_role(&self, organization: &Organization) -> String {
+    pub fn broker_role(&self, organization: usize) -> String {
         let mut parts = Vec::new();
-        if let Some(f) = self
-            .metrics
-            .organizations
-            .iter()
-            .find(|f| f.id == organization.id)
-        {
+        // The metrics list organizations in input order, so the index finds them directly.
+        if let Some(f) = self.metrics.organizations.get(organization) {
             if f.articulation_point {
                 parts.push(
                     "cut point: part of the network reaches the rest only through it".to_string(),
@@ -219,9 +231,12 @@ impl Analysis {
             }
         }
         let targets = self
-            .introductions_by_introducer()
-            .get(organization.id.as_str())
-            .map_or(0, BTreeMap::len);
+            .metrics
+            .organizations
+            .get(organization)
+            .and_then(|f| self.doors_opened.get(&f.id))
+            .copied()
+            .unwrap_or(0);
         match targets {
             0 => {}
             1 => parts.push("opens the door to 1 organization the coalition needs".to_string()),

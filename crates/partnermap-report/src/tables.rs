@@ -207,6 +207,12 @@ fn number(value: f64) -> String {
 /// the doors it opens and its place on the invite list.
 pub(crate) fn organizations(coalition: &Coalition, analysis: &Analysis) -> Vec<u8> {
     let coverage = &analysis.gaps.coverage;
+    let dependencies: std::collections::HashMap<&str, _> = analysis
+        .gaps
+        .resilience
+        .iter()
+        .map(|d| (d.organization.id.as_str(), d))
+        .collect();
     let rows = coalition
         .organizations
         .iter()
@@ -230,11 +236,7 @@ pub(crate) fn organizations(coalition: &Coalition, analysis: &Analysis) -> Vec<u
                         .count()
                 })
                 .sum();
-            let dependency = analysis
-                .gaps
-                .resilience
-                .iter()
-                .find(|d| d.organization.id == o.id);
+            let dependency = dependencies.get(o.id.as_str());
             let alone: Vec<String> = dependency
                 .map(|d| d.terms.iter().map(|t| t.term.label.clone()).collect())
                 .unwrap_or_default();
