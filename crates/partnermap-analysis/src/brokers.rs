@@ -10,7 +10,7 @@ use crate::metrics::brokerage::{brokerage, RoleCounts, RoleScores};
 use crate::metrics::{analyze_with, AnalysisOptions, Network, NetworkReport};
 use partnermap_core::model::{Coalition, Organization, OrganizationType, Status};
 use serde::Serialize;
-use std::collections::{BTreeMap, HashMap};
+use std::collections::BTreeMap;
 
 /// How the metrics are computed.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
@@ -133,7 +133,7 @@ pub fn partnership_network(coalition: &Coalition, weighted: bool) -> Network {
 }
 
 fn partnership_edges(coalition: &Coalition, weighted: bool) -> Vec<(usize, usize, f64)> {
-    let index = organization_index(coalition);
+    let index = coalition.organizations_by_id();
     let mut edges: Vec<(usize, usize, f64)> = coalition
         .partnerships
         .iter()
@@ -154,15 +154,6 @@ fn partnership_edges(coalition: &Coalition, weighted: bool) -> Vec<(usize, usize
         edges.dedup_by_key(|&mut (a, b, _)| (a, b));
     }
     edges
-}
-
-fn organization_index(coalition: &Coalition) -> HashMap<&str, usize> {
-    coalition
-        .organizations
-        .iter()
-        .enumerate()
-        .map(|(i, o)| (o.id.as_str(), i))
-        .collect()
 }
 
 /// Every metric of the contract.
@@ -271,7 +262,7 @@ pub fn network_metrics(coalition: &Coalition, options: MetricsOptions) -> Networ
 /// Brokerage roles with organization type as the group; a partnership without direction
 /// counts both ways.
 fn roles(coalition: &Coalition) -> crate::metrics::brokerage::Brokerage {
-    let index = organization_index(coalition);
+    let index = coalition.organizations_by_id();
     let mut arcs = Vec::with_capacity(coalition.partnerships.len() * 2);
     for p in &coalition.partnerships {
         if let (Some(&a), Some(&b)) = (index.get(p.source.as_str()), index.get(p.target.as_str())) {

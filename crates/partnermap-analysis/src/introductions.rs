@@ -13,7 +13,7 @@
 use partnermap_core::model::{Coalition, Status};
 use partnermap_core::vocabulary::TermKind;
 use serde::Serialize;
-use std::collections::{HashMap, VecDeque};
+use std::collections::VecDeque;
 
 /// A chain of partnerships from the convener to an organization that provides a term.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
@@ -106,12 +106,7 @@ impl Chains {
     /// Runs the breadth-first search from `source`.
     pub fn from(coalition: &Coalition, source: usize) -> Chains {
         let n = coalition.organizations.len();
-        let index: HashMap<&str, usize> = coalition
-            .organizations
-            .iter()
-            .enumerate()
-            .map(|(i, o)| (o.id.as_str(), i))
-            .collect();
+        let index = coalition.organizations_by_id();
         let mut neighbours: Vec<Vec<(usize, u8)>> = vec![Vec::new(); n];
         for p in &coalition.partnerships {
             if let (Some(&a), Some(&b)) =

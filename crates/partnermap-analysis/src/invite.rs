@@ -531,12 +531,7 @@ pub fn plan(coalition: &Coalition, k: usize, exact: bool) -> Plan {
 }
 
 fn connected_to_network(coalition: &Coalition) -> Vec<bool> {
-    let index: std::collections::HashMap<&str, usize> = coalition
-        .organizations
-        .iter()
-        .enumerate()
-        .map(|(i, o)| (o.id.as_str(), i))
-        .collect();
+    let index = coalition.organizations_by_id();
     let mut connected = vec![false; coalition.organizations.len()];
     for p in &coalition.partnerships {
         if let (Some(&a), Some(&b)) = (index.get(p.source.as_str()), index.get(p.target.as_str())) {

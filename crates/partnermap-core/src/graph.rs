@@ -93,12 +93,7 @@ impl Landscape {
                 }
             }
         }
-        let index: HashMap<&str, usize> = coalition
-            .organizations
-            .iter()
-            .enumerate()
-            .map(|(i, o)| (o.id.as_str(), i))
-            .collect();
+        let index = coalition.organizations_by_id();
         for (p, partnership) in coalition.partnerships.iter().enumerate() {
             if let (Some(&a), Some(&b)) = (
                 index.get(partnership.source.as_str()),

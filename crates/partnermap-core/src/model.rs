@@ -467,6 +467,23 @@ impl Coalition {
         vocabulary
     }
 
+    /// Every organization's index by id, for code that looks up many ids (one lookup is
+    /// [`Coalition::organization_index`]).
+    ///
+    /// ```
+    /// use partnermap_core::model::{Coalition, Organization, OrganizationType};
+    /// let mut coalition = Coalition::new("Demo");
+    /// coalition.organizations.push(Organization::new("ajc", "Job Center", OrganizationType::AmericanJobCenter));
+    /// assert_eq!(coalition.organizations_by_id()["ajc"], 0);
+    /// ```
+    pub fn organizations_by_id(&self) -> std::collections::HashMap<&str, usize> {
+        self.organizations
+            .iter()
+            .enumerate()
+            .map(|(i, o)| (o.id.as_str(), i))
+            .collect()
+    }
+
     /// The index of the organization with this id.
     pub fn organization_index(&self, id: &str) -> Option<usize> {
         self.organizations.iter().position(|o| o.id == id)

@@ -8,7 +8,7 @@ use graphviz_rust::dot_structures::{
     Attribute, Edge, EdgeTy, Graph, GraphAttributes, Id, Node, NodeId, Stmt, Subgraph, Vertex,
 };
 use partnermap_core::{Coalition, OrganizationType, PartnershipKind, Status, TermKind, Vocabulary};
-use std::collections::{BTreeSet, HashMap, VecDeque};
+use std::collections::{BTreeSet, VecDeque};
 
 /// A population or domain drawn on the map.
 struct TermNode {
@@ -151,7 +151,7 @@ pub(crate) fn build(
             attributes,
         ));
     }
-    let index = organization_index(coalition);
+    let index = coalition.organizations_by_id();
     for &p in &selection.partnerships {
         let partnership = &coalition.partnerships[p];
         let (Some(&a), Some(&b)) = (
@@ -197,18 +197,9 @@ pub(crate) fn build(
     }
 }
 
-fn organization_index(coalition: &Coalition) -> HashMap<&str, usize> {
-    coalition
-        .organizations
-        .iter()
-        .enumerate()
-        .map(|(i, o)| (o.id.as_str(), i))
-        .collect()
-}
-
 /// Partnerships as (index, one end, other end), skipping any that name unknown organizations.
 fn resolved_partnerships(coalition: &Coalition) -> Vec<(usize, usize, usize)> {
-    let index = organization_index(coalition);
+    let index = coalition.organizations_by_id();
     coalition
         .partnerships
         .iter()
