@@ -188,11 +188,21 @@ fn a_missing_folder_says_what_to_give() {
 
 #[test]
 fn every_command_has_help_with_an_example() {
-    for args in [&["--help"][..], &["validate", "--help"]] {
-        let output = partnermap().args(args).output().unwrap();
-        assert!(output.status.success());
-        assert!(String::from_utf8_lossy(&output.stdout)
-            .contains("partnermap validate data/forest-city"));
+    let output = partnermap().arg("--help").output().unwrap();
+    assert!(
+        String::from_utf8_lossy(&output.stdout).contains("partnermap validate data/forest-city")
+    );
+    for command in [
+        "validate", "gaps", "invite", "metrics", "brokers", "paths", "map", "report",
+    ] {
+        let output = partnermap().args([command, "--help"]).output().unwrap();
+        assert!(output.status.success(), "{command}");
+        let help = String::from_utf8_lossy(&output.stdout);
+        let example = format!("partnermap {command} data/forest-city");
+        assert!(
+            help.contains("Example") && help.contains(&example),
+            "{command} --help lacks an example:\n{help}"
+        );
     }
 }
 
