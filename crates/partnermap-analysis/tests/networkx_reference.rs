@@ -3,7 +3,7 @@
 //! The fixtures are written by `tests/fixtures/make_reference.py`; see that file for how to
 //! regenerate them. Brokerage has no NetworkX implementation: its reference counts are a
 //! brute-force enumeration in that script and its z-scores transcribe R sna's `brokerage()`
-//! formulas (R itself is not installed here).
+//! formulas; `sna_reference.rs` checks brokerage against the output of R's sna itself.
 mod common;
 
 use common::{assert_all_close, close, Fixture, FIXTURES};

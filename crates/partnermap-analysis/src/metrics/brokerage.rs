@@ -16,8 +16,18 @@
 //! moments in `brokerage()` in `nli.R`): `(count − E)/sqrt(Var)` with `E`, `Var` from a
 //! Bernoulli graph of the observed density `d = arcs / (N(N−1))`, depending on the broker's group
 //! size `n_i` and the other group sizes. A z-score is NaN when its variance is 0 (e.g. coordinator
-//! in a group of one or two). Arcs are deduplicated and self loops dropped before counting.
+//! in a group of one or two). Arcs are deduplicated and self loops dropped before counting; sna
+//! would count a loop towards the density, but partnermap's loader rejects a partnership of an
+//! organization with itself, so none reaches here from a coalition.
 //! Complexity O(Σ_b indeg(b)·outdeg(b) · log outdeg) time.
+//!
+//! Counts and z-scores are tested against the output of R sna 2.7.1's `brokerage()` itself
+//! (`tests/sna_reference.rs`): exactly and to 1e-9, NaN where sna has NaN, on the Knoke
+//! bureaucracies information network, a hand-made graph with one broker per role (which pins
+//! sna's column order `w_I, w_O, b_IO, b_OI, b_O` to coordinator, itinerant, representative,
+//! gatekeeper, liaison), and seeded random networks with one-way ties, ties without direction
+//! and both. Regenerate the fixture with
+//! `Rscript crates/partnermap-analysis/tests/fixtures/make_sna_reference.R` (needs R and sna).
 //!
 //! For a coalition: it says not just *that* an organization brokers but *how* — inside its own
 //! sector (coordinator), between members of another sector (itinerant), as its sector's voice
