@@ -8,20 +8,21 @@
 //! networks, `(r-1)/Σd · (r-1)/(n-1)` where `r` counts the organizations reachable from `v`
 //! including itself; [`sampled_betweenness`] is `betweenness_centrality(G, k=...)` with NetworkX's
 //! pivot scaling. The algorithm is Brandes (2001), "A faster algorithm for betweenness
-//! centrality", with σ pulled from predecessors by a branch-free scan and dependencies pushed
-//! back along the predecessor arcs recorded during that scan.
+//! centrality", run from eight sources at once (see `Batch`): σ is pushed forward level by level
+//! and dependencies are pulled back along the arcs recorded on the way.
 //!
-//! Complexity: O(n·m) time for the exact run, O(k·m) for `k` pivots, O(n) scratch memory per
-//! worker thread plus one betweenness accumulator per fixed work chunk.
+//! Complexity: O(n·m) time for the exact run, O(k·m) for `k` pivots, O(n + m) scratch memory per
+//! worker thread (about 200 bytes per organization plus the recorded arcs) and one betweenness
+//! accumulator per fixed work chunk.
 //!
 //! For a coalition: betweenness finds the organizations that sit on the routes between others
 //! (brokers), closeness those that can reach everyone in few introductions.
 //!
 //! Performance notes (why the code looks the way it does): organizations are first renumbered in
-//! breadth-first order so that partners sit close together in memory; the sources are split into a
-//! fixed number of chunks (independent of the thread count, so the floating-point summation order
-//! and hence the result is identical on every machine); each rayon worker reuses one set of
-//! buffers for all its sources.
+//! breadth-first order so that partners sit close together in memory and consecutive sources are
+//! near each other; the sources are split into a fixed number of chunks (independent of the thread
+//! count, so the floating-point summation order and hence the result is identical on every
+//! machine); each rayon worker reuses one set of buffers for all its sources.
 use rayon::prelude::*;
 use serde::Serialize;
 
@@ -174,10 +175,12 @@ pub fn sampled_betweenness(net: &Network, k: usize, seed: u64) -> Vec<f64> {
     }
     let pivots_old = sample_without_replacement(n, k, seed);
     let order = Bfs::new(net);
-    let pivots: Vec<u32> = pivots_old
+    let mut pivots: Vec<u32> = pivots_old
         .iter()
         .map(|&v| order.new_id[v as usize])
         .collect();
+    // Pivots close together in breadth-first order share more of their searches (see `Batch`).
+    pivots.sort_unstable();
     let run = order.run(&pivots);
     let mut out = vec![0.0; n];
     if n <= 2 {
@@ -314,17 +317,22 @@ impl Bfs {
 
     fn run(&self, sources: &[u32]) -> Run {
         let n = self.graph.len();
-        let chunk = sources.len().div_ceil(CHUNKS).max(1);
+        let chunk = sources
+            .len()
+            .div_ceil(CHUNKS)
+            .next_multiple_of(LANES)
+            .max(LANES);
         let parts: Vec<ChunkResult> = sources
             .par_chunks(chunk)
             .map_init(
-                || Scratch::new(&self.graph),
-                |scratch, srcs| {
+                || Batch::new(n),
+                |batch, srcs| {
                     let mut bc = vec![0.0; n];
-                    let stats = srcs
-                        .iter()
-                        .map(|&s| (s, scratch.brandes(&self.graph, s as usize, &mut bc)))
-                        .collect();
+                    let mut stats = Vec::with_capacity(srcs.len());
+                    for group in srcs.chunks(LANES) {
+                        let found = batch.brandes(&self.graph, group, &mut bc);
+                        stats.extend(group.iter().copied().zip(found));
+                    }
                     (bc, stats)
                 },
             )
@@ -345,20 +353,6 @@ impl Bfs {
         }
     }
 }
-
-/// Per-organization search state, packed so one cache line serves both the distance test and the
-/// σ read for each neighbour.
-#[derive(Clone, Copy)]
-struct Cell {
-    dist: u32,
-    /// σ, the number of shortest paths from the source.
-    val: f64,
-}
-
-const FRESH: Cell = Cell {
-    dist: UNSEEN,
-    val: 0.0,
-};
 
 /// Per-thread bitsets for 64 simultaneous breadth-first searches (bit `i` = source `i`).
 struct Lanes {
@@ -443,93 +437,220 @@ impl Lanes {
     }
 }
 
-/// Per-thread buffers, reset after each source by walking only the visited organizations.
-struct Scratch {
-    cells: Vec<Cell>,
-    /// Pulled dependency sum `Σ_w (1 + δ(w)) / σ(w)` over successors `w`.
-    acc: Vec<f64>,
-    order: Vec<u32>,
-    /// Shortest-path predecessors of `order[i]` are `preds[pred_end[i-1]..pred_end[i]]`.
-    preds: Vec<u32>,
-    pred_end: Vec<usize>,
+/// Sources searched together by one [`Batch`]: one `f64` lane each, so a batch's σ (or δ) for one
+/// organization fills exactly one 64-byte cache line.
+const LANES: usize = 8;
+
+/// Bit `i` set: the value belongs to lane (source) `i` of the batch.
+type LaneMask = u8;
+
+/// One value per lane, aligned so it occupies a single cache line.
+#[derive(Clone, Copy, Default)]
+#[repr(align(64))]
+struct Lanes8([f64; LANES]);
+
+impl Lanes8 {
+    /// The lanes of `self` selected by `mask`, zero elsewhere.
+    #[inline(always)]
+    fn only(&self, mask: LaneMask) -> Lanes8 {
+        self.merge(mask, &Lanes8::default())
+    }
+
+    /// Lanes selected by `mask` from `self`, the others from `rest`. Bitwise, so an infinite or
+    /// NaN value in an unselected lane cannot leak through (multiplying by 0 would).
+    #[inline(always)]
+    fn merge(&self, mask: LaneMask, rest: &Lanes8) -> Lanes8 {
+        let mut out = Lanes8::default();
+        for i in 0..LANES {
+            let pick = 0u64.wrapping_sub(u64::from(mask >> i & 1));
+            out.0[i] = f64::from_bits(self.0[i].to_bits() & pick | rest.0[i].to_bits() & !pick);
+        }
+        out
+    }
+
+    #[inline(always)]
+    fn add(&mut self, other: &Lanes8) {
+        for i in 0..LANES {
+            self.0[i] += other.0[i];
+        }
+    }
 }
 
-impl Scratch {
-    fn new(g: &Network) -> Scratch {
-        let n = g.len();
-        Scratch {
-            cells: vec![FRESH; n],
-            acc: vec![0.0; n],
-            // One spare slot each: the branch-free pushes write one past the last entry.
-            order: vec![0; n + 1],
-            preds: vec![0; 2 * g.partnership_count() + 1],
-            pred_end: vec![0; n + 1],
+/// Per-thread buffers for Brandes' algorithm run from [`LANES`] sources at once.
+///
+/// The searches advance level by level together. An organization enters a level's list once
+/// with the mask of the sources that reach it at that distance, so a partnership is scanned once
+/// per level for all of them, and σ and δ move as whole lanes. Neighbouring sources (the ids are
+/// in breadth-first order) reach most organizations at the same one or two distances, which keeps
+/// the lists short: on the 20,000-organization benchmark network a batch of 8 visits each
+/// organization at 2.2 distinct levels on average instead of 8 times.
+struct Batch {
+    sigma: Vec<Lanes8>,
+    delta: Vec<Lanes8>,
+    /// Forward: σ pushed towards the next level. Backward: `(1 + δ)/σ` of the current level.
+    work: Vec<Lanes8>,
+    seen: Vec<LaneMask>,
+    next: Vec<LaneMask>,
+    touched: Vec<u32>,
+    /// Level lists, concatenated: `(organization, sources that reach it at this level)`.
+    levels: Vec<(u32, LaneMask)>,
+    level_starts: Vec<usize>,
+    /// Partners of `levels[k].0` that some source of its mask reaches one level deeper
+    /// (`successors[successor_end[k-1]..successor_end[k]]`): the only arcs δ flows back along.
+    successors: Vec<u32>,
+    successor_end: Vec<usize>,
+}
+
+impl Batch {
+    fn new(n: usize) -> Batch {
+        Batch {
+            sigma: vec![Lanes8::default(); n],
+            delta: vec![Lanes8::default(); n],
+            work: vec![Lanes8::default(); n],
+            seen: vec![0; n],
+            next: vec![0; n],
+            touched: Vec::new(),
+            levels: Vec::new(),
+            level_starts: Vec::new(),
+            successors: Vec::new(),
+            successor_end: Vec::new(),
         }
     }
 
-    /// One Brandes source: adds dependencies into `bc`, returns (Σ distances, reached,
-    /// eccentricity).
-    ///
-    /// Forward, σ(v) is *pulled* when `v` is dequeued (its whole previous level is final by then)
-    /// with a branch-free select, and the predecessors found on the way are appended to `preds`;
-    /// discovery is branch-free too (the queue slot is always written, the tail advances only for
-    /// new organizations). Whether a neighbour is one level up or down is unpredictable, so
-    /// avoiding that branch pays. Backward, each organization pushes `(1 + δ)/σ` along its recorded
-    /// predecessor arcs only, instead of rescanning all partnerships.
-    fn brandes(&mut self, g: &Network, s: usize, bc: &mut [f64]) -> SourceStats {
-        let Scratch {
-            cells,
-            acc,
-            order,
-            preds,
-            pred_end,
+    /// Brandes from up to [`LANES`] distinct sources: adds their dependencies into `bc` and
+    /// returns each source's (Σ distances, reached, eccentricity).
+    fn brandes(&mut self, g: &Network, sources: &[u32], bc: &mut [f64]) -> Vec<SourceStats> {
+        debug_assert!(sources.len() <= LANES);
+        let mut stats = vec![(0u64, 1u32, 0u32); sources.len()];
+        self.levels.clear();
+        self.level_starts.clear();
+        self.successors.clear();
+        self.successor_end.clear();
+        self.level_starts.push(0);
+        for (i, &s) in sources.iter().enumerate() {
+            let s = s as usize;
+            self.sigma[s].0[i] = 1.0;
+            self.seen[s] = 1 << i;
+            self.levels.push((s as u32, 1 << i));
+        }
+        self.level_starts.push(self.levels.len());
+        self.forward(g, &mut stats);
+        self.backward(bc);
+        for &(v, _) in &self.levels {
+            let v = v as usize;
+            self.seen[v] = 0;
+            self.sigma[v] = Lanes8::default();
+            self.delta[v] = Lanes8::default();
+        }
+        stats
+    }
+
+    /// Level by level: σ of each newly reached organization is the sum of σ over its partners one
+    /// level up, per source.
+    fn forward(&mut self, g: &Network, stats: &mut [SourceStats]) {
+        let Batch {
+            sigma,
+            work,
+            seen,
+            next,
+            touched,
+            levels,
+            level_starts,
+            successors,
+            successor_end,
+            ..
         } = self;
-        order[0] = s as u32;
-        let mut tail = 1;
-        cells[s] = Cell { dist: 0, val: 1.0 };
-        let mut total = 0u64;
-        let mut head = 0;
-        let mut plen = 0;
-        while head < tail {
-            let v = order[head] as usize;
-            let dv = cells[v].dist;
-            let mut sigma = 0.0;
-            for &w in g.neighbours(v) {
-                let c = cells[w as usize];
-                let fresh = c.dist == UNSEEN;
-                cells[w as usize].dist = if fresh { dv + 1 } else { c.dist };
-                order[tail] = w;
-                tail += fresh as usize;
-                total += if fresh { (dv + 1) as u64 } else { 0 };
-                let is_pred = c.dist.wrapping_add(1) == dv;
-                preds[plen] = w;
-                plen += is_pred as usize;
-                sigma += if is_pred { c.val } else { 0.0 };
+        let mut depth = 0u32;
+        loop {
+            let (lo, hi) = (level_starts[level_starts.len() - 2], levels.len());
+            for &(v, mask) in &levels[lo..hi] {
+                let pushed = sigma[v as usize].only(mask);
+                for &w in g.neighbours(v as usize) {
+                    let w = w as usize;
+                    // Only sources that have not reached `w` yet can reach it one level deeper.
+                    if mask & !seen[w] != 0 {
+                        if next[w] == 0 {
+                            touched.push(w as u32);
+                        }
+                        next[w] |= mask;
+                        work[w].add(&pushed);
+                        successors.push(w as u32);
+                    }
+                }
+                successor_end.push(successors.len());
             }
-            pred_end[head] = plen;
-            if v != s {
-                cells[v].val = sigma;
+            depth += 1;
+            for &w in touched.iter() {
+                let w = w as usize;
+                let fresh = next[w] & !seen[w];
+                next[w] = 0;
+                if fresh != 0 {
+                    seen[w] |= fresh;
+                    sigma[w] = work[w].merge(fresh, &sigma[w]);
+                    levels.push((w as u32, fresh));
+                    let mut bits = fresh;
+                    while bits != 0 {
+                        let st = &mut stats[bits.trailing_zeros() as usize];
+                        st.0 += u64::from(depth);
+                        st.1 += 1;
+                        st.2 = depth;
+                        bits &= bits - 1;
+                    }
+                }
+                work[w] = Lanes8::default();
             }
-            head += 1;
+            touched.clear();
+            if levels.len() == hi {
+                break;
+            }
+            level_starts.push(levels.len());
         }
-        let order = &order[..tail];
-        let ecc = cells[order[tail - 1] as usize].dist;
-        for i in (1..tail).rev() {
-            let v = order[i] as usize;
-            let sigma = cells[v].val;
-            let delta = sigma * acc[v];
-            bc[v] += delta;
-            let coeff = (1.0 + delta) / sigma;
-            for &p in &preds[pred_end[i - 1]..pred_end[i]] {
-                acc[p as usize] += coeff;
+    }
+
+    /// Deepest level first: each organization's δ is σ times the sum of `(1 + δ)/σ` over its
+    /// successors, per source; every source's own lane is left out of `bc`.
+    fn backward(&mut self, bc: &mut [f64]) {
+        let Batch {
+            sigma,
+            delta,
+            work,
+            levels,
+            level_starts,
+            successors,
+            successor_end,
+            ..
+        } = self;
+        for d in (1..level_starts.len() - 1).rev() {
+            for &(w, mask) in &levels[level_starts[d]..level_starts[d + 1]] {
+                let w = w as usize;
+                let mut coeff = Lanes8::default();
+                for i in 0..LANES {
+                    coeff.0[i] = (1.0 + delta[w].0[i]) / sigma[w].0[i];
+                }
+                work[w] = coeff.only(mask);
+            }
+            for k in level_starts[d - 1]..level_starts[d] {
+                let (v, mask) = levels[k];
+                let v = v as usize;
+                let first = if k == 0 { 0 } else { successor_end[k - 1] };
+                let mut pulled = Lanes8::default();
+                for &w in &successors[first..successor_end[k]] {
+                    pulled.add(&work[w as usize]);
+                }
+                let mut dv = Lanes8::default();
+                for i in 0..LANES {
+                    dv.0[i] = sigma[v].0[i] * pulled.0[i];
+                }
+                let dv = dv.only(mask);
+                if d >= 2 {
+                    bc[v] += dv.0.iter().sum::<f64>();
+                }
+                delta[v] = dv.merge(mask, &delta[v]);
+            }
+            for &(w, _) in &levels[level_starts[d]..level_starts[d + 1]] {
+                work[w as usize] = Lanes8::default();
             }
         }
-        let reached = order.len() as u32;
-        for &v in order.iter() {
-            cells[v as usize] = FRESH;
-            acc[v as usize] = 0.0;
-        }
-        (total, reached, ecc)
     }
 }
 
