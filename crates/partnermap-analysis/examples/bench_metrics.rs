@@ -82,7 +82,13 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
     report("articulation points+bridges", t);
     let t = Instant::now();
     let _ = communities::louvain(&net);
-    report("communities (Louvain, 8 orders)", t);
+    report(
+        &format!(
+            "communities (Louvain, {} orders)",
+            communities::order_count(&net)
+        ),
+        t,
+    );
     let t = Instant::now();
     let arcs: Vec<(usize, usize)> = edges
         .iter()
