@@ -571,18 +571,23 @@ impl Batch {
                 successor_end.push(successors.len());
             }
             depth += 1;
+            // Counted per lane without branches; updating `stats` per reached organization
+            // would chain every update of one source through memory.
+            let mut reached = [0u32; LANES];
             for &w in touched.iter() {
                 let fresh = next[w as usize];
                 next[w as usize] = 0;
                 seen[w as usize] |= fresh;
                 levels.push((w, fresh));
-                let mut bits = fresh;
-                while bits != 0 {
-                    let st = &mut stats[bits.trailing_zeros() as usize];
-                    st.0 += u64::from(depth);
-                    st.1 += 1;
+                for (i, count) in reached.iter_mut().enumerate() {
+                    *count += u32::from(fresh >> i & 1);
+                }
+            }
+            for (st, &count) in stats.iter_mut().zip(&reached) {
+                if count > 0 {
+                    st.0 += u64::from(depth) * u64::from(count);
+                    st.1 += count;
                     st.2 = depth;
-                    bits &= bits - 1;
                 }
             }
             touched.clear();
