@@ -454,7 +454,11 @@ impl LaneValues {
     fn merge(&self, mask: LaneMask, rest: &LaneValues) -> LaneValues {
         let mut out = LaneValues::default();
         for i in 0..LANES {
-            let pick = 0u64.wrapping_sub(u64::from(mask >> i & 1));
+            let pick = if ((u64::from(mask) << (63 - i)) as i64) < 0 {
+                u64::MAX
+            } else {
+                0
+            };
             out.0[i] = f64::from_bits(self.0[i].to_bits() & pick | rest.0[i].to_bits() & !pick);
         }
         out
@@ -573,6 +577,13 @@ impl Batch {
             depth += 1;
             // Counted per lane without branches; updating `stats` per reached organization
             // would chain every update of one source through memory.
+            // The next level in id order: its partnerships and σ are then read front to back.
+            if touched.len() * 32 >= next.len() {
+                touched.clear();
+                touched.extend((0..next.len() as u32).filter(|&w| next[w as usize] != 0));
+            } else {
+                touched.sort_unstable();
+            }
             let mut reached = [0u32; LANES];
             for &w in touched.iter() {
                 let fresh = next[w as usize];
