@@ -1,6 +1,9 @@
 //! Property tests: betweenness against a naive all-pairs reference, rustworkx-core cross-checks,
 //! and repeatability of the communities.
-use partnermap_analysis::metrics::{communities::louvain, paths, Network};
+use partnermap_analysis::metrics::{
+    communities::{louvain, modularity},
+    paths, Network,
+};
 use proptest::prelude::*;
 use rustworkx_core::petgraph::graph::UnGraph;
 
@@ -219,6 +222,29 @@ fn communities_are_repeatable_on_a_larger_network() {
     for _ in 0..3 {
         assert_eq!(first, louvain(&net));
     }
+}
+
+/// Louvain finishes on networks where two communities tie exactly for an organization. This
+/// nine-organization network made an organization swing between two such communities forever
+/// while any positive (rounding-sized) gain counted as an improvement.
+#[test]
+fn communities_finish_when_moves_tie() {
+    let edges = [
+        (0, 6, 1.0),
+        (0, 8, 1.0),
+        (1, 3, 1.0),
+        (1, 6, 1.0),
+        (3, 4, 1.0),
+        (3, 5, 1.0),
+        (3, 6, 1.0),
+        (4, 6, 1.0),
+        (4, 7, 1.0),
+        (5, 6, 1.0),
+    ];
+    let net = Network::from_edges(9, &edges);
+    let found = louvain(&net);
+    assert!((found.modularity - modularity(&net, &found.community)).abs() < 1e-12);
+    assert!(found.modularity > 0.0);
 }
 
 /// Degenerate networks give defined, documented values rather than panics.

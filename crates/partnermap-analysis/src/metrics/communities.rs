@@ -21,6 +21,10 @@ use serde::Serialize;
 use super::network::Network;
 
 const THRESHOLD: f64 = 1e-7;
+/// Smallest modularity gain for which one organization changes community. Two communities can
+/// tie exactly; rounding then makes the move look worth about 1e-17 in both directions, and a
+/// strict `> 0` lets the organization swing between them forever.
+const MIN_GAIN: f64 = 1e-12;
 /// Louvain runs with different fixed visiting orders; the best partition wins. One run is a
 /// greedy heuristic that can land a few hundredths of modularity below another ordering's result,
 /// so deterministic restarts buy quality without giving up repeatability. On small networks
@@ -248,7 +252,7 @@ impl Level {
                 total[own] -= deg;
                 let remove_cost = -to_com[own] / m + total[own] * deg / (2.0 * m * m);
                 let mut best = own;
-                let mut best_gain = 0.0;
+                let mut best_gain = MIN_GAIN;
                 for &c in &touched {
                     let gain = remove_cost + to_com[c] / m - total[c] * deg / (2.0 * m * m);
                     if gain > best_gain {
