@@ -449,7 +449,8 @@ struct LaneValues([f64; LANES]);
 
 impl LaneValues {
     /// The lanes of `self` selected by `mask`, the others from `rest`. Bitwise, so an infinite
-    /// value in an unselected lane cannot leak through (multiplying by 0 would give NaN).
+    /// value in an unselected lane cannot leak through (multiplying by 0 would give NaN); the
+    /// lane's bit is shifted into the sign, which vectorizes to a shift and a compare.
     #[inline(always)]
     fn merge(&self, mask: LaneMask, rest: &LaneValues) -> LaneValues {
         let mut out = LaneValues::default();
@@ -575,15 +576,16 @@ impl Batch {
                 successor_end.push(successors.len());
             }
             depth += 1;
-            // Counted per lane without branches; updating `stats` per reached organization
-            // would chain every update of one source through memory.
-            // The next level in id order: its partnerships and σ are then read front to back.
+            // The next level in id order, so that its partnerships and σ are read front to back:
+            // a scan of `next` when the level is large (it costs n), a sort when it is small.
             if touched.len() * 32 >= next.len() {
                 touched.clear();
                 touched.extend((0..next.len() as u32).filter(|&w| next[w as usize] != 0));
             } else {
                 touched.sort_unstable();
             }
+            // Counted per lane without branches; updating `stats` per reached organization
+            // would chain every update of one source through memory.
             let mut reached = [0u32; LANES];
             for &w in touched.iter() {
                 let fresh = next[w as usize];
