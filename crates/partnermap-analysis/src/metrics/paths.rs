@@ -491,6 +491,8 @@ struct Batch {
     values: Vec<LaneValues>,
     seen: Vec<LaneMask>,
     next: Vec<LaneMask>,
+    /// Organizations the level being built has reached, in its first `reached_count` slots
+    /// (one spare slot: the branch-free append always writes).
     touched: Vec<u32>,
     /// Level lists, concatenated: `(organization, sources that reach it at this level)`.
     levels: Vec<(u32, LaneMask)>,
@@ -508,7 +510,7 @@ impl Batch {
             values: vec![LaneValues::default(); n],
             seen: vec![0; n],
             next: vec![0; n],
-            touched: Vec::new(),
+            touched: vec![0; n + 1],
             levels: Vec::new(),
             level_starts: Vec::new(),
             successors: Vec::new(),
@@ -557,6 +559,7 @@ impl Batch {
         let mut depth = 0u32;
         loop {
             let (lo, hi) = (level_starts[level_starts.len() - 2], levels.len());
+            let mut reached_count = 0;
             for &(v, mask) in &levels[lo..hi] {
                 let sigma_v = sigma[v as usize];
                 for &w in g.neighbours(v as usize) {
@@ -565,9 +568,9 @@ impl Batch {
                     // `mask` are final), so σ can be added in place.
                     let deeper = mask & !seen[w as usize];
                     if deeper != 0 {
-                        if next[w as usize] == 0 {
-                            touched.push(w);
-                        }
+                        // Branch-free append of `w` the first time this level reaches it.
+                        touched[reached_count] = w;
+                        reached_count += usize::from(next[w as usize] == 0);
                         next[w as usize] |= deeper;
                         sigma[w as usize].add_masked(deeper, &sigma_v);
                         successors.push((w, deeper));
@@ -578,9 +581,12 @@ impl Batch {
             depth += 1;
             // The next level in id order, so that its partnerships and σ are read front to back:
             // a scan of `next` when the level is large (it costs n), a sort when it is small.
+            let touched = &mut touched[..reached_count];
             if touched.len() * 32 >= next.len() {
-                touched.clear();
-                touched.extend((0..next.len() as u32).filter(|&w| next[w as usize] != 0));
+                let in_order = (0..next.len() as u32).filter(|&w| next[w as usize] != 0);
+                for (slot, w) in touched.iter_mut().zip(in_order) {
+                    *slot = w;
+                }
             } else {
                 touched.sort_unstable();
             }
@@ -603,7 +609,6 @@ impl Batch {
                     st.2 = depth;
                 }
             }
-            touched.clear();
             if levels.len() == hi {
                 break;
             }
