@@ -442,6 +442,23 @@ const LANES: usize = 16;
 /// Bit `i` set: lane (source) `i` of the batch.
 type LaneMask = u16;
 
+/// For each 4-bit pattern, the all-ones or all-zeros word selecting each of four lanes.
+const NIBBLE_PICKS: [[u64; 4]; 16] = {
+    let mut table = [[0; 4]; 16];
+    let mut bits = 0;
+    while bits < 16 {
+        let mut j = 0;
+        while j < 4 {
+            if bits >> j & 1 == 1 {
+                table[bits][j] = u64::MAX;
+            }
+            j += 1;
+        }
+        bits += 1;
+    }
+    table
+};
+
 /// One value per lane, cache-line aligned.
 #[derive(Clone, Copy, Default)]
 #[repr(align(64))]
@@ -449,18 +466,17 @@ struct LaneValues([f64; LANES]);
 
 impl LaneValues {
     /// The lanes of `self` selected by `mask`, the others from `rest`. Bitwise, so an infinite
-    /// value in an unselected lane cannot leak through (multiplying by 0 would give NaN); the
-    /// lane's bit is shifted into the sign, which vectorizes to a shift and a compare.
+    /// value in an unselected lane cannot leak through (multiplying by 0 would give NaN); each
+    /// group of four lanes takes its bit pattern from a 16-entry table.
     #[inline(always)]
     fn merge(&self, mask: LaneMask, rest: &LaneValues) -> LaneValues {
         let mut out = LaneValues::default();
-        for i in 0..LANES {
-            let pick = if ((u64::from(mask) << (63 - i)) as i64) < 0 {
-                u64::MAX
-            } else {
-                0
-            };
-            out.0[i] = f64::from_bits(self.0[i].to_bits() & pick | rest.0[i].to_bits() & !pick);
+        for group in 0..LANES / 4 {
+            let pick = &NIBBLE_PICKS[usize::from(mask >> (4 * group) & 15)];
+            for (j, &p) in pick.iter().enumerate() {
+                let i = 4 * group + j;
+                out.0[i] = f64::from_bits(self.0[i].to_bits() & p | rest.0[i].to_bits() & !p);
+            }
         }
         out
     }
