@@ -243,23 +243,7 @@ fn medici_are_the_top_broker() {
 #[test]
 fn knoke_brokerage_matches_reference_enumeration_and_sna_z_scores() {
     let fx = Fixture::load("knoke");
-    let arcs: Vec<(usize, usize)> = fx.json["arcs"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .map(|a| {
-            (
-                a[0].as_u64().unwrap() as usize,
-                a[1].as_u64().unwrap() as usize,
-            )
-        })
-        .collect();
-    let groups: Vec<usize> = fx.json["groups"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .map(|g| g.as_u64().unwrap() as usize)
-        .collect();
+    let (arcs, groups) = fx.directed_ties();
     let b = brokerage(10, &arcs, &groups);
     let reference = &fx.json["brokerage"];
     for v in 0..10 {

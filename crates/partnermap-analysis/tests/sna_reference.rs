@@ -152,23 +152,7 @@ fn knoke_is_the_network_of_the_networkx_fixture() {
     let fx = fixture();
     let (n, arcs, groups) = input(graph(&fx, "knoke"));
     let nx = Fixture::load("knoke");
-    let nx_arcs: Vec<(usize, usize)> = nx.json["arcs"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .map(|a| {
-            (
-                a[0].as_u64().unwrap() as usize,
-                a[1].as_u64().unwrap() as usize,
-            )
-        })
-        .collect();
-    let nx_groups: Vec<usize> = nx.json["groups"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .map(|g| g.as_u64().unwrap() as usize)
-        .collect();
+    let (nx_arcs, nx_groups) = nx.directed_ties();
     assert_eq!((n, &arcs, &groups), (nx.names.len(), &nx_arcs, &nx_groups));
 }
 

@@ -75,6 +75,29 @@ impl Fixture {
             .collect()
     }
 
+    /// The fixture's directed ties (`arcs`) and each organization's group (`groups`), as the
+    /// brokerage fixtures store them.
+    pub fn directed_ties(&self) -> (Vec<(usize, usize)>, Vec<usize>) {
+        let arcs = self.json["arcs"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|a| {
+                (
+                    a[0].as_u64().unwrap() as usize,
+                    a[1].as_u64().unwrap() as usize,
+                )
+            })
+            .collect();
+        let groups = self.json["groups"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|g| g.as_u64().unwrap() as usize)
+            .collect();
+        (arcs, groups)
+    }
+
     pub fn index_of(&self, name: &str) -> usize {
         self.names.iter().position(|n| n == name).unwrap()
     }
