@@ -90,19 +90,11 @@ fn network_metrics_match_networkx() {
                 f(k)
             );
         }
-        let bridges: Vec<(usize, usize)> = fx
-            .reference("bridges")
-            .as_array()
-            .unwrap()
-            .iter()
-            .map(|e| {
-                (
-                    e[0].as_u64().unwrap() as usize,
-                    e[1].as_u64().unwrap() as usize,
-                )
-            })
-            .collect();
-        assert_eq!(s.bridges, bridges, "{name} bridges");
+        assert_eq!(
+            s.bridges,
+            common::pairs(fx.reference("bridges")),
+            "{name} bridges"
+        );
     }
 }
 

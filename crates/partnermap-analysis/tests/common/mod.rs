@@ -78,17 +78,7 @@ impl Fixture {
     /// The fixture's directed ties (`arcs`) and each organization's group (`groups`), as the
     /// brokerage fixtures store them.
     pub fn directed_ties(&self) -> (Vec<(usize, usize)>, Vec<usize>) {
-        let arcs = self.json["arcs"]
-            .as_array()
-            .unwrap()
-            .iter()
-            .map(|a| {
-                (
-                    a[0].as_u64().unwrap() as usize,
-                    a[1].as_u64().unwrap() as usize,
-                )
-            })
-            .collect();
+        let arcs = pairs(&self.json["arcs"]);
         let groups = self.json["groups"]
             .as_array()
             .unwrap()
@@ -104,6 +94,21 @@ impl Fixture {
 }
 
 /// Equal within [`TOL`] (absolute), NaN only matching NaN.
+/// A JSON array of `[a, b]` index pairs.
+pub fn pairs(value: &Value) -> Vec<(usize, usize)> {
+    value
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|p| {
+            (
+                p[0].as_u64().unwrap() as usize,
+                p[1].as_u64().unwrap() as usize,
+            )
+        })
+        .collect()
+}
+
 pub fn close(a: f64, b: f64) -> bool {
     (a.is_nan() && b.is_nan()) || (a - b).abs() <= TOL
 }
