@@ -8,7 +8,8 @@
 
 use crate::metrics::brokerage::{brokerage, RoleCounts, RoleScores};
 use crate::metrics::{analyze_with, AnalysisOptions, Network, NetworkReport};
-use partnermap_core::model::{Coalition, Organization, OrganizationType, Status};
+use partnermap_core::model::{Organization, OrganizationType, Status};
+use partnermap_core::Landscape;
 use serde::Serialize;
 use std::collections::BTreeMap;
 
@@ -119,31 +120,25 @@ pub struct NetworkMetrics {
 ///
 /// ```
 /// use partnermap_analysis::brokers::partnership_network;
+/// use partnermap_core::Landscape;
 /// let coalition = partnermap_core::load::from_json_str("x.json", r#"{"name": "x",
 ///   "organizations": [{"id": "a", "name": "A", "type": "other"}, {"id": "b", "name": "B", "type": "other"}],
 ///   "partnerships": [{"source": "a", "target": "b", "strength": 3}, {"source": "b", "target": "a", "kind": "funding"}]}"#).unwrap().coalition;
-/// assert_eq!(partnership_network(&coalition, false).weights(0), &[1.0]);
-/// assert_eq!(partnership_network(&coalition, true).weights(0), &[5.0]);
+/// assert_eq!(partnership_network(&Landscape::build(&coalition), false).weights(0), &[1.0]);
+/// assert_eq!(partnership_network(&Landscape::build(&coalition), true).weights(0), &[5.0]);
 /// ```
-pub fn partnership_network(coalition: &Coalition, weighted: bool) -> Network {
+pub fn partnership_network(landscape: &Landscape, weighted: bool) -> Network {
     Network::from_edges(
-        coalition.organizations.len(),
-        &partnership_edges(coalition, weighted),
+        landscape.coalition().organizations.len(),
+        &partnership_edges(landscape, weighted),
     )
 }
 
-fn partnership_edges(coalition: &Coalition, weighted: bool) -> Vec<(usize, usize, f64)> {
-    let index = coalition.organizations_by_id();
-    let mut edges: Vec<(usize, usize, f64)> = coalition
-        .partnerships
-        .iter()
-        .filter_map(|p| {
-            Some((
-                *index.get(p.source.as_str())?,
-                *index.get(p.target.as_str())?,
-                p.weight(),
-            ))
-        })
+fn partnership_edges(landscape: &Landscape, weighted: bool) -> Vec<(usize, usize, f64)> {
+    let partnerships = &landscape.coalition().partnerships;
+    let mut edges: Vec<(usize, usize, f64)> = landscape
+        .partnerships()
+        .map(|(p, a, b)| (a, b, partnerships[p].weight()))
         .collect();
     if !weighted {
         edges = edges
@@ -160,10 +155,12 @@ fn partnership_edges(coalition: &Coalition, weighted: bool) -> Vec<(usize, usize
 ///
 /// ```no_run
 /// let coalition = partnermap_core::load(std::path::Path::new("data/forest-city")).unwrap().coalition;
-/// let metrics = partnermap_analysis::brokers::network_metrics(&coalition, Default::default());
+/// let landscape = partnermap_core::Landscape::build(&coalition);
+/// let metrics = partnermap_analysis::brokers::network_metrics(&landscape, Default::default());
 /// println!("density {:.2}", metrics.network.density);
 /// ```
-pub fn network_metrics(coalition: &Coalition, options: MetricsOptions) -> NetworkMetrics {
+pub fn network_metrics(landscape: &Landscape, options: MetricsOptions) -> NetworkMetrics {
+    let coalition = landscape.coalition();
     // Communities (Louvain visits organizations in a fixed order) would otherwise depend on the
     // order of the rows in organizations.csv: number organizations by id for the analysis, so the
     // same network gives the same figures however its files are sorted.
@@ -177,7 +174,7 @@ pub fn network_metrics(coalition: &Coalition, options: MetricsOptions) -> Networ
     for (k, &i) in by_id.iter().enumerate() {
         position[i] = k;
     }
-    let edges: Vec<(usize, usize, f64)> = partnership_edges(coalition, options.weighted)
+    let edges: Vec<(usize, usize, f64)> = partnership_edges(landscape, options.weighted)
         .into_iter()
         .map(|(a, b, w)| (position[a], position[b], w))
         .collect();
@@ -188,7 +185,7 @@ pub fn network_metrics(coalition: &Coalition, options: MetricsOptions) -> Networ
     }
     let estimated = net.len() > analysis.sample_betweenness_above;
     let report: NetworkReport = analyze_with(&net, &analysis);
-    let roles = roles(coalition);
+    let roles = roles(landscape);
     let id = |k: usize| coalition.organizations[by_id[k]].id.clone();
     let organizations: Vec<OrganizationFigures> = (0..coalition.organizations.len())
         .map(|i| {
@@ -261,15 +258,13 @@ pub fn network_metrics(coalition: &Coalition, options: MetricsOptions) -> Networ
 
 /// Brokerage roles with organization type as the group; a partnership without direction
 /// counts both ways.
-fn roles(coalition: &Coalition) -> crate::metrics::brokerage::Brokerage {
-    let index = coalition.organizations_by_id();
+fn roles(landscape: &Landscape) -> crate::metrics::brokerage::Brokerage {
+    let coalition = landscape.coalition();
     let mut arcs = Vec::with_capacity(coalition.partnerships.len() * 2);
-    for p in &coalition.partnerships {
-        if let (Some(&a), Some(&b)) = (index.get(p.source.as_str()), index.get(p.target.as_str())) {
-            arcs.push((a, b));
-            if !p.directed {
-                arcs.push((b, a));
-            }
+    for (p, a, b) in landscape.partnerships() {
+        arcs.push((a, b));
+        if !coalition.partnerships[p].directed {
+            arcs.push((b, a));
         }
     }
     let groups: Vec<usize> = coalition
@@ -312,13 +307,15 @@ pub struct Broker {
 ///
 /// ```no_run
 /// let coalition = partnermap_core::load(std::path::Path::new("data/forest-city")).unwrap().coalition;
-/// let metrics = partnermap_analysis::brokers::network_metrics(&coalition, Default::default());
-/// for broker in partnermap_analysis::brokers::brokers(&coalition, &metrics) {
+/// let landscape = partnermap_core::Landscape::build(&coalition);
+/// let metrics = partnermap_analysis::brokers::network_metrics(&landscape, Default::default());
+/// for broker in partnermap_analysis::brokers::brokers(&landscape, &metrics) {
 ///     println!("{}: {}", broker.name, broker.reasons.join("; "));
 /// }
 /// ```
-pub fn brokers(coalition: &Coalition, metrics: &NetworkMetrics) -> Vec<Broker> {
-    let net = partnership_network(coalition, false);
+pub fn brokers(landscape: &Landscape, metrics: &NetworkMetrics) -> Vec<Broker> {
+    let coalition = landscape.coalition();
+    let net = partnership_network(landscape, false);
     let figures = &metrics.organizations;
     let mut list: Vec<Broker> = (0..figures.len())
         .filter(|&v| figures[v].betweenness > 0.0 || figures[v].articulation_point)
@@ -338,7 +335,7 @@ pub fn brokers(coalition: &Coalition, metrics: &NetworkMetrics) -> Vec<Broker> {
             other_communities.dedup();
             let mut reasons = Vec::new();
             if f.articulation_point {
-                reasons.extend(separated_groups(coalition, &net, v));
+                reasons.extend(separated_groups(landscape, &net, v));
             }
             reasons.push(format!(
                 "on {:.0}% of the shortest chains between other organizations",
@@ -399,7 +396,8 @@ pub fn brokers(coalition: &Coalition, metrics: &NetworkMetrics) -> Vec<Broker> {
 /// For a cut point, a sentence per part of the network that only it connects to the rest,
 /// e.g. "only link between 8 organizations (mostly faith-based organizations: St. Mark's…)
 /// and the rest of the network".
-fn separated_groups(coalition: &Coalition, net: &Network, cut: usize) -> Vec<String> {
+fn separated_groups(landscape: &Landscape, net: &Network, cut: usize) -> Vec<String> {
+    let coalition = landscape.coalition();
     let n = net.len();
     let mut part = vec![usize::MAX; n];
     let mut parts: Vec<Vec<usize>> = Vec::new();
@@ -518,7 +516,8 @@ impl NetworkFigures {
     /// # let coalition = partnermap_core::load::from_json_str("x.json", r#"{"name": "x",
     /// #   "organizations": [{"id": "a", "name": "A", "type": "other"}, {"id": "b", "name": "B", "type": "other"}],
     /// #   "partnerships": [{"source": "a", "target": "b"}]}"#).unwrap().coalition;
-    /// let metrics = partnermap_analysis::brokers::network_metrics(&coalition, Default::default());
+    /// let landscape = partnermap_core::Landscape::build(&coalition);
+    /// let metrics = partnermap_analysis::brokers::network_metrics(&landscape, Default::default());
     /// let density = &metrics.network.explained()[2];
     /// assert_eq!(density.meaning, "100% of possible partnerships exist");
     /// ```

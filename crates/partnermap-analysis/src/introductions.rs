@@ -12,6 +12,7 @@
 
 use partnermap_core::model::{Coalition, Status};
 use partnermap_core::vocabulary::TermKind;
+use partnermap_core::Landscape;
 use serde::Serialize;
 use std::collections::VecDeque;
 
@@ -56,24 +57,29 @@ pub struct Introduction {
 ///     coalition.partnerships.push(Partnership { source: a.into(), target: b.into(), kind: PartnershipKind::Informal,
 ///         strength: 2, directed: false, since: None, notes: None, weight: None });
 /// }
-/// let found = introductions(&coalition, TermKind::Population, "justice-involved").unwrap();
+/// let found = introductions(&partnermap_core::Landscape::build(&coalition), TermKind::Population, "justice-involved").unwrap();
 /// assert_eq!(found[0].path, ["board", "church", "reentry"]);
 /// assert_eq!(found[0].introducer.as_deref(), Some("church"));
 /// ```
 pub fn introductions(
-    coalition: &Coalition,
+    landscape: &Landscape,
     kind: TermKind,
     term: &str,
 ) -> Option<Vec<Introduction>> {
-    let convener = coalition.organization_index(coalition.convener.as_deref()?)?;
-    let chains = Chains::from(coalition, convener);
-    let mut found: Vec<Introduction> = coalition
-        .organizations
-        .iter()
-        .enumerate()
-        .filter(|(_, o)| matches!(o.status, Status::Potential | Status::KeepInformed))
-        .filter(|(_, o)| o.terms(kind).iter().any(|t| t == term))
-        .map(|(target, _)| chains.to(coalition, target))
+    let coalition = landscape.coalition();
+    let convener = landscape.organization(coalition.convener.as_deref()?)?;
+    let chains = Chains::from(landscape, convener);
+    let mut providers = landscape.providers(kind, term);
+    providers.dedup();
+    let mut found: Vec<Introduction> = providers
+        .into_iter()
+        .filter(|&i| {
+            matches!(
+                coalition.organizations[i].status,
+                Status::Potential | Status::KeepInformed
+            )
+        })
+        .map(|target| chains.to(coalition, target))
         .collect();
     found.sort_by(|a, b| {
         let key = |i: &Introduction| {
@@ -104,21 +110,12 @@ pub struct Chains {
 
 impl Chains {
     /// Runs the breadth-first search from `source`.
-    pub fn from(coalition: &Coalition, source: usize) -> Chains {
+    pub fn from(landscape: &Landscape, source: usize) -> Chains {
+        let coalition = landscape.coalition();
         let n = coalition.organizations.len();
-        let index = coalition.organizations_by_id();
-        let mut neighbours: Vec<Vec<(usize, u8)>> = vec![Vec::new(); n];
-        for p in &coalition.partnerships {
-            if let (Some(&a), Some(&b)) =
-                (index.get(p.source.as_str()), index.get(p.target.as_str()))
-            {
-                neighbours[a].push((b, p.strength));
-                neighbours[b].push((a, p.strength));
-            }
-        }
-        for list in &mut neighbours {
-            list.sort_unstable();
-        }
+        // Partners in index order, so equally good chains are found in the same order on
+        // every run.
+        let mut neighbours: Vec<(usize, u8)> = Vec::new();
         let mut distance = vec![None; n];
         let mut best: Vec<Option<(u8, u32, usize)>> = vec![None; n];
         distance[source] = Some(0);
@@ -130,7 +127,14 @@ impl Chains {
                 continue;
             }
             let (weakest, total) = best[v].map(|(w, t, _)| (w, t)).unwrap_or((u8::MAX, 0));
-            for &(w, strength) in &neighbours[v] {
+            neighbours.clear();
+            neighbours.extend(
+                landscape
+                    .partners(v)
+                    .map(|(p, w)| (w, coalition.partnerships[p].strength)),
+            );
+            neighbours.sort_unstable();
+            for &(w, strength) in &neighbours {
                 let candidate = (weakest.min(strength), total + u32::from(strength), v);
                 match distance[w] {
                     None => {
@@ -240,7 +244,8 @@ mod tests {
                 ("strong", "target", 2),
             ],
         );
-        let found = introductions(&c, TermKind::Population, "young-people").unwrap();
+        let found =
+            introductions(&Landscape::build(&c), TermKind::Population, "young-people").unwrap();
         assert_eq!(found.len(), 1);
         assert_eq!(found[0].path, ["hub", "strong", "target"]);
         assert_eq!(
@@ -266,7 +271,8 @@ mod tests {
                 ("e", "p2", 1),
             ],
         );
-        let found = introductions(&c, TermKind::Population, "young-people").unwrap();
+        let found =
+            introductions(&Landscape::build(&c), TermKind::Population, "young-people").unwrap();
         let p2 = found.iter().find(|i| i.target_id == "p2").unwrap();
         assert_eq!(p2.path, ["hub", "e", "p2"]);
         assert_eq!(found[0].target_id, "p1", "the direct tie ranks first");
@@ -283,7 +289,8 @@ mod tests {
             ],
             &[("hub", "near", 1)],
         );
-        let found = introductions(&c, TermKind::Population, "young-people").unwrap();
+        let found =
+            introductions(&Landscape::build(&c), TermKind::Population, "young-people").unwrap();
         assert_eq!(
             found
                 .iter()

@@ -15,8 +15,9 @@
 //! candidate positions in order) among lists of equal value, up to 1e-9.
 
 use crate::introductions::Chains;
-use partnermap_core::model::{Coalition, PlannerWeights, Status};
+use partnermap_core::model::{PlannerWeights, Status};
 use partnermap_core::vocabulary::TermKind;
+use partnermap_core::Landscape;
 use serde::Serialize;
 use std::cmp::Ordering;
 use std::collections::BinaryHeap;
@@ -284,8 +285,55 @@ pub struct Sender {
     pub id: Option<String>,
     /// The sender as shown to people.
     pub name: String,
-    /// Why: `recorded` (Table 4 in the data), `strongest-tie`, `introduction-path` or `convener`.
-    pub reason: &'static str,
+    /// Why this sender.
+    pub reason: SenderReason,
+}
+
+/// Why the planner chose a sender; in JSON `recorded`, `strongest-tie`, `introduction-path` or
+/// `convener`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum SenderReason {
+    /// The data names the sender (worksheet Table 4, `invited_by`).
+    Recorded,
+    /// The member or existing partner with the strongest partnership with the invitee.
+    StrongestTie,
+    /// The last organization on the warm introduction from the convener.
+    IntroductionPath,
+    /// Nobody in the network knows the invitee, so the convener writes.
+    Convener,
+}
+
+impl SenderReason {
+    /// The reason's id, as in JSON and CSV.
+    ///
+    /// ```
+    /// use partnermap_analysis::invite::SenderReason;
+    /// assert_eq!(SenderReason::IntroductionPath.id(), "introduction-path");
+    /// ```
+    pub fn id(self) -> &'static str {
+        match self {
+            SenderReason::Recorded => "recorded",
+            SenderReason::StrongestTie => "strongest-tie",
+            SenderReason::IntroductionPath => "introduction-path",
+            SenderReason::Convener => "convener",
+        }
+    }
+
+    /// The reason in plain words, as the report and `partnermap invite` show it.
+    ///
+    /// ```
+    /// use partnermap_analysis::invite::SenderReason;
+    /// assert_eq!(SenderReason::Recorded.describe(), "recorded in the coalition's Table 4");
+    /// ```
+    pub fn describe(self) -> &'static str {
+        match self {
+            SenderReason::Recorded => "recorded in the coalition's Table 4",
+            SenderReason::StrongestTie => "has the strongest partnership with them",
+            SenderReason::IntroductionPath => "the last step on the warm introduction",
+            SenderReason::Convener => "the convener, as no partner knows them",
+        }
+    }
 }
 
 /// One organization on the invite list.
@@ -329,16 +377,25 @@ pub struct Plan {
     pub weights: PlannerWeights,
     /// How many candidates (potential and keep-informed organizations) there were.
     pub candidates: usize,
-    /// The greedy list (organization ids) and its value.
-    pub greedy: (Vec<String>, f64),
+    /// The greedy list and its value.
+    pub greedy: List,
     /// The exact list and its value, when the case was small enough and `exact` was asked.
-    pub exact: Option<(Vec<String>, f64)>,
+    pub exact: Option<List>,
     /// The chosen list, explained: the exact list when there is one, else greedy's.
     pub picks: Vec<Pick>,
     /// Every need, with providers before and after the picks.
     pub needs: Vec<NeedStatus>,
     /// Connected candidates that would add little now.
     pub keep_informed: Vec<KeepInformed>,
+}
+
+/// A list of organizations to invite and the value of inviting them all.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct List {
+    /// Organization ids, in the order the search chose them.
+    pub organizations: Vec<String>,
+    /// The objective's value for the whole list.
+    pub value: f64,
 }
 
 impl Plan {
@@ -355,14 +412,16 @@ impl Plan {
 ///
 /// ```no_run
 /// let coalition = partnermap_core::load(std::path::Path::new("data/forest-city")).unwrap().coalition;
-/// let plan = partnermap_analysis::invite::plan(&coalition, 5, true);
+/// let landscape = partnermap_core::Landscape::build(&coalition);
+/// let plan = partnermap_analysis::invite::plan(&landscape, 5, true);
 /// for pick in &plan.picks {
 ///     println!("{} — invited by {}", pick.name, pick.sender.name);
 /// }
 /// ```
-pub fn plan(coalition: &Coalition, k: usize, exact: bool) -> Plan {
+pub fn plan(landscape: &Landscape, k: usize, exact: bool) -> Plan {
+    let coalition = landscape.coalition();
     let weights = coalition.planner.unwrap_or_default();
-    let vocabulary = &coalition.vocabulary();
+    let vocabulary = landscape.vocabulary();
     let mut needs: Vec<(Need, f64)> = Vec::new();
     for kind in TermKind::ALL {
         for id in coalition.priorities.terms(kind) {
@@ -434,24 +493,22 @@ pub fn plan(coalition: &Coalition, k: usize, exact: bool) -> Plan {
         provides: candidates.iter().map(|&c| provides(c)).collect(),
         decay: weights.decay,
     };
-    let ids = |list: &[usize]| {
-        list.iter()
+    let list = |chosen: &[usize]| List {
+        organizations: chosen
+            .iter()
             .map(|&c| coalition.organizations[candidates[c]].id.clone())
-            .collect::<Vec<_>>()
+            .collect(),
+        value: instance.value(chosen),
     };
     let greedy = instance.greedy(k);
     let best = if exact { instance.exact(k) } else { None };
     let chosen = instance.in_order_of_gain(best.as_deref().unwrap_or(&greedy));
 
-    let chains = coalition
-        .convener
-        .as_deref()
-        .and_then(|c| coalition.organization_index(c))
-        .map(|c| Chains::from(coalition, c));
     let convener = coalition
         .convener
         .as_deref()
-        .and_then(|c| coalition.organization_index(c));
+        .and_then(|c| landscape.organization(c));
+    let chains = convener.map(|c| Chains::from(landscape, c));
     let mut added = vec![0usize; needs.len()];
     let mut picks = Vec::new();
     for &c in &chosen {
@@ -490,7 +547,7 @@ pub fn plan(coalition: &Coalition, k: usize, exact: bool) -> Plan {
             strengthens,
             shared_with_convener,
             barriers: org.barriers.clone(),
-            sender: sender(coalition, org_index, chains.as_ref()),
+            sender: sender(landscape, org_index, chains.as_ref()),
         });
     }
     let needs_status = needs
@@ -504,7 +561,7 @@ pub fn plan(coalition: &Coalition, k: usize, exact: bool) -> Plan {
         })
         .collect();
     let smallest_pick = picks.iter().map(|p| p.gain).fold(f64::INFINITY, f64::min);
-    let connected = connected_to_network(coalition);
+    let connected = connected_to_network(landscape);
     let keep_informed = (0..candidates.len())
         .filter(|c| !chosen.contains(c) && connected[candidates[*c]])
         .map(|c| (c, instance.gain(&added, c)))
@@ -522,22 +579,20 @@ pub fn plan(coalition: &Coalition, k: usize, exact: bool) -> Plan {
         k,
         weights,
         candidates: candidates.len(),
-        greedy: (ids(&greedy), instance.value(&greedy)),
-        exact: best.map(|b| (ids(&b), instance.value(&b))),
+        greedy: list(&greedy),
+        exact: best.map(|b| list(&b)),
         picks,
         needs: needs_status,
         keep_informed,
     }
 }
 
-fn connected_to_network(coalition: &Coalition) -> Vec<bool> {
-    let index = coalition.organizations_by_id();
-    let mut connected = vec![false; coalition.organizations.len()];
-    for p in &coalition.partnerships {
-        if let (Some(&a), Some(&b)) = (index.get(p.source.as_str()), index.get(p.target.as_str())) {
-            connected[a] |= coalition.organizations[b].status.is_in_network();
-            connected[b] |= coalition.organizations[a].status.is_in_network();
-        }
+fn connected_to_network(landscape: &Landscape) -> Vec<bool> {
+    let organizations = &landscape.coalition().organizations;
+    let mut connected = vec![false; organizations.len()];
+    for (_, a, b) in landscape.partnerships() {
+        connected[a] |= organizations[b].status.is_in_network();
+        connected[b] |= organizations[a].status.is_in_network();
     }
     connected
 }
@@ -545,68 +600,63 @@ fn connected_to_network(coalition: &Coalition) -> Vec<bool> {
 /// Table 4's "who will send the invitation": the recorded value; else the member or existing
 /// partner with the strongest tie to the organization (ties: the one on the best introduction
 /// chain, then name); else the introducer on the best chain; else the convener.
-fn sender(coalition: &Coalition, org: usize, chains: Option<&Chains>) -> Sender {
+fn sender(landscape: &Landscape, org: usize, chains: Option<&Chains>) -> Sender {
+    let coalition = landscape.coalition();
     let organization = |i: usize, reason| Sender {
         id: Some(coalition.organizations[i].id.clone()),
         name: coalition.organizations[i].name.clone(),
         reason,
     };
     if let Some(recorded) = &coalition.organizations[org].invited_by {
-        return match coalition.find_organization(recorded) {
-            Ok(i) => organization(i, "recorded"),
+        return match landscape.find_organization(recorded) {
+            Ok(i) => organization(i, SenderReason::Recorded),
             Err(_) => Sender {
                 id: None,
                 name: recorded.clone(),
-                reason: "recorded",
+                reason: SenderReason::Recorded,
             },
         };
     }
     let chain = chains.map(|c| c.to(coalition, org));
     let introducer = chain.as_ref().and_then(|c| c.introducer.clone());
-    let me = &coalition.organizations[org].id;
     let mut best: Option<(u8, bool, &str, usize)> = None;
-    for p in &coalition.partnerships {
-        let other = if &p.source == me {
-            &p.target
-        } else if &p.target == me {
-            &p.source
-        } else {
-            continue;
-        };
-        let Some(i) = coalition.organization_index(other) else {
-            continue;
-        };
-        if !coalition.organizations[i].status.is_in_network() {
+    // In partnership order, so that of two equally good partnerships the first one counts.
+    let mut partners: Vec<(usize, usize)> = landscape.partners(org).collect();
+    partners.sort_unstable();
+    for (p, i) in partners {
+        let other = &coalition.organizations[i];
+        if !other.status.is_in_network() {
             continue;
         }
-        let on_chain = introducer.as_deref() == Some(other.as_str());
-        let name = coalition.organizations[i].name.as_str();
+        let strength = coalition.partnerships[p].strength;
+        let on_chain = introducer.as_deref() == Some(other.id.as_str());
+        let name = other.name.as_str();
         let better = match best {
             None => true,
             Some((s, c, n, _)) => {
-                (p.strength, on_chain, std::cmp::Reverse(name)) > (s, c, std::cmp::Reverse(n))
+                (strength, on_chain, std::cmp::Reverse(name)) > (s, c, std::cmp::Reverse(n))
             }
         };
         if better {
-            best = Some((p.strength, on_chain, name, i));
+            best = Some((strength, on_chain, name, i));
         }
     }
     if let Some((_, _, _, i)) = best {
-        return organization(i, "strongest-tie");
+        return organization(i, SenderReason::StrongestTie);
     }
-    if let Some(i) = introducer.and_then(|id| coalition.organization_index(&id)) {
-        return organization(i, "introduction-path");
+    if let Some(i) = introducer.and_then(|id| landscape.organization(&id)) {
+        return organization(i, SenderReason::IntroductionPath);
     }
     match coalition
         .convener
         .as_deref()
-        .and_then(|c| coalition.organization_index(c))
+        .and_then(|c| landscape.organization(c))
     {
-        Some(i) => organization(i, "convener"),
+        Some(i) => organization(i, SenderReason::Convener),
         None => Sender {
             id: None,
             name: "the convener".to_string(),
-            reason: "convener",
+            reason: SenderReason::Convener,
         },
     }
 }

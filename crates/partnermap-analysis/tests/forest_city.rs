@@ -1,6 +1,7 @@
 //! The Forest City example was built to show one gap of each kind; this pins them down.
 
 use partnermap_analysis::coverage::{coverage, resilience, Class, Coverage};
+use partnermap_core::Landscape;
 use partnermap_core::TermKind;
 use std::path::Path;
 
@@ -31,7 +32,7 @@ fn terms_in(report: &Coverage, class: Class) -> Vec<(TermKind, &str, Vec<&str>)>
 
 #[test]
 fn forest_city_has_exactly_the_gaps_it_was_built_with() {
-    let report = coverage(&forest_city());
+    let report = coverage(&Landscape::build(&forest_city()));
     let uncovered: Vec<_> = report.priorities_in(Class::Uncovered).collect();
     assert_eq!(uncovered.len(), 1);
     assert_eq!(uncovered[0].term.id, "housing-instability");
@@ -88,7 +89,10 @@ fn forest_city_has_exactly_the_gaps_it_was_built_with() {
 #[test]
 fn forest_city_single_points_of_failure_lead_the_resilience_list() {
     let coalition = forest_city();
-    let report = resilience(&coalition, &coverage(&coalition));
+    let report = resilience(
+        &Landscape::build(&coalition),
+        &coverage(&Landscape::build(&coalition)),
+    );
     let sole: Vec<&str> = report
         .iter()
         .filter(|d| !d.terms.is_empty())

@@ -3,6 +3,7 @@
 
 use partnermap_analysis::brokers::{network_metrics, MetricsOptions};
 use partnermap_core::Coalition;
+use partnermap_core::Landscape;
 use proptest::prelude::*;
 use std::collections::BTreeMap;
 use std::path::Path;
@@ -22,7 +23,7 @@ type Figures = (
 
 /// Every figure keyed by organization id, with communities as the sets of ids they hold.
 fn figures(coalition: &Coalition) -> Figures {
-    let metrics = network_metrics(coalition, MetricsOptions::default());
+    let metrics = network_metrics(&Landscape::build(coalition), MetricsOptions::default());
     let mut communities: BTreeMap<usize, Vec<String>> = BTreeMap::new();
     let by_id = metrics
         .organizations

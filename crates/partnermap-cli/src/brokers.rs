@@ -2,6 +2,7 @@
 
 use crate::output::{self, md, Format};
 use partnermap_analysis::brokers::{brokers, network_metrics, Broker, MetricsOptions};
+use partnermap_core::Landscape;
 use std::fmt::Write as _;
 use std::path::Path;
 use std::process::ExitCode;
@@ -14,8 +15,9 @@ pub fn run(
 ) -> anyhow::Result<ExitCode> {
     let loaded = output::load(path)?;
     let coalition = &loaded.coalition;
-    let metrics = network_metrics(coalition, options);
-    let mut list = brokers(coalition, &metrics);
+    let landscape = Landscape::build(coalition);
+    let metrics = network_metrics(&landscape, options);
+    let mut list = brokers(&landscape, &metrics);
     list.truncate(top);
     let text = match format {
         Format::Json => serde_json::to_string_pretty(&list)? + "\n",

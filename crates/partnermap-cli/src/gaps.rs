@@ -4,9 +4,10 @@
 
 use crate::output::{self, md, Format};
 use partnermap_analysis::coverage::{
-    gaps, Class, Dependency, Gaps, OrganizationRef, Providers, Scenario, TermCoverage, WhatIf,
+    gaps, Class, Dependency, Gaps, OrganizationRef, Providers, Scenario, ScenarioError, Side,
+    TermCoverage, WhatIf,
 };
-use partnermap_core::Coalition;
+use partnermap_core::Landscape;
 use std::fmt::Write as _;
 use std::path::Path;
 use std::process::ExitCode;
@@ -22,11 +23,12 @@ pub fn run(
 ) -> anyhow::Result<ExitCode> {
     let loaded = output::load(path)?;
     let coalition = &loaded.coalition;
-    let scenario = match scenario(coalition, without, with) {
-        Ok(scenario) => scenario,
-        Err(problems) => return Ok(output::invalid_arguments(&problems)),
+    let landscape = Landscape::build(coalition);
+    let scenario = Scenario {
+        without: without.to_vec(),
+        with: with.to_vec(),
     };
-    let report = gaps(coalition, &scenario)?;
+    let report = gaps(&landscape, &scenario).map_err(|e| scenario_problems(&landscape, &e))?;
     let text = match format {
         Format::Table => table(&report, output::use_colour()),
         Format::Json => serde_json::to_string_pretty(&report)? + "\n",
@@ -36,52 +38,29 @@ pub fn run(
     output::print(&text)
 }
 
-/// Resolves `--without` and `--with` names to organization ids, collecting every problem so a
-/// person fixes them all in one go.
-fn scenario(
-    coalition: &Coalition,
-    without: &[String],
-    with: &[String],
-) -> Result<Scenario, Vec<String>> {
-    let mut problems = Vec::new();
-    let mut resolve = |flag: &str, text: &str| match output::organization(coalition, flag, text) {
-        Ok(i) => Some(&coalition.organizations[i]),
-        Err(problem) => {
-            problems.push(problem);
-            None
-        }
+/// Every reason the scenario cannot be applied, as command-line problems.
+fn scenario_problems(landscape: &Landscape, errors: &[ScenarioError]) -> output::UsageError {
+    let flag = |side: Side| match side {
+        Side::Leaving => "--without",
+        Side::Joining => "--with",
     };
-    let leaving: Vec<_> = without
-        .iter()
-        .filter_map(|t| resolve("--without", t))
-        .collect();
-    let joining: Vec<_> = with.iter().filter_map(|t| resolve("--with", t)).collect();
-    for organization in &joining {
-        // An error rather than a warning: "with" a partner we already have would report a
-        // difference of nothing, which reads as "joining changes nothing".
-        if organization.status.is_in_network() {
-            problems.push(format!(
-                "error: --with \"{}\": already in the network ({})\n  hint: --with is for potential partners joining; use --without to see what losing it would cost",
-                organization.name,
-                organization.status.label().to_lowercase()
-            ));
-        }
-        if leaving.iter().any(|o| o.id == organization.id) {
-            problems.push(format!(
-                "error: \"{}\" is given to both --with and --without",
-                organization.name
-            ));
-        }
-    }
-    if !problems.is_empty() {
-        return Err(problems);
-    }
-    let ids =
-        |list: Vec<&partnermap_core::Organization>| list.iter().map(|o| o.id.clone()).collect();
-    Ok(Scenario {
-        without: ids(leaving),
-        with: ids(joining),
-    })
+    output::UsageError(
+        errors
+            .iter()
+            .map(|error| match error {
+                ScenarioError::UnknownOrganization { side, text, lookup } => {
+                    output::lookup_problem(landscape, flag(*side), text, lookup)
+                }
+                ScenarioError::AlreadyInNetwork { name, status } => format!(
+                    "error: --with \"{name}\": already in the network ({})\n  hint: --with is for potential partners joining; use --without to see what losing it would cost",
+                    status.label().to_lowercase()
+                ),
+                ScenarioError::LeavesAndJoins(name) => {
+                    format!("error: \"{name}\" is given to both --with and --without")
+                }
+            })
+            .collect(),
+    )
 }
 
 fn names(list: &[OrganizationRef]) -> String {
@@ -468,7 +447,7 @@ fn markdown(report: &Gaps) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use partnermap_core::{Organization, OrganizationType, Status};
+    use partnermap_core::{Coalition, Organization, OrganizationType, Status};
 
     fn report() -> Gaps {
         let mut coalition = Coalition::new("Demo");
@@ -477,7 +456,7 @@ mod tests {
         let mut ajc = Organization::new("ajc", "Job Center", OrganizationType::AmericanJobCenter);
         ajc.populations.push("young-people".into());
         coalition.organizations.push(ajc);
-        gaps(&coalition, &Scenario::default()).unwrap()
+        gaps(&Landscape::build(&coalition), &Scenario::default()).unwrap()
     }
 
     #[test]
@@ -507,16 +486,24 @@ mod tests {
         );
         transit.status = Status::Potential;
         coalition.organizations.push(transit);
-        let scenario = scenario(&coalition, &[], &["forest city transit".into()]).unwrap();
-        assert_eq!(scenario.with, ["transit"]);
-        let problems = scenario_problems(&coalition, &["Forest City Transt".into()]);
+        let landscape = Landscape::build(&coalition);
+        let joining = Scenario {
+            without: vec![],
+            with: vec!["forest city transit".into()],
+        };
+        let report = gaps(&landscape, &joining).unwrap();
+        assert_eq!(report.what_if.unwrap().with[0].id, "transit");
+        let leaving = Scenario {
+            without: vec!["Forest City Transt".into(), "nobody".into()],
+            with: vec![],
+        };
+        let errors = gaps(&landscape, &leaving).unwrap_err();
         assert_eq!(
-            problems,
-            ["error: --without \"Forest City Transt\": no such organization\n  hint: did you mean \"Forest City Transit\"?"]
+            scenario_problems(&landscape, &errors).0,
+            [
+                "error: --without \"Forest City Transt\": unknown organization\n  hint: did you mean \"Forest City Transit\"?",
+                "error: --without \"nobody\": unknown organization\n  hint: give an organization's id or name as organizations.csv has it",
+            ]
         );
-    }
-
-    fn scenario_problems(coalition: &Coalition, without: &[String]) -> Vec<String> {
-        scenario(coalition, without, &[]).unwrap_err()
     }
 }

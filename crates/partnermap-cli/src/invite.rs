@@ -4,8 +4,8 @@
 
 use crate::output::{self, md, Format};
 use anyhow::Context;
-use partnermap_analysis::invite::{plan, Pick, Plan};
-use partnermap_core::Coalition;
+use partnermap_analysis::invite::{plan, List, Pick, Plan};
+use partnermap_core::{Coalition, Landscape};
 use std::fmt::Write as _;
 use std::path::Path;
 use std::process::ExitCode;
@@ -19,15 +19,15 @@ pub fn run(
 ) -> anyhow::Result<ExitCode> {
     let loaded = output::load(path)?;
     let coalition = &loaded.coalition;
-    let plan = plan(coalition, k, exact);
+    let landscape = Landscape::build(coalition);
+    let plan = plan(&landscape, k, exact);
     if let Some(out) = apply {
-        if same_place(path, out) {
-            return Ok(output::invalid_arguments(&[format!(
-                "error: --apply {}: that is the input itself\n  hint: write the copy to a new folder, e.g. --apply {}-invited",
-                out.display(),
+        partnermap_report::check_not_input(path, out).map_err(|refused| {
+            output::usage(format!(
+                "error: --apply: {refused}\n  hint: write the copy to a new folder, e.g. --apply {}-invited",
                 path.display()
-            )]));
-        }
+            ))
+        })?;
         let invited = with_invitations(coalition, &plan);
         partnermap_core::write::write_folder(&invited, out).with_context(|| {
             format!(
@@ -42,27 +42,12 @@ pub fn run(
         );
     }
     let text = match format {
-        Format::Table => table(coalition, &plan),
+        Format::Table => table(&landscape, &plan),
         Format::Json => serde_json::to_string_pretty(&plan)? + "\n",
-        Format::Csv => String::from_utf8(partnermap_report::tables::invite(coalition, &plan))?,
-        Format::Md => markdown(coalition, &plan),
+        Format::Csv => String::from_utf8(partnermap_report::tables::invite(&landscape, &plan))?,
+        Format::Md => markdown(&landscape, &plan),
     };
     output::print(&text)
-}
-
-fn same_place(input: &Path, out: &Path) -> bool {
-    let input = input.canonicalize().ok();
-    let folder = input.as_ref().map(|i| {
-        if i.is_file() {
-            i.parent().unwrap_or(i).to_path_buf()
-        } else {
-            i.clone()
-        }
-    });
-    match (folder, out.canonicalize().ok()) {
-        (Some(a), Some(b)) => a == b,
-        _ => false,
-    }
 }
 
 /// The coalition with each pick's sender recorded in Table 4's column, which is how the copy
@@ -82,20 +67,11 @@ fn with_invitations(coalition: &Coalition, plan: &Plan) -> Coalition {
     invited
 }
 
-fn member(coalition: &Coalition, pick: &Pick) -> String {
-    coalition
-        .organization_index(&pick.id)
-        .and_then(|i| coalition.organizations[i].contact.clone())
+fn member(landscape: &Landscape, pick: &Pick) -> String {
+    landscape
+        .organization(&pick.id)
+        .and_then(|i| landscape.coalition().organizations[i].contact.clone())
         .unwrap_or_else(|| "(contact to find)".to_string())
-}
-
-fn reason(reason: &str) -> &'static str {
-    match reason {
-        "recorded" => "recorded in the data",
-        "strongest-tie" => "strongest partnership with them",
-        "introduction-path" => "introduces them on the shortest chain",
-        _ => "the convener",
-    }
 }
 
 fn summary(plan: &Plan) -> String {
@@ -104,26 +80,27 @@ fn summary(plan: &Plan) -> String {
         plan.k, plan.candidates
     );
     match &plan.exact {
-        Some((_, best)) => {
+        Some(List { value: best, .. }) => {
             let share = if *best > 0.0 {
-                100.0 * plan.greedy.1 / best
+                100.0 * plan.greedy.value / best
             } else {
                 100.0
             };
             let _ = writeln!(
                 out,
                 "Best possible list found by exact search (value {best:.2}); the quick greedy method reaches {:.2} ({share:.0}% of best).",
-                plan.greedy.1
+                plan.greedy.value
             );
         }
         None => {
-            let _ = writeln!(out, "List found by greedy selection (value {:.2}); within 63% of the best possible by construction.", plan.greedy.1);
+            let _ = writeln!(out, "List found by greedy selection (value {:.2}); within 63% of the best possible by construction.", plan.greedy.value);
         }
     }
     out
 }
 
-fn table(coalition: &Coalition, plan: &Plan) -> String {
+fn table(landscape: &Landscape, plan: &Plan) -> String {
+    let coalition = landscape.coalition();
     let mut out = format!("{}: invite plan\n{}\n", coalition.name, summary(plan));
     let _ = writeln!(out, "Table 4: final invite list");
     for (i, pick) in plan.picks.iter().enumerate() {
@@ -133,7 +110,7 @@ fn table(coalition: &Coalition, plan: &Plan) -> String {
             i + 1,
             pick.name,
             pick.sender.name,
-            reason(pick.sender.reason)
+            pick.sender.reason.describe()
         );
         if !pick.closes.is_empty() {
             let _ = writeln!(out, "     closes: {}", pick.closes.join("; "));
@@ -173,7 +150,8 @@ fn table(coalition: &Coalition, plan: &Plan) -> String {
     out
 }
 
-fn markdown(coalition: &Coalition, plan: &Plan) -> String {
+fn markdown(landscape: &Landscape, plan: &Plan) -> String {
+    let coalition = landscape.coalition();
     let mut out = format!(
         "# {}: invite plan\n\n{}\n",
         md(&coalition.name),
@@ -186,10 +164,10 @@ fn markdown(coalition: &Coalition, plan: &Plan) -> String {
             out,
             "| {} | {} | {} | {} | {} |",
             i + 1,
-            md(&member(coalition, pick)),
+            md(&member(landscape, pick)),
             md(&pick.name),
             md(&pick.sender.name),
-            reason(pick.sender.reason)
+            pick.sender.reason.describe()
         );
     }
     out += "\n## Why each pick\n\n| Organization | Closes | Backs up | Shares with the convener's customers | Barriers |\n|---|---|---|---|---|\n";

@@ -33,6 +33,12 @@ fn main() -> ExitCode {
                 eprintln!("{invalid}: nothing was analysed.");
                 return ExitCode::from(EXIT_INVALID_INPUT);
             }
+            if let Some(usage) = error.downcast_ref::<output::UsageError>() {
+                for problem in &usage.0 {
+                    eprintln!("{problem}");
+                }
+                return ExitCode::from(EXIT_INVALID_INPUT);
+            }
             eprintln!("error: {error:#}");
             ExitCode::FAILURE
         }

@@ -1,8 +1,9 @@
 //! `partnermap map`: load, annotate with the analyses, draw, write.
 
+use crate::output;
 use anyhow::Context;
 use partnermap_analysis::introductions::introductions;
-use partnermap_core::{Coalition, Diagnostic, LoadError, TermKind};
+use partnermap_core::{Landscape, TermKind};
 use partnermap_render::{
     layout_for, render_image, to_dot, Annotations, GroupBy, ImageFormat, Layout, MapOptions, View,
 };
@@ -51,16 +52,17 @@ pub fn run(request: &Request) -> anyhow::Result<ExitCode> {
         eprintln!("{warning}");
     }
     let coalition = &loaded.coalition;
+    let landscape = Landscape::build(coalition);
     let output = output_kind(request.output)?;
-    let view = resolve_view(coalition, request)?;
-    let annotations = annotations(coalition, &view);
+    let view = resolve_view(&landscape, request)?;
+    let annotations = annotations(&landscape, &view);
     let options = MapOptions {
         view,
         group_by: request.group_by,
         top: request.top,
         layout: request.layout,
     };
-    let dot = to_dot(coalition, &annotations, &options);
+    let dot = to_dot(&landscape, &annotations, &options);
     if request.output == Path::new("-") {
         std::io::stdout()
             .write_all(dot.as_bytes())
@@ -70,7 +72,7 @@ pub fn run(request: &Request) -> anyhow::Result<ExitCode> {
     let bytes = match output {
         Output::Dot => dot.into_bytes(),
         Output::Image(format) => {
-            render_image(&dot, format, layout_for(coalition, &annotations, &options))?
+            render_image(&dot, format, layout_for(&landscape, &annotations, &options))?
         }
     };
     partnermap_core::write::write_atomic(request.output, &bytes)
@@ -101,34 +103,18 @@ fn output_kind(output: &Path) -> anyhow::Result<Output> {
     }
 }
 
-/// An invalid option value, reported like invalid input so it exits with code 2.
-fn invalid(flag: &str, message: String, suggestion: Option<String>) -> anyhow::Error {
-    LoadError {
-        diagnostics: vec![Diagnostic::error(flag, message).did_you_mean(suggestion)],
-    }
-    .into()
-}
-
-fn resolve_view(coalition: &Coalition, request: &Request) -> anyhow::Result<View> {
+fn resolve_view(landscape: &Landscape, request: &Request) -> anyhow::Result<View> {
     Ok(match request.view {
         ViewName::Landscape => View::Landscape,
         ViewName::Partnerships => View::Partnerships,
         ViewName::Coverage => View::Coverage,
         ViewName::Ego => {
             let Some(text) = request.org else {
-                return Err(invalid(
-                    "--org",
-                    "the ego view needs --org ORG (an organization id or name)".to_string(),
-                    None,
+                return Err(output::usage(
+                    "error: the ego view needs --org ORG (an organization id or name)".to_string(),
                 ));
             };
-            let org = coalition.find_organization(text).map_err(|suggestion| {
-                invalid(
-                    "--org",
-                    format!("no organization \"{text}\" in {}", request.path.display()),
-                    suggestion,
-                )
-            })?;
+            let org = output::organization(landscape, "--org", text)?;
             View::Ego {
                 org,
                 depth: request.depth,
@@ -136,22 +122,21 @@ fn resolve_view(coalition: &Coalition, request: &Request) -> anyhow::Result<View
         }
         ViewName::Population => {
             let Some(text) = request.population else {
-                return Err(invalid(
-                    "--population",
-                    "the population view needs --population P (a population id, label or alias)"
+                return Err(output::usage(
+                    "error: the population view needs --population P (a population id, label or alias)"
                         .to_string(),
-                    None,
                 ));
             };
-            let vocabulary = coalition.vocabulary();
-            let term = vocabulary
+            let term = landscape
+                .vocabulary()
                 .resolve(TermKind::Population, text)
                 .map_err(|suggestion| {
-                    invalid(
+                    output::usage(output::problem(
                         "--population",
-                        format!("unknown population \"{text}\""),
-                        suggestion,
-                    )
+                        text,
+                        "unknown population",
+                        suggestion.as_deref(),
+                    ))
                 })?;
             View::Population {
                 population: term.id.clone(),
@@ -162,18 +147,18 @@ fn resolve_view(coalition: &Coalition, request: &Request) -> anyhow::Result<View
 
 /// The report's annotations (betweenness, brokers, cut points, communities, coverage); the
 /// population view shows the warm-introduction chains to that population only.
-fn annotations(coalition: &Coalition, view: &View) -> Annotations {
-    let analysis = analyse(coalition, &Options::default());
-    let mut annotations = partnermap_report::maps::annotations(coalition, &analysis);
+fn annotations(landscape: &Landscape, view: &View) -> Annotations {
+    let analysis = analyse(landscape, &Options::default());
+    let mut annotations = partnermap_report::maps::annotations(landscape, &analysis);
     if let View::Population { population } = view {
-        annotations.paths = introductions(coalition, TermKind::Population, population)
+        annotations.paths = introductions(landscape, TermKind::Population, population)
             .unwrap_or_default()
             .iter()
             .map(|chain| {
                 chain
                     .path
                     .iter()
-                    .filter_map(|id| coalition.organization_index(id))
+                    .filter_map(|id| landscape.organization(id))
                     .collect::<Vec<usize>>()
             })
             .filter(|path| path.len() > 1)

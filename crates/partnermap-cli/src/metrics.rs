@@ -5,13 +5,14 @@ use crate::output::{self, md, Format};
 use partnermap_analysis::brokers::{
     network_metrics, MetricsOptions, NetworkMetrics, OrganizationFigures,
 };
+use partnermap_core::Landscape;
 use std::fmt::Write as _;
 use std::path::Path;
 use std::process::ExitCode;
 
 pub fn run(path: &Path, options: MetricsOptions, format: Format) -> anyhow::Result<ExitCode> {
     let loaded = output::load(path)?;
-    let metrics = network_metrics(&loaded.coalition, options);
+    let metrics = network_metrics(&Landscape::build(&loaded.coalition), options);
     let text = match format {
         Format::Json => serde_json::to_string_pretty(&metrics)? + "\n",
         Format::Csv => String::from_utf8(partnermap_report::tables::metrics(&metrics))?,

@@ -1,7 +1,7 @@
 //! What every command shares: loading with warnings on stderr, the output formats, printing
 //! that tolerates a closed pipe, and naming an organization on the command line.
 
-use partnermap_core::{Coalition, Loaded};
+use partnermap_core::{Landscape, Loaded, LookupError};
 use std::io::{IsTerminal, Write as _};
 use std::path::Path;
 use std::process::ExitCode;
@@ -42,24 +42,71 @@ pub fn use_colour() -> bool {
     std::io::stdout().is_terminal() && std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty())
 }
 
-/// Finds the organization a command-line flag names (id or name), or the message to print:
-/// `error: --org "Casa de la Comunidd": no such organization` with a did-you-mean hint.
-pub fn organization(coalition: &Coalition, flag: &str, text: &str) -> Result<usize, String> {
-    coalition.find_organization(text).map_err(|suggestion| {
-        let mut problem = format!("error: {flag} \"{text}\": no such organization");
-        if let Some(name) = suggestion {
-            problem += &format!("\n  hint: did you mean \"{name}\"?");
-        }
-        problem
-    })
+/// A mistake on the command line (an unknown `--org`, a bad flag value), each problem an
+/// `error:` line with an optional `hint:`; main prints them all and exits with code 2.
+#[derive(Debug)]
+pub struct UsageError(pub Vec<String>);
+
+impl std::fmt::Display for UsageError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(&self.0.join("\n"))
+    }
 }
 
-/// Prints command-line problems and returns exit code 2.
-pub fn invalid_arguments(problems: &[String]) -> ExitCode {
-    for problem in problems {
-        eprintln!("{problem}");
+impl std::error::Error for UsageError {}
+
+/// One command-line problem as an error for main.
+pub fn usage(problem: String) -> anyhow::Error {
+    UsageError(vec![problem]).into()
+}
+
+/// A problem line for a flag, with a did-you-mean hint when there is a likely intended value.
+pub fn problem(flag: &str, text: &str, what: &str, suggestion: Option<&str>) -> String {
+    let mut problem = format!("error: {flag} \"{text}\": {what}");
+    if let Some(suggestion) = suggestion {
+        problem += &format!("\n  hint: did you mean \"{suggestion}\"?");
     }
-    ExitCode::from(crate::EXIT_INVALID_INPUT)
+    problem
+}
+
+/// The problem line for an organization a flag names that is unknown or ambiguous.
+pub fn lookup_problem(
+    landscape: &Landscape,
+    flag: &str,
+    text: &str,
+    error: &LookupError,
+) -> String {
+    let organizations = &landscape.coalition().organizations;
+    match error {
+        LookupError::NotFound {
+            suggestion: Some(i),
+        } => problem(
+            flag,
+            text,
+            "unknown organization",
+            Some(&organizations[*i].name),
+        ),
+        LookupError::NotFound { suggestion: None } => format!(
+            "error: {flag} \"{text}\": unknown organization\n  hint: give an organization's id or name as organizations.csv has it"
+        ),
+        LookupError::Ambiguous { candidates } => {
+            let ids: Vec<&str> = candidates
+                .iter()
+                .map(|&i| organizations[i].id.as_str())
+                .collect();
+            format!(
+                "error: {flag} \"{text}\": several organizations have this name\n  hint: give one of their ids: {}",
+                ids.join(", ")
+            )
+        }
+    }
+}
+
+/// Finds the organization a command-line flag names (id or name).
+pub fn organization(landscape: &Landscape, flag: &str, text: &str) -> anyhow::Result<usize> {
+    landscape
+        .find_organization(text)
+        .map_err(|e| usage(lookup_problem(landscape, flag, text, &e)))
 }
 
 /// Makes text safe inside a Markdown table cell: a `|` would end the cell, a line break the

@@ -3,7 +3,7 @@
 
 use crate::output::{self, md, Format};
 use partnermap_analysis::introductions::{introductions, Introduction};
-use partnermap_core::{Coalition, TermKind};
+use partnermap_core::{Landscape, TermKind};
 use std::fmt::Write as _;
 use std::path::Path;
 use std::process::ExitCode;
@@ -11,65 +11,67 @@ use std::process::ExitCode;
 pub fn run(path: &Path, term: (TermKind, &str), format: Format) -> anyhow::Result<ExitCode> {
     let loaded = output::load(path)?;
     let coalition = &loaded.coalition;
+    let landscape = Landscape::build(coalition);
     let (kind, text) = term;
-    let vocabulary = coalition.vocabulary();
-    let term = match vocabulary.resolve(kind, text) {
-        Ok(term) => term.clone(),
-        Err(suggestion) => {
-            let mut problem = format!("error: --{} \"{text}\": unknown {kind}", kind.noun());
-            if let Some(label) = suggestion {
-                problem += &format!("\n  hint: did you mean \"{label}\"?");
-            }
-            return Ok(output::invalid_arguments(&[problem]));
-        }
-    };
-    let Some(found) = introductions(coalition, kind, &term.id) else {
-        return Ok(output::invalid_arguments(&[
-            "error: warm-introduction paths start from the convener, and this coalition has none\n  hint: add convener = \"your-organization-id\" to coalition.toml".to_string(),
-        ]));
+    let vocabulary = landscape.vocabulary();
+    let term = vocabulary
+        .resolve(kind, text)
+        .map_err(|suggestion| {
+            output::usage(output::problem(
+                &format!("--{}", kind.noun()),
+                text,
+                &format!("unknown {kind}"),
+                suggestion.as_deref(),
+            ))
+        })?
+        .clone();
+    let Some(found) = introductions(&landscape, kind, &term.id) else {
+        return Err(output::usage(
+            "error: warm introductions start from the convener, and this coalition has none\n  hint: add convener = \"your-organization-id\" to coalition.toml".to_string(),
+        ));
     };
     let text = match format {
         Format::Json => serde_json::to_string_pretty(&found)? + "\n",
-        Format::Csv => csv(coalition, &found)?,
-        Format::Md => markdown(coalition, &term.label, &found),
-        Format::Table => table(coalition, &term.label, &found),
+        Format::Csv => csv(&landscape, &found)?,
+        Format::Md => markdown(&landscape, &term.label, &found),
+        Format::Table => table(&landscape, &term.label, &found),
     };
     output::print(&text)
 }
 
-fn name<'a>(coalition: &'a Coalition, id: &'a str) -> &'a str {
-    coalition
-        .organization_index(id)
-        .map(|i| coalition.organizations[i].name.as_str())
+fn name<'a>(landscape: &Landscape<'a>, id: &'a str) -> &'a str {
+    landscape
+        .organization(id)
+        .map(|i| landscape.coalition().organizations[i].name.as_str())
         .unwrap_or(id)
 }
 
-fn chain(coalition: &Coalition, found: &Introduction) -> String {
+fn chain(landscape: &Landscape, found: &Introduction) -> String {
     found
         .path
         .iter()
-        .map(|id| name(coalition, id))
+        .map(|id| name(landscape, id))
         .collect::<Vec<_>>()
         .join(" → ")
 }
 
-fn table(coalition: &Coalition, label: &str, found: &[Introduction]) -> String {
+fn table(landscape: &Landscape, label: &str, found: &[Introduction]) -> String {
     let mut out =
         format!("{label}: organizations outside the coalition, and who can introduce you\n");
     if found.is_empty() {
         out += "\nNo potential or keep-informed organization provides it: look beyond the current list.\n";
     }
     for f in found {
-        let target = name(coalition, &f.target_id);
+        let target = name(landscape, &f.target_id);
         match (&f.introducer, f.length) {
             (Some(introducer), Some(length)) => {
                 let _ = writeln!(
                     out,
                     "\n{target}\n  introduced by {} ({length} step{}, weakest tie {})\n  {}",
-                    name(coalition, introducer),
+                    name(landscape, introducer),
                     if length == 1 { "" } else { "s" },
                     f.weakest_tie.unwrap_or_default(),
-                    chain(coalition, f)
+                    chain(landscape, f)
                 );
             }
             _ => {
@@ -83,16 +85,16 @@ fn table(coalition: &Coalition, label: &str, found: &[Introduction]) -> String {
     out
 }
 
-fn markdown(coalition: &Coalition, label: &str, found: &[Introduction]) -> String {
+fn markdown(landscape: &Landscape, label: &str, found: &[Introduction]) -> String {
     let mut out = format!("# Warm introductions: {}\n\n| Organization | Introduced by | Steps | Weakest tie | Chain |\n|---|---|---|---|---|\n", md(label));
     for f in found {
         let _ = writeln!(
             out,
             "| {} | {} | {} | {} | {} |",
-            md(name(coalition, &f.target_id)),
+            md(name(landscape, &f.target_id)),
             f.introducer
                 .as_deref()
-                .map(|i| md(name(coalition, i)))
+                .map(|i| md(name(landscape, i)))
                 .unwrap_or_else(|| "—".into()),
             f.length
                 .map(|l| l.to_string())
@@ -103,14 +105,14 @@ fn markdown(coalition: &Coalition, label: &str, found: &[Introduction]) -> Strin
             if f.path.is_empty() {
                 "no chain".to_string()
             } else {
-                md(&chain(coalition, f))
+                md(&chain(landscape, f))
             }
         );
     }
     out
 }
 
-fn csv(coalition: &Coalition, found: &[Introduction]) -> anyhow::Result<String> {
+fn csv(landscape: &Landscape, found: &[Introduction]) -> anyhow::Result<String> {
     let mut writer = csv::Writer::from_writer(Vec::new());
     writer.write_record([
         "target_id",
@@ -124,7 +126,7 @@ fn csv(coalition: &Coalition, found: &[Introduction]) -> anyhow::Result<String> 
     for f in found {
         writer.write_record([
             f.target_id.clone(),
-            name(coalition, &f.target_id).to_string(),
+            name(landscape, &f.target_id).to_string(),
             f.introducer.clone().unwrap_or_default(),
             f.length.map(|l| l.to_string()).unwrap_or_default(),
             f.weakest_tie.map(|w| w.to_string()).unwrap_or_default(),

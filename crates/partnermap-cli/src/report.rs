@@ -2,8 +2,9 @@
 //! partnermap-report; this file only orders the steps, shows progress and maps failures to
 //! exit codes.
 
+use partnermap_core::Landscape;
 use partnermap_report::maps::maps;
-use partnermap_report::{analyse, check_not_input, files, write_report, Options};
+use partnermap_report::{analyse, check_not_input, files, write_report, Options, OutputError};
 use std::io::IsTerminal;
 use std::path::Path;
 use std::process::ExitCode;
@@ -34,10 +35,11 @@ fn graphviz_allowed() -> bool {
 }
 
 pub fn run(path: &Path, out: &Path, k: usize, quiet: bool) -> anyhow::Result<ExitCode> {
-    if let Err(refused) = check_not_input(path, out) {
-        eprintln!("error: {refused}\n  hint: choose an output folder outside the input, e.g. --out report");
-        return Ok(ExitCode::from(crate::EXIT_INVALID_INPUT));
-    }
+    check_not_input(path, out).map_err(|refused| {
+        crate::output::usage(format!(
+            "error: {refused}\n  hint: choose an output folder outside the input, e.g. --out report"
+        ))
+    })?;
     let mut progress = Progress {
         shown: !quiet && std::io::stderr().is_terminal(),
         step: 0,
@@ -48,18 +50,25 @@ pub fn run(path: &Path, out: &Path, k: usize, quiet: bool) -> anyhow::Result<Exi
         eprintln!("{warning}");
     }
     let coalition = &loaded.coalition;
+    let landscape = Landscape::build(coalition);
     progress.step("analysing coverage, introductions and the invite plan");
-    let analysis = analyse(coalition, &Options { k });
+    let analysis = analyse(&landscape, &Options { k });
     progress.step(if graphviz_allowed() {
         "drawing the maps"
     } else {
         "writing the maps' Graphviz sources"
     });
-    let maps = maps(coalition, &analysis, graphviz_allowed())?;
+    let maps = maps(&landscape, &analysis, graphviz_allowed())?;
     progress.step("writing the report");
-    if let Err(e) = write_report(out, &files(coalition, &analysis, &maps)) {
-        eprintln!("error: {e}");
-        return Ok(ExitCode::from(crate::EXIT_INVALID_INPUT));
+    match write_report(out, &files(&landscape, &analysis, &maps)) {
+        // A folder that is not ours to replace is the user's choice to change: exit 2.
+        Err(refused @ OutputError::NotAReport(_)) => {
+            return Err(crate::output::usage(format!(
+                "error: {refused}\n  hint: choose a new folder, or one that holds an earlier report"
+            )))
+        }
+        // A full disk or a folder we may not write is a failure at run time: exit 1.
+        result => result?,
     }
     println!(
         "Report written to {}; open {} in a browser.",

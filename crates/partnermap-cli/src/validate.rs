@@ -2,7 +2,7 @@
 
 use anyhow::Context;
 use partnermap_core::model::Summary;
-use partnermap_core::TermKind;
+use partnermap_core::{Landscape, TermKind};
 use std::path::Path;
 use std::process::ExitCode;
 
@@ -12,6 +12,7 @@ pub fn run(path: &Path, json: Option<&Path>) -> anyhow::Result<ExitCode> {
         eprintln!("{warning}");
     }
     let coalition = &loaded.coalition;
+    let landscape = Landscape::build(coalition);
     let summary = Summary::of(coalition);
     let vocabulary = coalition.vocabulary();
     println!("{}: valid", coalition.name);
@@ -20,8 +21,8 @@ pub fn run(path: &Path, json: Option<&Path>) -> anyhow::Result<ExitCode> {
         summary.organizations, summary.partnerships
     );
     if let Some(convener) = &coalition.convener {
-        let name = coalition
-            .organization_index(convener)
+        let name = landscape
+            .organization(convener)
             .map(|i| coalition.organizations[i].name.as_str())
             .unwrap_or(convener);
         println!("  convener: {name}");

@@ -169,7 +169,7 @@ fn misspelled_without_exits_2_with_did_you_mean() {
         .code(2)
         .stdout("")
         .stderr(predicate::str::contains(
-            "error: --without \"Casa de la Comunidd\": no such organization\n  hint: did you mean \"Casa de la Comunidad\"?",
+            "error: --without \"Casa de la Comunidd\": unknown organization\n  hint: did you mean \"Casa de la Comunidad\"?",
         ));
 }
 

@@ -67,7 +67,11 @@ fn apply_writes_a_copy_with_the_senders_recorded() {
         String::from_utf8_lossy(&output.stderr)
     );
     let copy = partnermap_core::load(&out).unwrap().coalition;
-    let reentry = &copy.organizations[copy.organization_index("reentry-network").unwrap()];
+    let reentry = copy
+        .organizations
+        .iter()
+        .find(|o| o.id == "reentry-network")
+        .unwrap();
     assert_eq!(reentry.invited_by.as_deref(), Some("greater-hope"));
     let original = partnermap_core::load(&workspace_path("data/forest-city"))
         .unwrap()
@@ -79,7 +83,11 @@ fn apply_writes_a_copy_with_the_senders_recorded() {
 #[test]
 fn apply_refuses_to_write_over_its_input() {
     let example = workspace_path("data/forest-city");
-    let output = invite(&["--apply", example.to_str().unwrap()]);
-    assert_eq!(output.status.code(), Some(2));
-    assert!(String::from_utf8_lossy(&output.stderr).contains("that is the input itself"));
+    for out in [example.clone(), example.join("invited")] {
+        let output = invite(&["--apply", out.to_str().unwrap()]);
+        assert_eq!(output.status.code(), Some(2), "{}", out.display());
+        let stderr = String::from_utf8_lossy(&output.stderr);
+        assert!(stderr.starts_with("error: --apply: "), "{stderr}");
+        assert!(!out.join("invited").exists());
+    }
 }

@@ -19,11 +19,14 @@
 pub mod diagnostic;
 pub mod graph;
 pub mod load;
+pub mod lookup;
 pub mod model;
 pub mod vocabulary;
 pub mod write;
 
 pub use diagnostic::{Diagnostic, LoadError, Severity};
+pub use graph::Landscape;
 pub use load::{load, Loaded};
+pub use lookup::LookupError;
 pub use model::{Coalition, Organization, OrganizationType, Partnership, PartnershipKind, Status};
 pub use vocabulary::{TermKind, Vocabulary};

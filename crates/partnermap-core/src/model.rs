@@ -467,59 +467,6 @@ impl Coalition {
         vocabulary
     }
 
-    /// Every organization's index by id, for code that looks up many ids (one lookup is
-    /// [`Coalition::organization_index`]).
-    ///
-    /// ```
-    /// use partnermap_core::model::{Coalition, Organization, OrganizationType};
-    /// let mut coalition = Coalition::new("Demo");
-    /// coalition.organizations.push(Organization::new("ajc", "Job Center", OrganizationType::AmericanJobCenter));
-    /// assert_eq!(coalition.organizations_by_id()["ajc"], 0);
-    /// ```
-    pub fn organizations_by_id(&self) -> std::collections::HashMap<&str, usize> {
-        self.organizations
-            .iter()
-            .enumerate()
-            .map(|(i, o)| (o.id.as_str(), i))
-            .collect()
-    }
-
-    /// The index of the organization with this id.
-    pub fn organization_index(&self, id: &str) -> Option<usize> {
-        self.organizations.iter().position(|o| o.id == id)
-    }
-
-    /// Finds an organization by id or exact name (case-insensitive); on a miss, the name of the
-    /// likely intended organization.
-    ///
-    /// ```
-    /// use partnermap_core::model::{Coalition, Organization, OrganizationType};
-    /// let mut coalition = Coalition::new("Demo");
-    /// coalition.organizations.push(Organization::new("fcab", "Forest City Asset Builders", OrganizationType::CommunityBasedNonprofit));
-    /// assert_eq!(coalition.find_organization("forest city asset builders"), Ok(0));
-    /// assert_eq!(coalition.find_organization("Forest City Asset Builder"), Err(Some("Forest City Asset Builders".to_string())));
-    /// ```
-    pub fn find_organization(&self, text: &str) -> Result<usize, Option<String>> {
-        if let Some(i) = self.organization_index(text) {
-            return Ok(i);
-        }
-        let wanted = normalize(text);
-        if let Some(i) = self
-            .organizations
-            .iter()
-            .position(|o| normalize(&o.name) == wanted)
-        {
-            return Ok(i);
-        }
-        let candidates = self.organizations.iter().flat_map(|o| {
-            [
-                (o.id.as_str(), o.name.as_str()),
-                (o.name.as_str(), o.name.as_str()),
-            ]
-        });
-        Err(closest(text, candidates))
-    }
-
     /// An empty coalition.
     pub fn new(name: &str) -> Coalition {
         Coalition {

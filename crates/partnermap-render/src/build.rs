@@ -7,7 +7,9 @@ use crate::style::{self, attr, label};
 use graphviz_rust::dot_structures::{
     Attribute, Edge, EdgeTy, Graph, GraphAttributes, Id, Node, NodeId, Stmt, Subgraph, Vertex,
 };
-use partnermap_core::{Coalition, OrganizationType, PartnershipKind, Status, TermKind, Vocabulary};
+use partnermap_core::{
+    Coalition, Landscape, OrganizationType, PartnershipKind, Status, TermKind, Vocabulary,
+};
 use std::collections::{BTreeSet, VecDeque};
 
 /// A population or domain drawn on the map.
@@ -29,7 +31,7 @@ struct Selection {
     orgs: Vec<usize>,
     terms: Vec<TermNode>,
     links: Vec<Link>,
-    partnerships: Vec<usize>,
+    partnerships: Vec<(usize, usize, usize)>,
     path_steps: Vec<(usize, usize)>,
 }
 
@@ -63,22 +65,20 @@ pub(crate) struct Built {
 }
 
 pub(crate) fn build(
-    coalition: &Coalition,
+    landscape: &Landscape,
     annotations: &Annotations,
     options: &MapOptions,
 ) -> Built {
-    let vocabulary = coalition.vocabulary();
-    let selection = select(coalition, annotations, options);
+    let coalition = landscape.coalition();
+    let vocabulary = landscape.vocabulary();
+    let selection = select(landscape, annotations, options);
     let layout = options
         .layout
         .unwrap_or_else(|| Layout::for_size(selection.orgs.len() + selection.terms.len()));
     let mut used = Used::default();
     let mut stmts = vec![
         Stmt::GAttribute(GraphAttributes::Graph(graph_attributes(
-            coalition,
-            &vocabulary,
-            options,
-            layout,
+            coalition, vocabulary, options, layout,
         ))),
         Stmt::GAttribute(GraphAttributes::Node(vec![
             attr("fontname", style::FONT),
@@ -117,7 +117,7 @@ pub(crate) fn build(
     let coverage_view = matches!(options.view, View::Coverage);
     for (t, term) in selection.terms.iter().enumerate() {
         stmts.push(Stmt::Node(term_node(
-            &vocabulary,
+            vocabulary,
             annotations,
             term,
             t,
@@ -151,15 +151,8 @@ pub(crate) fn build(
             attributes,
         ));
     }
-    let index = coalition.organizations_by_id();
-    for &p in &selection.partnerships {
+    for &(p, a, b) in &selection.partnerships {
         let partnership = &coalition.partnerships[p];
-        let (Some(&a), Some(&b)) = (
-            index.get(partnership.source.as_str()),
-            index.get(partnership.target.as_str()),
-        ) else {
-            continue;
-        };
         let (colour, line) = style::kind_line(partnership.kind);
         let mut attributes = vec![
             attr("color", colour),
@@ -197,22 +190,8 @@ pub(crate) fn build(
     }
 }
 
-/// Partnerships as (index, one end, other end), skipping any that name unknown organizations.
-fn resolved_partnerships(coalition: &Coalition) -> Vec<(usize, usize, usize)> {
-    let index = coalition.organizations_by_id();
-    coalition
-        .partnerships
-        .iter()
-        .enumerate()
-        .filter_map(|(p, partnership)| {
-            let a = *index.get(partnership.source.as_str())?;
-            let b = *index.get(partnership.target.as_str())?;
-            Some((p, a, b))
-        })
-        .collect()
-}
-
-fn select(coalition: &Coalition, annotations: &Annotations, options: &MapOptions) -> Selection {
+fn select(landscape: &Landscape, annotations: &Annotations, options: &MapOptions) -> Selection {
+    let coalition = landscape.coalition();
     let all: Vec<usize> = (0..coalition.organizations.len()).collect();
     let mut selection = Selection {
         orgs: Vec::new(),
@@ -262,12 +241,12 @@ fn select(coalition: &Coalition, annotations: &Annotations, options: &MapOptions
             }
         }
         View::Ego { org, depth } => {
-            selection.orgs = neighbourhood(coalition, *org, *depth);
+            selection.orgs = neighbourhood(landscape, *org, *depth);
         }
         View::Population { population } => {
-            let mut orgs: BTreeSet<usize> = all
+            let mut orgs: BTreeSet<usize> = landscape
+                .providers(TermKind::Population, population)
                 .into_iter()
-                .filter(|&i| coalition.organizations[i].populations.contains(population))
                 .collect();
             let mut steps = BTreeSet::new();
             for path in &annotations.paths {
@@ -309,10 +288,9 @@ fn select(coalition: &Coalition, annotations: &Annotations, options: &MapOptions
                 .iter()
                 .any(|&(x, y)| (x, y) == (a, b) || (x, y) == (b, a))
         };
-        selection.partnerships = resolved_partnerships(coalition)
-            .into_iter()
+        selection.partnerships = landscape
+            .partnerships()
             .filter(|&(_, a, b)| shown.contains(&a) && shown.contains(&b) && !on_path(a, b))
-            .map(|(p, _, _)| p)
             .collect();
     }
     selection
@@ -335,32 +313,26 @@ fn most_central(orgs: Vec<usize>, annotations: &Annotations, top: Option<usize>)
 }
 
 /// Organizations within `depth` partnership steps of `org`, either direction.
-fn neighbourhood(coalition: &Coalition, org: usize, depth: usize) -> Vec<usize> {
-    if org >= coalition.organizations.len() {
+fn neighbourhood(landscape: &Landscape, org: usize, depth: usize) -> Vec<usize> {
+    let n = landscape.coalition().organizations.len();
+    if org >= n {
         return Vec::new();
     }
-    let mut adjacent = vec![Vec::new(); coalition.organizations.len()];
-    for (_, a, b) in resolved_partnerships(coalition) {
-        adjacent[a].push(b);
-        adjacent[b].push(a);
-    }
-    let mut distance = vec![usize::MAX; coalition.organizations.len()];
+    let mut distance = vec![usize::MAX; n];
     distance[org] = 0;
     let mut queue = VecDeque::from([org]);
     while let Some(at) = queue.pop_front() {
         if distance[at] == depth {
             continue;
         }
-        for &next in &adjacent[at] {
+        for (_, next) in landscape.partners(at) {
             if distance[next] == usize::MAX {
                 distance[next] = distance[at] + 1;
                 queue.push_back(next);
             }
         }
     }
-    (0..coalition.organizations.len())
-        .filter(|&i| distance[i] != usize::MAX)
-        .collect()
+    (0..n).filter(|&i| distance[i] != usize::MAX).collect()
 }
 
 fn org_id(i: usize) -> String {

@@ -10,7 +10,7 @@
 //! The same input always gives byte-identical DOT, so maps can be diffed and kept in git.
 //!
 //! ```
-//! use partnermap_core::{Coalition, Organization, OrganizationType, Partnership, PartnershipKind};
+//! use partnermap_core::{Coalition, Landscape, Organization, OrganizationType, Partnership, PartnershipKind};
 //! use partnermap_render::{to_dot, Annotations, MapOptions, View};
 //! let mut coalition = Coalition::new("Demo");
 //! coalition.organizations.push(Organization::new("a", "Job Center", OrganizationType::AmericanJobCenter));
@@ -20,7 +20,7 @@
 //!     strength: 3, directed: false, since: None, notes: None, weight: None,
 //! });
 //! let annotations = Annotations::default_for(&coalition);
-//! let dot = to_dot(&coalition, &annotations, &MapOptions::new(View::Partnerships));
+//! let dot = to_dot(&Landscape::build(&coalition), &annotations, &MapOptions::new(View::Partnerships));
 //! assert!(dot.contains(r#"o0 -> o1"#));
 //! assert!(dot.contains(r#"label="Job Center""#));
 //! ```
@@ -37,21 +37,22 @@ pub use options::{GroupBy, ImageFormat, Layout, MapOptions, View};
 pub use style::quote_label;
 
 use graphviz_rust::printer::{DotPrinter, PrinterContext};
-use partnermap_core::Coalition;
+use partnermap_core::Landscape;
 
 /// The map as DOT text. Needs no Graphviz; the chosen engine is recorded in the graph's
 /// `layout` attribute, so `dot -Tsvg map.dot` draws it as partnermap would.
 ///
 /// ```
-/// use partnermap_core::Coalition;
+/// use partnermap_core::{Coalition, Landscape};
 /// use partnermap_render::{to_dot, Annotations, MapOptions, View};
 /// let coalition = Coalition::new("Empty");
-/// let dot = to_dot(&coalition, &Annotations::default_for(&coalition), &MapOptions::new(View::Landscape));
+/// let landscape = Landscape::build(&coalition);
+/// let dot = to_dot(&landscape, &Annotations::default_for(&coalition), &MapOptions::new(View::Landscape));
 /// assert!(dot.starts_with("digraph partnermap {"));
 /// assert!(graphviz_rust::parse(&dot).is_ok());
 /// ```
-pub fn to_dot(coalition: &Coalition, annotations: &Annotations, options: &MapOptions) -> String {
-    let built = build::build(coalition, annotations, options);
+pub fn to_dot(landscape: &Landscape, annotations: &Annotations, options: &MapOptions) -> String {
+    let built = build::build(landscape, annotations, options);
     let mut text = built.graph.print(&mut PrinterContext::default());
     text.push('\n');
     text
@@ -60,19 +61,20 @@ pub fn to_dot(coalition: &Coalition, annotations: &Annotations, options: &MapOpt
 /// The layout engine a map will use: the one in `options`, or the one suited to its size.
 ///
 /// ```
-/// use partnermap_core::Coalition;
+/// use partnermap_core::{Coalition, Landscape};
 /// use partnermap_render::{layout_for, Annotations, Layout, MapOptions, View};
 /// let coalition = Coalition::new("Empty");
+/// let landscape = Landscape::build(&coalition);
 /// let annotations = Annotations::default_for(&coalition);
 /// let mut options = MapOptions::new(View::Partnerships);
-/// assert_eq!(layout_for(&coalition, &annotations, &options), Layout::Dot);
+/// assert_eq!(layout_for(&landscape, &annotations, &options), Layout::Dot);
 /// options.layout = Some(Layout::Neato);
-/// assert_eq!(layout_for(&coalition, &annotations, &options), Layout::Neato);
+/// assert_eq!(layout_for(&landscape, &annotations, &options), Layout::Neato);
 /// ```
 pub fn layout_for(
-    coalition: &Coalition,
+    landscape: &Landscape,
     annotations: &Annotations,
     options: &MapOptions,
 ) -> Layout {
-    build::build(coalition, annotations, options).layout
+    build::build(landscape, annotations, options).layout
 }

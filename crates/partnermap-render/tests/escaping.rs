@@ -36,7 +36,7 @@ fn coalition_with(name: &str) -> Coalition {
 fn dot_for(name: &str) -> String {
     let coalition = coalition_with(name);
     to_dot(
-        &coalition,
+        &partnermap_core::Landscape::build(&coalition),
         &Annotations::default_for(&coalition),
         &MapOptions::new(View::Landscape),
     )

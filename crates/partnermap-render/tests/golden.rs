@@ -3,6 +3,7 @@
 //! golden files after an intended change; review the diff before committing it.
 
 use partnermap_core::Coalition;
+use partnermap_core::Landscape;
 use partnermap_render::{to_dot, Annotations, Coverage, CoverageClass, GroupBy, MapOptions, View};
 use std::path::{Path, PathBuf};
 use std::process::Command;
@@ -15,7 +16,9 @@ fn forest_city() -> Coalition {
 }
 
 fn index(coalition: &Coalition, id: &str) -> usize {
-    coalition.organization_index(id).expect("known id")
+    Landscape::build(coalition)
+        .organization(id)
+        .expect("known id")
 }
 
 /// Fixed annotations standing in for an analysis, so every mark the renderer can draw
@@ -98,7 +101,7 @@ fn every_view_matches_its_golden_file() {
     let annotations = annotations(&coalition);
     let update = std::env::var_os("UPDATE_GOLDEN").is_some();
     for (name, options) in maps(&coalition) {
-        let dot = to_dot(&coalition, &annotations, &options);
+        let dot = to_dot(&Landscape::build(&coalition), &annotations, &options);
         let path = golden(name);
         if update {
             std::fs::write(&path, &dot).expect("golden file written");
@@ -120,8 +123,12 @@ fn the_same_input_gives_the_same_bytes() {
     let annotations = annotations(&coalition);
     for (_, options) in maps(&coalition) {
         assert_eq!(
-            to_dot(&coalition, &annotations, &options),
-            to_dot(&coalition.clone(), &annotations.clone(), &options.clone())
+            to_dot(&Landscape::build(&coalition), &annotations, &options),
+            to_dot(
+                &Landscape::build(&coalition.clone()),
+                &annotations.clone(),
+                &options.clone()
+            )
         );
     }
 }
@@ -131,7 +138,7 @@ fn maps_without_analysis_still_parse() {
     let coalition = forest_city();
     let neutral = Annotations::default_for(&coalition);
     for (name, options) in maps(&coalition) {
-        let dot = to_dot(&coalition, &neutral, &options);
+        let dot = to_dot(&Landscape::build(&coalition), &neutral, &options);
         assert!(graphviz_rust::parse(&dot).is_ok(), "{name} does not parse");
     }
 }
@@ -152,7 +159,11 @@ fn graphviz_draws_every_view_without_warnings() {
     let folder = folder.path();
     for (name, options) in maps(&coalition) {
         let input = folder.join(format!("{name}.dot"));
-        std::fs::write(&input, to_dot(&coalition, &annotations, &options)).unwrap();
+        std::fs::write(
+            &input,
+            to_dot(&Landscape::build(&coalition), &annotations, &options),
+        )
+        .unwrap();
         for format in ["svg", "png"] {
             let output = Command::new("dot")
                 .arg(format!("-T{format}"))
@@ -207,14 +218,14 @@ fn large_networks_switch_engine_and_top_keeps_them_small() {
     }
     let mut options = MapOptions::new(View::Landscape);
     assert_eq!(
-        partnermap_render::layout_for(&coalition, &annotations, &options),
+        partnermap_render::layout_for(&Landscape::build(&coalition), &annotations, &options),
         partnermap_render::Layout::Sfdp
     );
-    let dot = to_dot(&coalition, &annotations, &options);
+    let dot = to_dot(&Landscape::build(&coalition), &annotations, &options);
     options.top = Some(20);
-    let top = to_dot(&coalition, &annotations, &options);
+    let top = to_dot(&Landscape::build(&coalition), &annotations, &options);
     assert_eq!(
-        partnermap_render::layout_for(&coalition, &annotations, &options),
+        partnermap_render::layout_for(&Landscape::build(&coalition), &annotations, &options),
         partnermap_render::Layout::Dot
     );
     // The 20 most central are those at 96/96, 95/96, … : indices 96, 193, 290, 387, then 95…

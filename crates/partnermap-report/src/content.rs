@@ -5,14 +5,15 @@ use crate::document::{Block, Cell, Document, Item, MapBlock, Section, Table};
 use crate::{Analysis, Map};
 use partnermap_analysis::coverage::{Class, Providers, TermCoverage};
 use partnermap_core::vocabulary::{TermKind, Vocabulary};
-use partnermap_core::{Coalition, Organization, Status};
+use partnermap_core::{Landscape, Organization, Status};
 
 /// The sentence shown when Graphviz did not draw the maps, so a reader knows how to get them.
 pub const NO_GRAPHVIZ_NOTE: &str = "The maps were not drawn because Graphviz is not installed (or PARTNERMAP_NO_GRAPHVIZ is set). Their Graphviz sources are the .dot files in the maps folder; install Graphviz (apt-get install graphviz, or brew install graphviz) and run the report again to get the images.";
 
-pub(crate) fn document(coalition: &Coalition, analysis: &Analysis, maps: &[Map]) -> Document {
+pub(crate) fn document(landscape: &Landscape, analysis: &Analysis, maps: &[Map]) -> Document {
+    let coalition = landscape.coalition();
     let mut subtitle = Vec::new();
-    if let Some(convener) = convener(coalition) {
+    if let Some(convener) = convener(landscape) {
         subtitle.push(format!("Convened by {}.", convener.name));
     }
     if let Some(date) = &coalition.as_of {
@@ -22,32 +23,33 @@ pub(crate) fn document(coalition: &Coalition, analysis: &Analysis, maps: &[Map])
         title: format!("{}: partner network report", coalition.name),
         subtitle,
         sections: vec![
-            priorities(coalition, analysis),
+            priorities(landscape, analysis),
             coverage(analysis),
-            existing_partners(coalition),
-            potential_partners(coalition, analysis),
-            benefits(coalition, analysis),
+            existing_partners(landscape),
+            potential_partners(landscape, analysis),
+            benefits(landscape, analysis),
             invite_plan(analysis),
-            brokers(coalition, analysis),
+            brokers(landscape, analysis),
             metrics(analysis),
             maps_section(maps),
         ],
     }
 }
 
-fn convener(coalition: &Coalition) -> Option<&Organization> {
+fn convener<'a>(landscape: &Landscape<'a>) -> Option<&'a Organization> {
+    let coalition = landscape.coalition();
     let id = coalition.convener.as_deref()?;
-    coalition
-        .organization_index(id)
+    landscape
+        .organization(id)
         .map(|i| &coalition.organizations[i])
 }
 
 /// An organization's name from its id; the id itself when it names nobody (a person in
 /// Table 4, for instance).
-fn name_of<'a>(coalition: &'a Coalition, id: &'a str) -> &'a str {
-    coalition
-        .organization_index(id)
-        .map_or(id, |i| &coalition.organizations[i].name)
+fn name_of<'a>(landscape: &Landscape<'a>, id: &'a str) -> &'a str {
+    landscape
+        .organization(id)
+        .map_or(id, |i| &landscape.coalition().organizations[i].name)
 }
 
 fn join(items: impl IntoIterator<Item = impl AsRef<str>>) -> String {
@@ -66,7 +68,8 @@ fn count(n: usize, one: &str, many: &str) -> String {
     format!("{n} {}", if n == 1 { one } else { many })
 }
 
-fn priorities(coalition: &Coalition, analysis: &Analysis) -> Section {
+fn priorities(landscape: &Landscape, analysis: &Analysis) -> Section {
+    let coalition = landscape.coalition();
     let status = |s: Status| {
         coalition
             .organizations
@@ -313,7 +316,8 @@ fn organization_row(vocabulary: &Vocabulary, o: &Organization) -> Vec<Cell> {
     ]
 }
 
-fn existing_partners(coalition: &Coalition) -> Section {
+fn existing_partners(landscape: &Landscape) -> Section {
+    let coalition = landscape.coalition();
     let vocabulary = coalition.vocabulary();
     let rows: Vec<Vec<Cell>> = coalition
         .organizations
@@ -369,7 +373,8 @@ fn would_add(analysis: &Analysis, o: &Organization) -> (String, String) {
     )
 }
 
-fn potential_partners(coalition: &Coalition, analysis: &Analysis) -> Section {
+fn potential_partners(landscape: &Landscape, analysis: &Analysis) -> Section {
+    let coalition = landscape.coalition();
     let vocabulary = coalition.vocabulary();
     let rows: Vec<Vec<Cell>> = coalition
         .organizations
@@ -406,7 +411,8 @@ fn potential_partners(coalition: &Coalition, analysis: &Analysis) -> Section {
     }
 }
 
-fn benefits(coalition: &Coalition, analysis: &Analysis) -> Section {
+fn benefits(landscape: &Landscape, analysis: &Analysis) -> Section {
+    let coalition = landscape.coalition();
     let text = |o: &Option<String>| Cell::from(o.clone().unwrap_or_default());
     let rows = coalition
         .organizations
@@ -461,16 +467,6 @@ fn benefits(coalition: &Coalition, analysis: &Analysis) -> Section {
     }
 }
 
-/// Why the planner chose this sender, in words.
-fn sender_reason(code: &str) -> &'static str {
-    match code {
-        "recorded" => "recorded in the coalition's Table 4",
-        "strongest-tie" => "has the strongest partnership with them",
-        "introduction-path" => "the last step on the warm-introduction path",
-        _ => "the convener, as no partner knows them",
-    }
-}
-
 fn invite_plan(analysis: &Analysis) -> Section {
     let plan = &analysis.plan;
     let mut blocks = vec![Block::Paragraph(format!(
@@ -505,7 +501,7 @@ fn invite_plan(analysis: &Analysis) -> Section {
                     vec![
                         format!("{}. {}", i + 1, pick.name).into(),
                         pick.sender.name.as_str().into(),
-                        sender_reason(pick.sender.reason).into(),
+                        pick.sender.reason.describe().into(),
                         join(&pick.closes).into(),
                         join(&pick.strengthens).into(),
                         pick.barriers.clone().unwrap_or_default().into(),
@@ -534,18 +530,18 @@ fn invite_plan(analysis: &Analysis) -> Section {
     }
 }
 
-fn chain_text(coalition: &Coalition, path: &[String]) -> String {
+fn chain_text(landscape: &Landscape, path: &[String]) -> String {
     path.iter()
-        .map(|id| name_of(coalition, id))
+        .map(|id| name_of(landscape, id))
         .collect::<Vec<_>>()
         .join(" → ")
 }
 
-fn brokers(coalition: &Coalition, analysis: &Analysis) -> Section {
+fn brokers(landscape: &Landscape, analysis: &Analysis) -> Section {
     let mut blocks = vec![Block::Paragraph(
         "Brokers are the organizations that connect otherwise separate parts of the network, and the members and partners who can introduce the coalition to organizations it does not yet work with. A warm introduction goes from the convener through partners who already know each other to an organization that serves an underserved group.".to_string(),
     )];
-    let brokers = analysis.broker_reasons(coalition, TOP_BROKERS);
+    let brokers = analysis.broker_reasons(landscape, TOP_BROKERS);
     blocks.push(Block::Heading("Brokers".to_string()));
     if brokers.is_empty() {
         blocks.push(Block::Paragraph(
@@ -579,10 +575,10 @@ fn brokers(coalition: &Coalition, analysis: &Analysis) -> Section {
             .filter(|c| !c.path.is_empty())
             .map(|c| {
                 Item::led(
-                    name_of(coalition, &c.target_id).to_string(),
+                    name_of(landscape, &c.target_id).to_string(),
                     format!(
                         "{} ({}, weakest tie {} of 3)",
-                        chain_text(coalition, &c.path),
+                        chain_text(landscape, &c.path),
                         count(c.length.unwrap_or(0), "step", "steps"),
                         c.weakest_tie.unwrap_or(0)
                     ),
@@ -593,7 +589,7 @@ fn brokers(coalition: &Coalition, analysis: &Analysis) -> Section {
             .chains
             .iter()
             .filter(|c| c.path.is_empty())
-            .map(|c| name_of(coalition, &c.target_id))
+            .map(|c| name_of(landscape, &c.target_id))
             .collect();
         if doors.chains.is_empty() {
             blocks.push(Block::Note(

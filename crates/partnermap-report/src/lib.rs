@@ -12,8 +12,9 @@
 //! use partnermap_report::{analyse, files, Options};
 //! let mut coalition = Coalition::new("Demo");
 //! coalition.organizations.push(Organization::new("a", "<b>Job Center</b>", OrganizationType::AmericanJobCenter));
-//! let analysis = analyse(&coalition, &Options::default());
-//! let files = files(&coalition, &analysis, &[]);
+//! let landscape = partnermap_core::Landscape::build(&coalition);
+//! let analysis = analyse(&landscape, &Options::default());
+//! let files = files(&landscape, &analysis, &[]);
 //! let html = &files.iter().find(|f| f.path == "report.html").unwrap().bytes;
 //! let html = String::from_utf8_lossy(html);
 //! assert!(html.contains("&lt;b&gt;Job Center&lt;/b&gt;"));
@@ -36,7 +37,7 @@ use partnermap_analysis::brokers::{brokers, network_metrics, Broker, NetworkMetr
 use partnermap_analysis::coverage::{gaps, Class, Gaps, Scenario, TermRef};
 use partnermap_analysis::introductions::{introductions, Introduction};
 use partnermap_analysis::invite::{plan, Plan};
-use partnermap_core::Coalition;
+use partnermap_core::Landscape;
 use std::collections::BTreeMap;
 
 /// Choices that change the report's content.
@@ -91,12 +92,12 @@ pub struct Analysis {
 ///
 /// ```
 /// use partnermap_report::{analyse, Options};
-/// let analysis = analyse(&partnermap_core::Coalition::new("Demo"), &Options { k: 3 });
+/// let analysis = analyse(&partnermap_core::Landscape::build(&partnermap_core::Coalition::new("Demo")), &Options { k: 3 });
 /// assert_eq!(analysis.plan.k, 3);
 /// assert!(analysis.doors.is_empty());
 /// ```
-pub fn analyse(coalition: &Coalition, options: &Options) -> Analysis {
-    let gaps = gaps(coalition, &Scenario::default())
+pub fn analyse(landscape: &Landscape, options: &Options) -> Analysis {
+    let gaps = gaps(landscape, &Scenario::default())
         .expect("an empty scenario names no organization, so it always applies");
     let doors: Vec<Doors> = [Class::Uncovered, Class::Reachable]
         .into_iter()
@@ -104,10 +105,10 @@ pub fn analyse(coalition: &Coalition, options: &Options) -> Analysis {
         .map(|t| Doors {
             term: t.term.clone(),
             class: t.class,
-            chains: introductions(coalition, t.term.kind, &t.term.id).unwrap_or_default(),
+            chains: introductions(landscape, t.term.kind, &t.term.id).unwrap_or_default(),
         })
         .collect();
-    let metrics = network_metrics(coalition, Default::default());
+    let metrics = network_metrics(landscape, Default::default());
     let mut opened: BTreeMap<String, std::collections::BTreeSet<String>> = BTreeMap::new();
     for chain in doors.iter().flat_map(|d| &d.chains) {
         if let Some(introducer) = &chain.introducer {
@@ -118,8 +119,8 @@ pub fn analyse(coalition: &Coalition, options: &Options) -> Analysis {
         }
     }
     Analysis {
-        plan: plan(coalition, options.k, true),
-        brokers: brokers(coalition, &metrics),
+        plan: plan(landscape, options.k, true),
+        brokers: brokers(landscape, &metrics),
         metrics,
         gaps,
         doors_opened: opened
@@ -157,13 +158,15 @@ impl Analysis {
     /// ```
     /// use partnermap_report::{analyse, Options};
     /// let coalition = partnermap_core::Coalition::new("Demo");
-    /// assert!(analyse(&coalition, &Options::default()).broker_reasons(&coalition, 10).is_empty());
+    /// let landscape = partnermap_core::Landscape::build(&coalition);
+    /// assert!(analyse(&landscape, &Options::default()).broker_reasons(&landscape, 10).is_empty());
     /// ```
-    pub fn broker_reasons(&self, coalition: &Coalition, top: usize) -> Vec<(String, Vec<String>)> {
+    pub fn broker_reasons(&self, landscape: &Landscape, top: usize) -> Vec<(String, Vec<String>)> {
+        let coalition = landscape.coalition();
         let mut doors = self.introductions_by_introducer();
         let name = |id: &str| {
-            coalition
-                .organization_index(id)
+            landscape
+                .organization(id)
                 .map_or(id.to_string(), |i| coalition.organizations[i].name.clone())
         };
         let door_reasons = |targets: BTreeMap<&str, Vec<&str>>| -> Vec<String> {
@@ -202,7 +205,8 @@ impl Analysis {
     /// use partnermap_report::{analyse, Options};
     /// let mut coalition = Coalition::new("Demo");
     /// coalition.organizations.push(Organization::new("a", "A", OrganizationType::Business));
-    /// let analysis = analyse(&coalition, &Options::default());
+    /// let landscape = partnermap_core::Landscape::build(&coalition);
+    /// let analysis = analyse(&landscape, &Options::default());
     /// assert_eq!(analysis.broker_role(0), "");
     /// ```
     pub fn broker_role(&self, organization: usize) -> String {
@@ -254,7 +258,8 @@ impl Analysis {
 /// use partnermap_report::{analyse, files, Map, Options};
 /// let coalition = partnermap_core::Coalition::new("Demo");
 /// let map = Map { name: "landscape", title: "Landscape".into(), dot: "digraph {}".into(), svg: None, png: None };
-/// let written = files(&coalition, &analyse(&coalition, &Options::default()), &[map]);
+/// let landscape = partnermap_core::Landscape::build(&coalition);
+/// let written = files(&landscape, &analyse(&landscape, &Options::default()), &[map]);
 /// assert!(written.iter().any(|f| f.path == "maps/landscape.dot"));
 /// assert!(!written.iter().any(|f| f.path == "maps/landscape.svg"));
 /// ```
@@ -286,12 +291,13 @@ pub struct File {
 /// ```
 /// use partnermap_report::{analyse, document, Options};
 /// let coalition = partnermap_core::Coalition::new("Demo");
-/// let tree = document(&coalition, &analyse(&coalition, &Options::default()), &[]);
+/// let landscape = partnermap_core::Landscape::build(&coalition);
+/// let tree = document(&landscape, &analyse(&landscape, &Options::default()), &[]);
 /// assert_eq!(tree.title, "Demo: partner network report");
 /// assert_eq!(tree.sections[0].id, "coalition");
 /// ```
-pub fn document(coalition: &Coalition, analysis: &Analysis, maps: &[Map]) -> document::Document {
-    content::document(coalition, analysis, maps)
+pub fn document(landscape: &Landscape, analysis: &Analysis, maps: &[Map]) -> document::Document {
+    content::document(landscape, analysis, maps)
 }
 
 /// Every file of the report, in a fixed order.
@@ -299,12 +305,13 @@ pub fn document(coalition: &Coalition, analysis: &Analysis, maps: &[Map]) -> doc
 /// ```
 /// use partnermap_report::{analyse, files, Options};
 /// let coalition = partnermap_core::Coalition::new("Demo");
-/// let names: Vec<String> = files(&coalition, &analyse(&coalition, &Options::default()), &[])
+/// let landscape = partnermap_core::Landscape::build(&coalition);
+/// let names: Vec<String> = files(&landscape, &analyse(&landscape, &Options::default()), &[])
 ///     .into_iter().map(|f| f.path).collect();
 /// assert_eq!(names, ["report.html", "report.md", "metrics.json", "organizations.csv", "gaps.csv", "invite.csv"]);
 /// ```
-pub fn files(coalition: &Coalition, analysis: &Analysis, maps: &[Map]) -> Vec<File> {
-    let document = document(coalition, analysis, maps);
+pub fn files(landscape: &Landscape, analysis: &Analysis, maps: &[Map]) -> Vec<File> {
+    let document = document(landscape, analysis, maps);
     let mut files = vec![
         File {
             path: "report.html".to_string(),
@@ -320,7 +327,7 @@ pub fn files(coalition: &Coalition, analysis: &Analysis, maps: &[Map]) -> Vec<Fi
         },
         File {
             path: "organizations.csv".to_string(),
-            bytes: tables::organizations(coalition, analysis),
+            bytes: tables::organizations(landscape, analysis),
         },
         File {
             path: "gaps.csv".to_string(),
@@ -328,7 +335,7 @@ pub fn files(coalition: &Coalition, analysis: &Analysis, maps: &[Map]) -> Vec<Fi
         },
         File {
             path: "invite.csv".to_string(),
-            bytes: tables::invite(coalition, &analysis.plan),
+            bytes: tables::invite(landscape, &analysis.plan),
         },
     ];
     for map in maps {

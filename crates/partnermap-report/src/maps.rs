@@ -4,7 +4,7 @@
 use crate::{Analysis, Map};
 use partnermap_analysis::coverage::Class;
 use partnermap_core::vocabulary::TermKind;
-use partnermap_core::Coalition;
+use partnermap_core::Landscape;
 use partnermap_render::{
     layout_for, render_image, to_dot, Annotations, Coverage, CoverageClass, ImageFormat, Layout,
     MapOptions, RenderError, View,
@@ -17,10 +17,12 @@ use partnermap_render::{
 /// ```
 /// use partnermap_report::{analyse, maps::annotations, Options};
 /// let coalition = partnermap_core::Coalition::new("Demo");
-/// let annotations = annotations(&coalition, &analyse(&coalition, &Options::default()));
+/// let landscape = partnermap_core::Landscape::build(&coalition);
+/// let annotations = annotations(&landscape, &analyse(&landscape, &Options::default()));
 /// assert!(annotations.centrality.is_empty() && annotations.paths.is_empty());
 /// ```
-pub fn annotations(coalition: &Coalition, analysis: &Analysis) -> Annotations {
+pub fn annotations(landscape: &Landscape, analysis: &Analysis) -> Annotations {
+    let coalition = landscape.coalition();
     let mut annotations = Annotations::default_for(coalition);
     for (i, figures) in analysis.metrics.organizations.iter().enumerate() {
         annotations.centrality[i] = figures.betweenness;
@@ -63,7 +65,7 @@ pub fn annotations(coalition: &Coalition, analysis: &Analysis) -> Annotations {
             chain
                 .path
                 .iter()
-                .map(|id| coalition.organization_index(id))
+                .map(|id| landscape.organization(id))
                 .collect::<Option<Vec<usize>>>()
         })
         .filter(|path| path.len() > 1)
@@ -81,17 +83,19 @@ pub const MAP_ORGANIZATIONS: usize = 60;
 /// ```
 /// use partnermap_report::{analyse, maps::maps, Options};
 /// let coalition = partnermap_core::Coalition::new("Demo");
-/// let drawn = maps(&coalition, &analyse(&coalition, &Options::default()), false).unwrap();
+/// let landscape = partnermap_core::Landscape::build(&coalition);
+/// let drawn = maps(&landscape, &analyse(&landscape, &Options::default()), false).unwrap();
 /// let names: Vec<&str> = drawn.iter().map(|m| m.name).collect();
 /// assert_eq!(names, ["landscape", "coverage", "partnerships"]);
 /// assert!(drawn.iter().all(|m| m.svg.is_none() && m.dot.starts_with("digraph")));
 /// ```
 pub fn maps(
-    coalition: &Coalition,
+    landscape: &Landscape,
     analysis: &Analysis,
     graphviz: bool,
 ) -> Result<Vec<Map>, RenderError> {
-    let annotations = annotations(coalition, analysis);
+    let coalition = landscape.coalition();
+    let annotations = annotations(landscape, analysis);
     let views = [
         (
             "landscape",
@@ -122,8 +126,8 @@ pub fn maps(
             Some(shown) => format!("{title} (the {shown} most central of {n} organizations)"),
             None => title.to_string(),
         };
-        let dot = to_dot(coalition, &annotations, &options);
-        let layout = layout_for(coalition, &annotations, &options);
+        let dot = to_dot(landscape, &annotations, &options);
+        let layout = layout_for(landscape, &annotations, &options);
         let svg = if drawing {
             draw(&dot, ImageFormat::Svg, layout)?
         } else {
@@ -171,7 +175,8 @@ mod tests {
         let path = dir.path().join("chain.csv");
         std::fs::write(&path, csv).unwrap();
         let coalition = partnermap_core::load(&path).unwrap().coalition;
-        let drawn = maps(&coalition, &analyse(&coalition, &Options::default()), false).unwrap();
+        let landscape = partnermap_core::Landscape::build(&coalition);
+        let drawn = maps(&landscape, &analyse(&landscape, &Options::default()), false).unwrap();
         for map in &drawn {
             assert!(
                 map.title

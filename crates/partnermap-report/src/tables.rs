@@ -6,7 +6,7 @@ use partnermap_analysis::brokers::{NetworkMetrics, OrganizationFigures};
 use partnermap_analysis::coverage::{Class, Coverage};
 use partnermap_analysis::invite::Plan;
 use partnermap_core::vocabulary::TermKind;
-use partnermap_core::{Coalition, Status};
+use partnermap_core::{Landscape, Status};
 
 fn write(header: &[&str], rows: impl IntoIterator<Item = Vec<String>>) -> Vec<u8> {
     let mut writer = csv::Writer::from_writer(Vec::new());
@@ -23,7 +23,7 @@ fn write(header: &[&str], rows: impl IntoIterator<Item = Vec<String>>) -> Vec<u8
 ///
 /// ```
 /// use partnermap_analysis::coverage::coverage;
-/// let csv = partnermap_report::tables::gaps(&coverage(&partnermap_core::Coalition::new("Demo")));
+/// let csv = partnermap_report::tables::gaps(&coverage(&partnermap_core::Landscape::build(&partnermap_core::Coalition::new("Demo"))));
 /// assert!(csv.starts_with(b"kind,id,label,priority,class,"));
 /// ```
 pub fn gaps(coverage: &Coverage) -> Vec<u8> {
@@ -73,14 +73,16 @@ pub fn gaps(coverage: &Coverage) -> Vec<u8> {
 ///
 /// ```
 /// let coalition = partnermap_core::Coalition::new("Demo");
-/// let plan = partnermap_analysis::invite::plan(&coalition, 5, true);
-/// let csv = partnermap_report::tables::invite(&coalition, &plan);
+/// let landscape = partnermap_core::Landscape::build(&coalition);
+/// let plan = partnermap_analysis::invite::plan(&landscape, 5, true);
+/// let csv = partnermap_report::tables::invite(&landscape, &plan);
 /// assert!(csv.starts_with(b"rank,id,name,potential_coalition_member,sender_id,"));
 /// ```
-pub fn invite(coalition: &Coalition, plan: &Plan) -> Vec<u8> {
+pub fn invite(landscape: &Landscape, plan: &Plan) -> Vec<u8> {
+    let coalition = landscape.coalition();
     let rows = plan.picks.iter().enumerate().map(|(i, pick)| {
-        let contact = coalition
-            .organization_index(&pick.id)
+        let contact = landscape
+            .organization(&pick.id)
             .and_then(|o| coalition.organizations[o].contact.clone())
             .unwrap_or_else(|| "(contact to find)".to_string());
         vec![
@@ -90,7 +92,7 @@ pub fn invite(coalition: &Coalition, plan: &Plan) -> Vec<u8> {
             contact,
             pick.sender.id.clone().unwrap_or_default(),
             pick.sender.name.clone(),
-            pick.sender.reason.to_string(),
+            pick.sender.reason.id().to_string(),
             format!("{:.4}", pick.gain),
             pick.closes.join("; "),
             pick.strengthens.join("; "),
@@ -172,7 +174,8 @@ fn metric_cells(m: &OrganizationFigures) -> impl Iterator<Item = String> {
 ///
 /// ```
 /// let coalition = partnermap_core::Coalition::new("Demo");
-/// let metrics = partnermap_analysis::brokers::network_metrics(&coalition, Default::default());
+/// let landscape = partnermap_core::Landscape::build(&coalition);
+/// let metrics = partnermap_analysis::brokers::network_metrics(&landscape, Default::default());
 /// let csv = partnermap_report::tables::metrics(&metrics);
 /// assert!(csv.starts_with(b"id,name,type,status,degree,weighted_degree,betweenness,"));
 /// ```
@@ -205,7 +208,8 @@ fn number(value: f64) -> String {
 
 /// One row per organization: what it provides, what it alone holds up, what it would add,
 /// the doors it opens and its place on the invite list.
-pub(crate) fn organizations(coalition: &Coalition, analysis: &Analysis) -> Vec<u8> {
+pub(crate) fn organizations(landscape: &Landscape, analysis: &Analysis) -> Vec<u8> {
+    let coalition = landscape.coalition();
     let coverage = &analysis.gaps.coverage;
     let dependencies: std::collections::HashMap<&str, _> = analysis
         .gaps
