@@ -1,7 +1,27 @@
 //! Whatever the bytes in the input files, loading returns a coalition or diagnostics; it never
-//! panics.
+//! panics, and a load that fails always says why: at least one diagnostic, and at least one of
+//! them an error.
 
 use proptest::prelude::*;
+use std::path::Path;
+
+/// Loads `path`; a failure must carry at least one diagnostic, and at least one error.
+fn load_and_check(path: &Path) -> Result<(), TestCaseError> {
+    if let Err(error) = partnermap_core::load(path) {
+        prop_assert!(
+            !error.diagnostics.is_empty(),
+            "loading {} failed without a diagnostic",
+            path.display()
+        );
+        prop_assert!(
+            error.diagnostics.iter().any(|d| d.is_error()),
+            "loading {} failed with only warnings: {:?}",
+            path.display(),
+            error.diagnostics
+        );
+    }
+    Ok(())
+}
 
 fn csv_like() -> impl Strategy<Value = Vec<u8>> {
     prop_oneof![
@@ -16,17 +36,17 @@ proptest! {
     #![proptest_config(ProptestConfig { cases: 128, ..ProptestConfig::default() })]
 
     #[test]
-    fn arbitrary_files_never_panic(toml in "[a-z =\\[\\]\"\n,.{}]{0,120}", orgs in csv_like(), ties in csv_like()) {
+    fn arbitrary_files_never_panic_and_failures_say_why(toml in "[a-z =\\[\\]\"\n,.{}]{0,120}", orgs in csv_like(), ties in csv_like()) {
         let dir = tempfile::tempdir().unwrap();
         std::fs::write(dir.path().join("coalition.toml"), toml).unwrap();
         std::fs::write(dir.path().join("organizations.csv"), &orgs).unwrap();
         std::fs::write(dir.path().join("partnerships.csv"), &ties).unwrap();
-        let _ = partnermap_core::load(dir.path());
+        load_and_check(dir.path())?;
         let edges = dir.path().join("edges.csv");
         std::fs::write(&edges, [b"source,target\n".as_slice(), &ties].concat()).unwrap();
-        let _ = partnermap_core::load(&edges);
+        load_and_check(&edges)?;
         let json = dir.path().join("doc.json");
         std::fs::write(&json, &orgs).unwrap();
-        let _ = partnermap_core::load(&json);
+        load_and_check(&json)?;
     }
 }

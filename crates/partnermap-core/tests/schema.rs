@@ -2,6 +2,7 @@
 //! loader accepts. Refresh it with `UPDATE_GOLDEN=1 cargo test -p partnermap-core --test schema`.
 
 use partnermap_core::model::Coalition;
+use partnermap_testkit::assert_golden;
 use std::path::Path;
 
 #[test]
@@ -9,14 +10,7 @@ fn the_documented_json_schema_matches_the_model() {
     let schema = schemars::schema_for!(Coalition);
     let text = serde_json::to_string_pretty(&schema).unwrap() + "\n";
     let path = Path::new(env!("CARGO_MANIFEST_DIR")).join("../../docs/coalition.schema.json");
-    if std::env::var_os("UPDATE_GOLDEN").is_some() {
-        std::fs::write(&path, &text).unwrap();
-    }
-    let documented = std::fs::read_to_string(&path).expect("docs/coalition.schema.json exists");
-    assert_eq!(
-        documented, text,
-        "the schema changed: rerun with UPDATE_GOLDEN=1 and review the diff"
-    );
+    assert_golden(path, &text);
 }
 
 #[test]

@@ -3,6 +3,7 @@
 
 use partnermap_core::model::{OrganizationType, PartnershipKind, Status};
 use partnermap_core::vocabulary::{TermKind, Vocabulary};
+use partnermap_testkit::assert_golden;
 use std::path::Path;
 
 fn vocabulary_markdown() -> String {
@@ -68,12 +69,5 @@ fn vocabulary_markdown() -> String {
 fn the_documented_vocabulary_matches_the_code() {
     let text = vocabulary_markdown();
     let path = Path::new(env!("CARGO_MANIFEST_DIR")).join("../../docs/vocabulary.md");
-    if std::env::var_os("UPDATE_GOLDEN").is_some() {
-        std::fs::write(&path, &text).unwrap();
-    }
-    let documented = std::fs::read_to_string(&path).expect("docs/vocabulary.md exists");
-    assert_eq!(
-        documented, text,
-        "the vocabulary changed: rerun with UPDATE_GOLDEN=1 and review the diff"
-    );
+    assert_golden(path, &text);
 }

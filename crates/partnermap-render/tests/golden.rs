@@ -5,6 +5,7 @@
 use partnermap_core::Coalition;
 use partnermap_core::Landscape;
 use partnermap_render::{to_dot, Annotations, Coverage, CoverageClass, GroupBy, MapOptions, View};
+use partnermap_testkit::assert_golden;
 use std::path::{Path, PathBuf};
 use std::process::Command;
 
@@ -99,20 +100,10 @@ fn golden(name: &str) -> PathBuf {
 fn every_view_matches_its_golden_file() {
     let coalition = forest_city();
     let annotations = annotations(&coalition);
-    let update = std::env::var_os("UPDATE_GOLDEN").is_some();
     for (name, options) in maps(&coalition) {
-        let dot = to_dot(&Landscape::build(&coalition), &annotations, &options);
-        let path = golden(name);
-        if update {
-            std::fs::write(&path, &dot).expect("golden file written");
-            continue;
-        }
-        let expected = std::fs::read_to_string(&path)
-            .unwrap_or_else(|e| panic!("{}: {e}; run with UPDATE_GOLDEN=1", path.display()));
-        assert!(
-            dot == expected,
-            "{name} differs from {}; if the change is intended, rerun with UPDATE_GOLDEN=1 and review the diff",
-            path.display()
+        assert_golden(
+            golden(name),
+            &to_dot(&Landscape::build(&coalition), &annotations, &options),
         );
     }
 }
