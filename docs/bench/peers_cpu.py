@@ -1,7 +1,10 @@
 #!/usr/bin/env python3
-"""CPU-time companion to /work/shared/bench/peers.py, for machines shared with other work.
+"""CPU-time companion to ../shared/bench/peers.py, for machines shared with other work.
 
     python3 docs/bench/peers_cpu.py DATA_DIR [--libs igraph,networkit,rustworkx] [--tasks betweenness,closeness]
+
+DATA_DIR is a folder made by ../shared/bench/gen_network.py (its edges.csv is read), or the path
+of an edges.csv itself.
 
 Runs the same library calls as peers.py but prints, per task, wall seconds and the process's CPU
 seconds (all threads, `time.process_time`). On a loaded machine wall time mostly measures the
