@@ -8,7 +8,6 @@ use partnermap_render::{
     layout_for, render_image, to_dot, Annotations, GroupBy, ImageFormat, Layout, MapOptions, View,
 };
 use partnermap_report::{analyse, Options};
-use std::io::Write;
 use std::path::Path;
 use std::process::ExitCode;
 
@@ -64,10 +63,7 @@ pub fn run(request: &Request) -> anyhow::Result<ExitCode> {
     };
     let dot = to_dot(&landscape, &annotations, &options);
     if request.output == Path::new("-") {
-        std::io::stdout()
-            .write_all(dot.as_bytes())
-            .context("writing the map to standard output")?;
-        return Ok(ExitCode::SUCCESS);
+        return output::print(&dot);
     }
     let bytes = match output {
         Output::Dot => dot.into_bytes(),

@@ -70,10 +70,9 @@ pub fn run(path: &Path, out: &Path, k: usize, quiet: bool) -> anyhow::Result<Exi
         // A full disk or a folder we may not write is a failure at run time: exit 1.
         result => result?,
     }
-    println!(
-        "Report written to {}; open {} in a browser.",
+    crate::output::print(&format!(
+        "Report written to {}; open {} in a browser.\n",
         out.display(),
         out.join("report.html").display()
-    );
-    Ok(ExitCode::SUCCESS)
+    ))
 }

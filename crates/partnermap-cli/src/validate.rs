@@ -3,6 +3,7 @@
 use anyhow::Context;
 use partnermap_core::model::Summary;
 use partnermap_core::{Landscape, TermKind};
+use std::fmt::Write as _;
 use std::path::Path;
 use std::process::ExitCode;
 
@@ -14,9 +15,11 @@ pub fn run(path: &Path, json: Option<&Path>) -> anyhow::Result<ExitCode> {
     let coalition = &loaded.coalition;
     let landscape = Landscape::build(coalition);
     let summary = Summary::of(coalition);
-    let vocabulary = coalition.vocabulary();
-    println!("{}: valid", coalition.name);
-    println!(
+    let vocabulary = landscape.vocabulary();
+    let mut out = String::new();
+    let _ = writeln!(out, "{}: valid", coalition.name);
+    let _ = writeln!(
+        out,
         "  {} organizations, {} partnerships",
         summary.organizations, summary.partnerships
     );
@@ -25,27 +28,27 @@ pub fn run(path: &Path, json: Option<&Path>) -> anyhow::Result<ExitCode> {
             .organization(convener)
             .map(|i| coalition.organizations[i].name.as_str())
             .unwrap_or(convener);
-        println!("  convener: {name}");
+        let _ = writeln!(out, "  convener: {name}");
     }
-    println!("\nOrganizations by type:");
+    let _ = writeln!(out, "\nOrganizations by type:");
     for (kind, n) in &summary.by_type {
-        println!("  {n:>4}  {kind}");
+        let _ = writeln!(out, "  {n:>4}  {kind}");
     }
-    println!("\nOrganizations by status:");
+    let _ = writeln!(out, "\nOrganizations by status:");
     for (status, n) in &summary.by_status {
-        println!("  {n:>4}  {status}");
+        let _ = writeln!(out, "  {n:>4}  {status}");
     }
     if !summary.by_kind.is_empty() {
-        println!("\nPartnerships by kind:");
+        let _ = writeln!(out, "\nPartnerships by kind:");
         for (kind, n) in &summary.by_kind {
-            println!("  {n:>4}  {kind}");
+            let _ = writeln!(out, "  {n:>4}  {kind}");
         }
     }
     let any_priority = TermKind::ALL
         .iter()
         .any(|&k| !coalition.priorities.terms(k).is_empty());
     if any_priority {
-        println!("\nPriorities:");
+        let _ = writeln!(out, "\nPriorities:");
         for kind in TermKind::ALL {
             let labels: Vec<&str> = coalition
                 .priorities
@@ -54,17 +57,17 @@ pub fn run(path: &Path, json: Option<&Path>) -> anyhow::Result<ExitCode> {
                 .map(|id| vocabulary.label(kind, id))
                 .collect();
             if !labels.is_empty() {
-                println!("  {}: {}", kind.plural(), labels.join("; "));
+                let _ = writeln!(out, "  {}: {}", kind.plural(), labels.join("; "));
             }
         }
     }
-    if let Some(out) = json {
+    if let Some(path) = json {
         partnermap_core::write::write_atomic(
-            out,
+            path,
             partnermap_core::write::to_json(coalition).as_bytes(),
         )
-        .with_context(|| format!("writing the JSON document to {}", out.display()))?;
-        println!("\nWrote {}", out.display());
+        .with_context(|| format!("writing the JSON document to {}", path.display()))?;
+        let _ = writeln!(out, "\nWrote {}", path.display());
     }
-    Ok(ExitCode::SUCCESS)
+    crate::output::print(&out)
 }
