@@ -23,19 +23,6 @@ pub struct Loaded {
     pub coalition: Coalition,
     /// Problems that did not stop loading.
     pub warnings: Vec<Diagnostic>,
-    /// Which form the input had.
-    pub format: InputFormat,
-}
-
-/// The form of an input.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum InputFormat {
-    /// A project folder.
-    Folder,
-    /// The canonical JSON document.
-    Json,
-    /// A bare `source,target` edge list.
-    EdgeList,
 }
 
 /// The columns `organizations.csv` may have, in the order partnermap writes them.
@@ -78,7 +65,7 @@ pub fn load(path: &Path) -> Result<Loaded, LoadError> {
         diagnostics: vec![d],
     };
     if path.is_dir() {
-        return finish(read_folder(path), InputFormat::Folder);
+        return finish(read_folder(path));
     }
     if !path.exists() {
         return Err(fail(Diagnostic::error(shown, "no such file or folder").with_hint(
@@ -91,11 +78,11 @@ pub fn load(path: &Path) -> Result<Loaded, LoadError> {
         .unwrap_or("")
         .to_ascii_lowercase();
     match extension.as_str() {
-        "json" => finish(read_json(path), InputFormat::Json),
-        "csv" => finish(read_edge_list(path), InputFormat::EdgeList),
+        "json" => finish(read_json(path)),
+        "csv" => finish(read_edge_list(path)),
         "toml" if path.file_name().is_some_and(|n| n == "coalition.toml") => {
             let folder = path.parent().filter(|p| !p.as_os_str().is_empty()).unwrap_or(Path::new("."));
-            finish(read_folder(folder), InputFormat::Folder)
+            finish(read_folder(folder))
         }
         _ => Err(fail(Diagnostic::error(shown, "not a format partnermap reads").with_hint(
             "give a project folder (with coalition.toml), a .json document or a source,target .csv",
@@ -105,10 +92,10 @@ pub fn load(path: &Path) -> Result<Loaded, LoadError> {
 
 /// Parses a canonical JSON document held in memory; `file` names it in messages.
 pub fn from_json_str(file: &str, text: &str) -> Result<Loaded, LoadError> {
-    finish(parse_json(file, text), InputFormat::Json)
+    finish(parse_json(file, text))
 }
 
-fn finish(read: Read, format: InputFormat) -> Result<Loaded, LoadError> {
+fn finish(read: Read) -> Result<Loaded, LoadError> {
     let Read {
         coalition,
         origins,
@@ -124,7 +111,6 @@ fn finish(read: Read, format: InputFormat) -> Result<Loaded, LoadError> {
         Some(coalition) if !diagnostics.iter().any(Diagnostic::is_error) => Ok(Loaded {
             coalition,
             warnings: diagnostics,
-            format,
         }),
         _ => Err(LoadError { diagnostics }),
     }
