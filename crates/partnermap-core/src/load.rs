@@ -101,10 +101,7 @@ fn finish(read: Read) -> Result<Loaded, LoadError> {
         origins,
         mut diagnostics,
     } = read;
-    let coalition = match coalition {
-        Some(coalition) => validate(coalition, &origins, &mut diagnostics),
-        None => None,
-    };
+    let coalition = coalition.map(|coalition| validate(coalition, &origins, &mut diagnostics));
     // Errors first, then in reading order: coalition.toml, organizations.csv, partnerships.csv.
     diagnostics.sort_by(|a, b| (a.severity, &a.file, a.line).cmp(&(b.severity, &b.file, b.line)));
     match coalition {
@@ -915,7 +912,7 @@ fn validate(
     mut coalition: Coalition,
     origins: &Origins,
     diagnostics: &mut Vec<Diagnostic>,
-) -> Option<Coalition> {
+) -> Coalition {
     let no_origin = Origin::default();
     let origin_of = |list: Option<&Vec<Origin>>, i: usize| {
         list.and_then(|l| l.get(i))
@@ -1177,7 +1174,7 @@ fn validate(
             }
         }
     }
-    Some(coalition)
+    coalition
 }
 
 trait HintIfNone {
