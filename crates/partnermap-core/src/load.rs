@@ -717,24 +717,18 @@ fn read_partnerships(
         let strength = table.get(record, "strength");
         if !strength.is_empty() {
             match strength.parse::<i64>() {
-                Ok(s) => partnership.strength = s.clamp(0, 255) as u8,
+                Ok(s) => {
+                    partnership.strength = s.clamp(0, 255) as u8;
+                    diagnostics.extend(strength_out_of_range(s, &origin));
+                }
                 Err(_) => diagnostics.push(
                     origin
                         .error(
                             "strength",
                             format!("strength \"{strength}\" is not a number"),
                         )
-                        .with_hint("use 1 (weak), 2 (working) or 3 (strong)"),
+                        .with_hint(STRENGTH_HINT),
                 ),
-            }
-            if let Ok(s) = strength.parse::<i64>() {
-                if !(1..=3).contains(&s) {
-                    diagnostics.push(
-                        origin
-                            .error("strength", format!("strength {s} is out of range"))
-                            .with_hint("use 1 (weak), 2 (working) or 3 (strong)"),
-                    );
-                }
             }
         }
         let directed = table.get(record, "directed");
@@ -760,6 +754,17 @@ fn read_partnerships(
         coalition.partnerships.push(partnership);
         origins.partnerships.push(origin);
     }
+}
+
+const STRENGTH_HINT: &str = "use 1 (weak), 2 (working) or 3 (strong)";
+
+/// The error for a strength outside 1–3: the one range check, for every format.
+fn strength_out_of_range(strength: i64, origin: &Origin) -> Option<Diagnostic> {
+    (!(1..=3).contains(&strength)).then(|| {
+        origin
+            .error("strength", format!("strength {strength} is out of range"))
+            .with_hint(STRENGTH_HINT)
+    })
 }
 
 fn read_edge_list(path: &Path) -> Read {
@@ -1129,15 +1134,13 @@ fn validate(
                 );
             }
         }
-        if !(1..=3).contains(&partnership.strength) && origin.pointer.is_some() {
-            diagnostics.push(
-                origin
-                    .error(
-                        "strength",
-                        format!("strength {} is out of range", partnership.strength),
-                    )
-                    .with_hint("use 1 (weak), 2 (working) or 3 (strong)"),
-            );
+        // A CSV strength was checked as it was read, as the number written (before it was fitted
+        // into a u8, and in its line's order); a JSON strength is checked here.
+        if origin.pointer.is_some() {
+            diagnostics.extend(strength_out_of_range(
+                i64::from(partnership.strength),
+                &origin,
+            ));
         }
         resolved_ends.push(ends);
     }
