@@ -283,46 +283,25 @@ fn read_folder(folder: &Path) -> Read {
         }
     }
 
-    let orgs_path = folder.join("organizations.csv");
-    if orgs_path.exists() {
-        if let Some(text) = read_text(&orgs_path, &mut diagnostics) {
-            read_organizations(
-                &orgs_path.display().to_string(),
-                &text,
-                &mut coalition,
-                &mut origins,
-                &mut diagnostics,
-            );
-        }
-    } else {
-        diagnostics.push(
-            Diagnostic::error(
-                orgs_path.display().to_string(),
-                "the project folder has no organizations.csv",
+    let tables: [(&str, CsvReader, fn(String) -> Diagnostic); 2] = [
+        ("organizations.csv", read_organizations, |file| {
+            Diagnostic::error(file, "the project folder has no organizations.csv").with_hint(
+                "create it with the header id,name,type,status,populations,domains,assets",
             )
-            .with_hint("create it with the header id,name,type,status,populations,domains,assets"),
-        );
-    }
-
-    let ties_path = folder.join("partnerships.csv");
-    if ties_path.exists() {
-        if let Some(text) = read_text(&ties_path, &mut diagnostics) {
-            read_partnerships(
-                &ties_path.display().to_string(),
-                &text,
-                &mut coalition,
-                &mut origins,
-                &mut diagnostics,
-            );
+        }),
+        ("partnerships.csv", read_partnerships, |file| {
+            Diagnostic::warning(file, "no partnerships.csv: the network has no partnerships")
+                .with_hint("create it with the header source,target,kind,strength")
+        }),
+    ];
+    for (name, read, missing) in tables {
+        let path = folder.join(name);
+        let file = path.display().to_string();
+        if !path.exists() {
+            diagnostics.push(missing(file));
+        } else if let Some(text) = read_text(&path, &mut diagnostics) {
+            read(&file, &text, &mut coalition, &mut origins, &mut diagnostics);
         }
-    } else {
-        diagnostics.push(
-            Diagnostic::warning(
-                ties_path.display().to_string(),
-                "no partnerships.csv: the network has no partnerships",
-            )
-            .with_hint("create it with the header source,target,kind,strength"),
-        );
     }
     Read {
         coalition: Some(coalition),
@@ -442,6 +421,9 @@ fn apply_toml(
         }
     }
 }
+
+/// Reads one CSV file's text (named `file` in messages) into the coalition and its origins.
+type CsvReader = fn(&str, &str, &mut Coalition, &mut Origins, &mut Vec<Diagnostic>);
 
 /// A CSV file read into header positions and records, with structural problems reported.
 struct Table {
