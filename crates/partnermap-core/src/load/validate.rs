@@ -1,0 +1,408 @@
+//! The validation pass every format shares. It runs in a fixed order, so problems come out in
+//! the order a person reads the files: the coalition's extra terms, its priorities, the
+//! organizations (names, ids, terms), the convener, then the partnerships (ends, then repeats).
+
+use super::origin::{Origin, Origins};
+use super::partnerships::strength_out_of_range;
+use crate::diagnostic::Diagnostic;
+use crate::model::{Coalition, Organization, Partnership};
+use crate::vocabulary::{closest, normalize, slug, TermKind, Vocabulary};
+use std::collections::HashMap;
+
+/// Resolves terms and references in place and reports every problem. Returns the coalition
+/// (possibly still with errors recorded in `diagnostics`).
+pub(super) fn validate(
+    mut coalition: Coalition,
+    origins: &Origins,
+    diagnostics: &mut Vec<Diagnostic>,
+) -> Coalition {
+    let vocabulary = extend_vocabulary(&coalition, origins, diagnostics);
+    resolve_priorities(&mut coalition, &vocabulary, origins, diagnostics);
+    let ids = resolve_organizations(
+        &mut coalition.organizations,
+        &vocabulary,
+        origins,
+        diagnostics,
+    );
+    let find = Finder::new(&coalition.organizations, ids);
+    resolve_convener(
+        &mut coalition.convener,
+        &coalition.name,
+        &find,
+        origins,
+        diagnostics,
+    );
+    let ends = resolve_ends(&coalition.partnerships, &find, origins, diagnostics);
+    name_ends_and_flag_repeats(
+        &mut coalition.partnerships,
+        ends,
+        &coalition.organizations,
+        origins,
+        diagnostics,
+    );
+    coalition
+}
+
+/// The worksheet vocabulary plus the coalition's extra terms; an extra term that is empty,
+/// holds `;` or repeats an existing term is reported and left out.
+fn extend_vocabulary(
+    coalition: &Coalition,
+    origins: &Origins,
+    diagnostics: &mut Vec<Diagnostic>,
+) -> Vocabulary {
+    let mut vocabulary = Vocabulary::builtin();
+    for kind in TermKind::ALL {
+        for (i, term) in coalition.vocabulary.terms(kind).iter().enumerate() {
+            let origin = origins.extra_term(kind, i);
+            let field = format!("vocabulary.{}", kind.plural());
+            if term.label.trim().is_empty() || term.id.is_empty() {
+                diagnostics.push(
+                    origin
+                        .error(&field, format!("an extra {kind} has an empty label"))
+                        .with_hint("write its label, e.g. \"Veterans\""),
+                );
+            } else if term.label.contains(';') || term.aliases.iter().any(|a| a.contains(';')) {
+                diagnostics.push(
+                    origin
+                        .error(
+                            &field,
+                            format!("the {kind} \"{}\" contains ';'", term.label),
+                        )
+                        .with_hint("';' separates list items in CSV cells; use another character"),
+                );
+            } else if let Err(existing) = vocabulary.add(kind, term.clone()) {
+                diagnostics.push(
+                    origin.error(&field, format!("the extra {kind} \"{}\" is already the {kind} \"{existing}\"", term.label))
+                        .with_hint(format!("use \"{existing}\" as it is, or give the new term another label and aliases")),
+                );
+            }
+        }
+    }
+    vocabulary
+}
+
+/// Replaces the written priorities by their term ids; a repeated priority is dropped quietly.
+fn resolve_priorities(
+    coalition: &mut Coalition,
+    vocabulary: &Vocabulary,
+    origins: &Origins,
+    diagnostics: &mut Vec<Diagnostic>,
+) {
+    for kind in TermKind::ALL {
+        let field = format!("priorities.{}", kind.plural());
+        let resolved = resolve_terms(
+            vocabulary,
+            kind,
+            coalition.priorities.terms(kind),
+            &field,
+            |i| origins.priority(kind, i),
+            |_, _| None,
+            diagnostics,
+        );
+        *coalition.priorities.terms_mut(kind) = resolved;
+    }
+}
+
+/// Trims names and ids, derives missing ids from names, reports missing names and duplicate
+/// ids, and replaces each organization's written terms by their ids. Returns the index of the
+/// first organization with each id.
+fn resolve_organizations(
+    organizations: &mut [Organization],
+    vocabulary: &Vocabulary,
+    origins: &Origins,
+    diagnostics: &mut Vec<Diagnostic>,
+) -> HashMap<String, usize> {
+    let mut first_line: HashMap<String, (usize, Origin)> = HashMap::new();
+    for (i, org) in organizations.iter_mut().enumerate() {
+        let origin = origins.organization(i);
+        org.name = org.name.trim().to_string();
+        if org.name.is_empty() {
+            diagnostics.push(
+                origin
+                    .error("name", "the organization has no name")
+                    .with_hint(
+                        "write the organization's name; the id is derived from it when left empty",
+                    ),
+            );
+        }
+        if org.id.trim().is_empty() {
+            org.id = slug(&org.name);
+        } else if org.id != org.id.trim() {
+            org.id = org.id.trim().to_string();
+        }
+        if !org.id.is_empty() {
+            if let Some((_, first)) = first_line.get(&org.id) {
+                let at = first
+                    .line
+                    .map(|l| format!(" (first on line {l})"))
+                    .or_else(|| first.pointer.as_ref().map(|p| format!(" (first at {p})")))
+                    .unwrap_or_default();
+                diagnostics.push(
+                    origin
+                        .error("id", format!("duplicate id \"{}\"{at}", org.id))
+                        .with_hint(
+                            "give each organization its own id, e.g. add the city or program to it",
+                        ),
+                );
+            } else {
+                first_line.insert(org.id.clone(), (i, origin.clone()));
+            }
+        }
+        for kind in TermKind::ALL {
+            let resolved = resolve_terms(
+                vocabulary,
+                kind,
+                org.terms(kind),
+                kind.plural(),
+                |_| origin.clone(),
+                |origin, text| {
+                    Some(origin.warning(
+                        kind.plural(),
+                        format!(
+                            "\"{text}\" repeats a {kind} already listed for {}",
+                            org.name
+                        ),
+                    ))
+                },
+                diagnostics,
+            );
+            *org.terms_mut(kind) = resolved;
+        }
+    }
+    first_line.into_iter().map(|(id, (i, _))| (id, i)).collect()
+}
+
+/// Finds the organization a reference names: its id, else its name when no other organization
+/// has the same (normalised) name.
+struct Finder<'a> {
+    organizations: &'a [Organization],
+    ids: HashMap<String, usize>,
+    by_name: HashMap<String, Option<usize>>,
+}
+
+impl<'a> Finder<'a> {
+    fn new(organizations: &'a [Organization], ids: HashMap<String, usize>) -> Finder<'a> {
+        let mut by_name: HashMap<String, Option<usize>> = HashMap::new();
+        for (i, org) in organizations.iter().enumerate() {
+            by_name
+                .entry(normalize(&org.name))
+                .and_modify(|e| *e = None)
+                .or_insert(Some(i));
+        }
+        Finder {
+            organizations,
+            ids,
+            by_name,
+        }
+    }
+
+    /// The index of the organization `text` names; on a miss, the id of the likely intended one.
+    fn find(&self, text: &str) -> Result<usize, Option<String>> {
+        if let Some(&i) = self.ids.get(text) {
+            return Ok(i);
+        }
+        match self.by_name.get(&normalize(text)) {
+            Some(Some(i)) => Ok(*i),
+            _ => Err(closest(
+                text,
+                self.organizations.iter().flat_map(|o| {
+                    [
+                        (o.id.as_str(), o.id.as_str()),
+                        (o.name.as_str(), o.id.as_str()),
+                    ]
+                }),
+            )),
+        }
+    }
+}
+
+/// Replaces the convener's id or name by its id, or reports it missing; a coalition.toml without
+/// a convener (and with organizations) gets a warning.
+fn resolve_convener(
+    convener: &mut Option<String>,
+    name: &str,
+    find: &Finder,
+    origins: &Origins,
+    diagnostics: &mut Vec<Diagnostic>,
+) {
+    if let Some(written) = convener.clone() {
+        match find.find(&written) {
+            Ok(i) => *convener = Some(find.organizations[i].id.clone()),
+            Err(suggestion) => diagnostics.push(
+                origins
+                    .coalition
+                    .error(
+                        "convener",
+                        format!("the convener \"{written}\" is not in the organizations"),
+                    )
+                    .did_you_mean(suggestion)
+                    .with_hint_if_none(
+                        "add the convening organization to organizations.csv with status member",
+                    ),
+            ),
+        }
+    } else if !origins.organizations.is_empty()
+        && origins.coalition.pointer.is_none()
+        && !name.is_empty()
+        && origins.coalition.file.ends_with("toml")
+    {
+        diagnostics.push(
+            Diagnostic::warning(
+                &origins.coalition.file,
+                "no convener: warm-introduction paths start from the convener",
+            )
+            .in_field("convener")
+            .with_hint("add: convener = \"the-id-of-your-organization\""),
+        );
+    }
+}
+
+/// The organization index at each end of each partnership (`None` where it was empty or names
+/// no organization, both reported); also reports partnerships of an organization with itself
+/// and JSON strengths out of range.
+fn resolve_ends(
+    partnerships: &[Partnership],
+    find: &Finder,
+    origins: &Origins,
+    diagnostics: &mut Vec<Diagnostic>,
+) -> Vec<[Option<usize>; 2]> {
+    let mut resolved_ends = Vec::with_capacity(partnerships.len());
+    for (i, partnership) in partnerships.iter().enumerate() {
+        let origin = origins.partnership(i);
+        let mut ends = [None, None];
+        for (slot, (field, text)) in [
+            ("source", &partnership.source),
+            ("target", &partnership.target),
+        ]
+        .into_iter()
+        .enumerate()
+        {
+            if text.is_empty() {
+                diagnostics.push(
+                    origin
+                        .error(field, format!("the {field} is empty"))
+                        .with_hint("write an organization id or its exact name"),
+                );
+                continue;
+            }
+            match find.find(text) {
+                Ok(at) => ends[slot] = Some(at),
+                Err(suggestion) => diagnostics.push(
+                    origin.error(field, format!("the partnership names \"{text}\", which is not in the organizations"))
+                        .did_you_mean(suggestion)
+                        .with_hint_if_none("add the organization to organizations.csv, or correct the id"),
+                ),
+            }
+        }
+        if let [Some(a), Some(b)] = ends {
+            if a == b {
+                diagnostics.push(
+                    origin
+                        .error(
+                            "target",
+                            format!(
+                                "a partnership of \"{}\" with itself",
+                                find.organizations[a].name
+                            ),
+                        )
+                        .with_hint("a partnership joins two different organizations"),
+                );
+            }
+        }
+        // A CSV strength was checked as it was read, as the number written (before it was fitted
+        // into a u8, and in its line's order); a JSON strength is checked here.
+        if origin.pointer.is_some() {
+            diagnostics.extend(strength_out_of_range(
+                i64::from(partnership.strength),
+                &origin,
+            ));
+        }
+        resolved_ends.push(ends);
+    }
+    resolved_ends
+}
+
+/// Points each partnership whose ends resolved at its organizations' ids, and warns about a
+/// partnership listed again (same ends, same kind, same direction).
+fn name_ends_and_flag_repeats(
+    partnerships: &mut [Partnership],
+    ends: Vec<[Option<usize>; 2]>,
+    organizations: &[Organization],
+    origins: &Origins,
+    diagnostics: &mut Vec<Diagnostic>,
+) {
+    let mut seen_pairs = HashMap::new();
+    for (i, (partnership, ends)) in partnerships.iter_mut().zip(ends).enumerate() {
+        if let [Some(a), Some(b)] = ends {
+            partnership.source = organizations[a].id.clone();
+            partnership.target = organizations[b].id.clone();
+            // A one-way partnership each way (A refers to B, B refers to A) is two facts, not a repeat.
+            let key = if partnership.directed {
+                (a, b, partnership.kind, true)
+            } else {
+                (a.min(b), a.max(b), partnership.kind, false)
+            };
+            let origin = origins.partnership(i);
+            if let Some(first) = seen_pairs.insert(key, origin.line) {
+                let at = first
+                    .map(|l| format!(" (first on line {l})"))
+                    .unwrap_or_default();
+                diagnostics.push(origin.warning(
+                    "target",
+                    format!(
+                        "the partnership between \"{}\" and \"{}\" (kind: {}) is listed twice{at}",
+                        partnership.source,
+                        partnership.target,
+                        partnership.kind.id()
+                    ),
+                ));
+            }
+        }
+    }
+}
+
+/// The ids of written terms, in order, each unknown one reported; a term whose id is already
+/// listed is left out, with what `repeated` says about it.
+fn resolve_terms(
+    vocabulary: &Vocabulary,
+    kind: TermKind,
+    texts: &[String],
+    field: &str,
+    origin_of: impl Fn(usize) -> Origin,
+    repeated: impl Fn(&Origin, &str) -> Option<Diagnostic>,
+    diagnostics: &mut Vec<Diagnostic>,
+) -> Vec<String> {
+    let mut resolved = Vec::new();
+    for (i, text) in texts.iter().enumerate() {
+        let origin = origin_of(i);
+        if let Some(id) = resolve_term(vocabulary, kind, text, &origin, field, diagnostics) {
+            if resolved.contains(&id) {
+                diagnostics.extend(repeated(&origin, text));
+            } else {
+                resolved.push(id);
+            }
+        }
+    }
+    resolved
+}
+
+fn resolve_term(
+    vocabulary: &Vocabulary,
+    kind: TermKind,
+    text: &str,
+    origin: &Origin,
+    field: &str,
+    diagnostics: &mut Vec<Diagnostic>,
+) -> Option<String> {
+    match vocabulary.resolve(kind, text) {
+        Ok(term) => Some(term.id.clone()),
+        Err(suggestion) => {
+            diagnostics.push(
+                origin.error(field, format!("unknown {kind} \"{text}\""))
+                    .did_you_mean(suggestion)
+                    .with_hint_if_none(&format!("use a worksheet {kind} (see docs/data-format.md) or declare it under [vocabulary] in coalition.toml")),
+            );
+            None
+        }
+    }
+}
