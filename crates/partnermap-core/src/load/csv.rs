@@ -187,3 +187,104 @@ pub(super) fn split_list(cell: &str) -> Vec<String> {
         .map(str::to_string)
         .collect()
 }
+
+#[cfg(test)]
+mod tests {
+    use super::super::testing::error;
+    use super::*;
+
+    const KNOWN: &[&str] = &["source", "target", "weight"];
+    const REQUIRED: &[&str] = &["source", "target"];
+
+    fn read(text: &str) -> (Option<Table>, Vec<Diagnostic>) {
+        let mut diagnostics = Vec::new();
+        let table = read_table("t.csv", text, KNOWN, REQUIRED, &mut diagnostics);
+        (table, diagnostics)
+    }
+
+    #[test]
+    fn headers_match_loosely_and_blank_rows_are_skipped() {
+        let (table, diagnostics) = read("Source , TARGET,weight\na, b ,\n,,\n\"c, d\",e,2.5\n");
+        assert_eq!(diagnostics, []);
+        let table = table.unwrap();
+        assert_eq!(table.records.len(), 2);
+        let second = &table.records[1];
+        assert_eq!(table.get(&table.records[0], "target"), "b");
+        assert_eq!(table.text(&table.records[0], "weight"), None);
+        assert_eq!(
+            table.text(&table.records[0], "target").as_deref(),
+            Some(" b ")
+        );
+        assert_eq!(table.get(second, "source"), "c, d");
+        assert_eq!(table.get(second, "notes"), "");
+        assert_eq!(Table::origin("t.csv", second).line, Some(4));
+        assert_eq!(split_list(" ELL ;; PWD;"), ["ELL", "PWD"]);
+    }
+
+    #[test]
+    fn an_unknown_column_is_named_and_a_missing_one_stops_the_table() {
+        let (table, diagnostics) = read("source,targt\na,b\n");
+        assert!(table.is_none());
+        assert_eq!(
+            diagnostics,
+            [
+                error(
+                    "t.csv",
+                    Some(1),
+                    Some("targt"),
+                    "unknown column \"targt\"",
+                    Some("the columns are: source, target, weight"),
+                ),
+                error(
+                    "t.csv",
+                    Some(1),
+                    None,
+                    "the header has no \"target\" column",
+                    Some("the header should start: source,target"),
+                ),
+            ]
+        );
+    }
+
+    #[test]
+    fn repeated_and_unnamed_columns_are_errors() {
+        let (table, diagnostics) = read("source,target,,Target\na,b,,c\n");
+        assert_eq!(table.unwrap().records.len(), 1);
+        assert_eq!(
+            diagnostics,
+            [
+                error(
+                    "t.csv",
+                    Some(1),
+                    None,
+                    "column 3 has no name",
+                    Some("name the column or delete it"),
+                ),
+                error(
+                    "t.csv",
+                    Some(1),
+                    Some("target"),
+                    "column \"target\" appears twice",
+                    None,
+                ),
+            ]
+        );
+    }
+
+    #[test]
+    fn a_row_with_extra_cells_is_reported_and_left_out() {
+        let (table, diagnostics) = read("source,target\na,b\nYoung people, youth,c\nd,e,,\n");
+        let table = table.unwrap();
+        assert_eq!(table.records.len(), 2, "trailing empty cells are not extra");
+        assert_eq!(
+            diagnostics,
+            [error(
+                "t.csv",
+                Some(3),
+                None,
+                "3 cells where the header has 2",
+                Some("a cell with a comma must be in double quotes, e.g. \"Young people, youth\"; list items are separated by ;"),
+            )]
+        );
+    }
+}

@@ -83,3 +83,94 @@ fn add_named_organizations(coalition: &mut Coalition, origins: &mut Origins, fil
         }
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::super::testing::{error, folder};
+    use super::*;
+
+    fn read(name: &str, text: &str) -> (Read, String) {
+        let dir = folder(&[(name, text)]);
+        let path = dir.path().join(name);
+        (read_edge_list(&path), path.display().to_string())
+    }
+
+    #[test]
+    fn names_become_organizations_with_distinct_ids() {
+        let (read, _) = read(
+            "ties.csv",
+            "Source , Target ,Weight\nAlpha Org,Beta Org,2\nBeta Org,alpha-org,\n!!!,???,1\n",
+        );
+        assert_eq!(read.diagnostics, []);
+        let coalition = read.coalition.unwrap();
+        assert_eq!(coalition.name, "ties");
+        let orgs: Vec<(&str, &str)> = coalition
+            .organizations
+            .iter()
+            .map(|o| (o.id.as_str(), o.name.as_str()))
+            .collect();
+        assert_eq!(
+            orgs,
+            [
+                ("alpha-org", "Alpha Org"),
+                ("beta-org", "Beta Org"),
+                ("alpha-org-2", "alpha-org"),
+                ("organization", "!!!"),
+                ("organization-2", "???"),
+            ]
+        );
+        assert!(coalition
+            .organizations
+            .iter()
+            .all(|o| o.kind == OrganizationType::Other));
+        let ends: Vec<(&str, &str)> = coalition
+            .partnerships
+            .iter()
+            .map(|p| (p.source.as_str(), p.target.as_str()))
+            .collect();
+        assert_eq!(
+            ends,
+            [
+                ("alpha-org", "beta-org"),
+                ("beta-org", "alpha-org-2"),
+                ("organization", "organization-2")
+            ]
+        );
+        assert_eq!(coalition.partnerships[0].weight, Some(2.0));
+        assert_eq!(read.origins.organizations.len(), 5);
+    }
+
+    #[test]
+    fn a_csv_without_source_and_target_is_not_an_edge_list() {
+        let (read, file) = read("organizations.csv", "id,name,type\na,A,bank\n");
+        assert!(read.coalition.is_none());
+        assert_eq!(
+            read.diagnostics,
+            [error(
+                &file,
+                Some(1),
+                None,
+                "a .csv given alone must be an edge list whose header starts source,target",
+                Some("for organizations.csv and partnerships.csv, give the project folder that holds them"),
+            )]
+        );
+    }
+
+    #[test]
+    fn row_problems_are_reported_and_empty_ends_left_for_validation() {
+        let (read, file) = read("ties.csv", "source,target,weight\na,,abc\n");
+        assert_eq!(
+            read.diagnostics,
+            [error(
+                &file,
+                Some(2),
+                Some("weight"),
+                "weight \"abc\" is not a positive number",
+                Some("write a number such as 1 or 2.5, or leave it empty"),
+            )]
+        );
+        let coalition = read.coalition.unwrap();
+        assert_eq!(coalition.organizations.len(), 1);
+        assert_eq!(coalition.partnerships[0].target, "");
+    }
+}

@@ -263,3 +263,162 @@ fn push_terms<T>(
         }
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::super::testing::{as_warning, error, folder};
+    use super::*;
+
+    const ORGANIZATIONS: &str = "id,name,type\nfc-wdb,Forest City Board,WDB\n";
+
+    #[test]
+    fn a_folder_reads_its_three_files() {
+        let dir = folder(&[
+            (
+                "coalition.toml",
+                "name = \" Demo \"\nconvener = \"fc-wdb\"\nas_of = \"2026-11-01\"\n\n\
+                 [priorities]\npopulations = [\"ELL\",\n  \"PWD\"]\n\n\
+                 [vocabulary]\ndomains = [\"Food security\", { id = \"care\", label = \"Child care\", aliases = [\"daycare\"] }]\n\n\
+                 [planner]\ndecay = 0.25\n",
+            ),
+            ("organizations.csv", ORGANIZATIONS),
+            ("partnerships.csv", "source,target\n"),
+        ]);
+        let read = read_folder(dir.path());
+        assert_eq!(read.diagnostics, []);
+        let coalition = read.coalition.unwrap();
+        assert_eq!(coalition.name, "Demo");
+        assert_eq!(coalition.convener.as_deref(), Some("fc-wdb"));
+        assert_eq!(coalition.as_of.as_deref(), Some("2026-11-01"));
+        assert_eq!(coalition.priorities.populations, ["ELL", "PWD"]);
+        let domains = &coalition.vocabulary.domains;
+        assert_eq!(
+            (domains[0].id.as_str(), domains[1].id.as_str()),
+            ("food-security", "care")
+        );
+        assert_eq!(domains[1].aliases, ["daycare"]);
+        assert_eq!(coalition.planner.unwrap().decay, 0.25);
+        assert_eq!(coalition.organizations.len(), 1);
+        let lines = |list: &[Origin]| list.iter().map(|o| o.line).collect::<Vec<_>>();
+        assert_eq!(read.origins.coalition.line, Some(2));
+        assert_eq!(
+            lines(&read.origins.priorities[&TermKind::Population]),
+            [Some(6), Some(7)]
+        );
+        assert_eq!(
+            lines(&read.origins.vocabulary[&TermKind::Domain]),
+            [Some(10), Some(10)]
+        );
+        assert_eq!(lines(&read.origins.organizations), [Some(2)]);
+    }
+
+    #[test]
+    fn missing_files_are_reported_and_the_rest_still_read() {
+        let dir = folder(&[("organizations.csv", ORGANIZATIONS)]);
+        let file = |name: &str| dir.path().join(name).display().to_string();
+        let read = read_folder(dir.path());
+        assert_eq!(
+            read.diagnostics,
+            [
+                error(
+                    &file("coalition.toml"),
+                    None,
+                    None,
+                    "the project folder has no coalition.toml",
+                    Some("create it with at least: name = \"Our coalition\" and convener = \"our-org-id\""),
+                ),
+                as_warning(error(
+                    &file("partnerships.csv"),
+                    None,
+                    None,
+                    "no partnerships.csv: the network has no partnerships",
+                    Some("create it with the header source,target,kind,strength"),
+                )),
+            ]
+        );
+        assert_eq!(read.coalition.unwrap().organizations.len(), 1);
+
+        let empty = folder(&[]);
+        let read = read_folder(empty.path());
+        let organizations = empty.path().join("organizations.csv");
+        assert_eq!(
+            read.diagnostics[1],
+            error(
+                &organizations.display().to_string(),
+                None,
+                None,
+                "the project folder has no organizations.csv",
+                Some("create it with the header id,name,type,status,populations,domains,assets"),
+            )
+        );
+    }
+
+    #[test]
+    fn toml_mistakes_name_their_line_and_the_keys() {
+        let dir = folder(&[
+            (
+                "coalition.toml",
+                "name = \"Demo\"\n\n[priorites]\npopulations = [\"ELL\"]\n",
+            ),
+            ("organizations.csv", ORGANIZATIONS),
+            ("partnerships.csv", "source,target\n"),
+        ]);
+        let read = read_folder(dir.path());
+        let file = dir.path().join("coalition.toml").display().to_string();
+        assert_eq!(read.diagnostics.len(), 1);
+        let d = &read.diagnostics[0];
+        assert_eq!(
+            (d.file.as_str(), d.line, d.field.as_deref()),
+            (file.as_str(), Some(3), None)
+        );
+        assert!(
+            d.message.starts_with("unknown field `priorites`"),
+            "{}",
+            d.message
+        );
+        assert_eq!(
+            d.hint.as_deref(),
+            Some("the keys are name, convener, as_of, [priorities], [vocabulary] and [planner]; see docs/data-format.md")
+        );
+    }
+
+    #[test]
+    fn a_blank_name_and_bad_planner_weights_are_errors() {
+        let dir = folder(&[
+            (
+                "coalition.toml",
+                "name = \"  \"\n[planner]\ncell = -1.0\ndecay = 0.0\n",
+            ),
+            ("organizations.csv", ORGANIZATIONS),
+            ("partnerships.csv", "source,target\n"),
+        ]);
+        let read = read_folder(dir.path());
+        let file = dir.path().join("coalition.toml").display().to_string();
+        assert_eq!(
+            read.diagnostics,
+            [
+                error(
+                    &file,
+                    None,
+                    Some("name"),
+                    "the coalition has no name",
+                    Some("add: name = \"Forest City Mobility Coalition\""),
+                ),
+                error(
+                    &file,
+                    Some(2),
+                    Some("planner"),
+                    "planner weights must be numbers of 0 or more",
+                    Some("e.g. population = 3.0, domain = 2.0, asset = 2.0, cell = 1.0"),
+                ),
+                error(
+                    &file,
+                    Some(2),
+                    Some("planner.decay"),
+                    "planner decay 0 is outside 0–1",
+                    Some("use a number above 0 and at most 1; the default is 0.5"),
+                ),
+            ]
+        );
+    }
+}

@@ -58,3 +58,98 @@ pub(super) fn parse_json(file: &str, text: &str) -> Read {
         diagnostics,
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::super::testing::{error, folder};
+    use super::*;
+
+    const DOCUMENT: &str = r#"{"name": "Demo",
+  "priorities": {"populations": ["ELL", "PWD"]},
+  "organizations": [
+    {"id": "a", "name": "A", "type": "american-job-center", "populations": ["PWD"]},
+    {"id": "b", "name": "B", "type": "employment-network"}],
+  "partnerships": [{"source": "a", "target": "b", "strength": 3}]}"#;
+
+    #[test]
+    fn a_document_reads_with_a_pointer_for_every_part() {
+        let read = parse_json("d.json", DOCUMENT);
+        assert_eq!(read.diagnostics, []);
+        let coalition = read.coalition.unwrap();
+        assert_eq!(coalition.organizations[0].populations, ["PWD"]);
+        assert_eq!(coalition.partnerships[0].strength, 3);
+        let pointers = |list: &[Origin]| {
+            list.iter()
+                .map(|o| o.pointer.clone().unwrap())
+                .collect::<Vec<_>>()
+        };
+        assert_eq!(read.origins.coalition.pointer.as_deref(), Some(""));
+        assert_eq!(
+            pointers(&read.origins.priorities[&TermKind::Population]),
+            ["/priorities/populations/0", "/priorities/populations/1"]
+        );
+        assert!(read.origins.vocabulary[&TermKind::Asset].is_empty());
+        assert_eq!(
+            pointers(&read.origins.organizations),
+            ["/organizations/0", "/organizations/1"]
+        );
+        assert_eq!(pointers(&read.origins.partnerships), ["/partnerships/0"]);
+        assert_eq!(
+            read.origins.partnerships[0]
+                .error("strength", "x")
+                .field
+                .as_deref(),
+            Some("/partnerships/0/strength")
+        );
+    }
+
+    #[test]
+    fn a_malformed_document_is_one_error_at_its_line() {
+        let read = parse_json("d.json", "{\"name\": \"Demo\",\n \"organizations\": [\n");
+        assert!(read.coalition.is_none());
+        assert_eq!(
+            read.diagnostics,
+            [error(
+                "d.json",
+                Some(3),
+                None,
+                "invalid JSON document: EOF while parsing a list at line 3 column 0",
+                Some("see docs/coalition.schema.json for the document's shape"),
+            )]
+        );
+    }
+
+    #[test]
+    fn a_document_of_the_wrong_shape_says_what_was_expected() {
+        let read = parse_json("d.json", "{\"organizations\": [],\n \"name\": 5}");
+        assert!(read.coalition.is_none());
+        let d = &read.diagnostics[0];
+        assert_eq!(
+            (d.file.as_str(), d.line, d.field.as_deref()),
+            ("d.json", Some(2), None)
+        );
+        assert_eq!(
+            d.message,
+            "invalid JSON document: invalid type: integer `5`, expected a string at line 2 column 10"
+        );
+    }
+
+    #[test]
+    fn a_file_that_is_not_utf8_is_not_parsed() {
+        let dir = folder(&[]);
+        let path = dir.path().join("d.json");
+        std::fs::write(&path, b"{\"name\": \"Caf\xe9\"}").unwrap();
+        let read = read_json(&path);
+        assert!(read.coalition.is_none());
+        assert_eq!(
+            read.diagnostics,
+            [error(
+                &path.display().to_string(),
+                Some(1),
+                None,
+                "the file is not UTF-8 text",
+                Some("save it as \"CSV UTF-8\" (or UTF-8 text) and try again"),
+            )]
+        );
+    }
+}

@@ -20,6 +20,8 @@ mod json;
 mod organizations;
 mod origin;
 mod partnerships;
+#[cfg(test)]
+mod testing;
 mod validate;
 
 pub use organizations::ORGANIZATION_COLUMNS;
@@ -159,4 +161,103 @@ fn line_of(text: &[u8], offset: usize) -> usize {
         .filter(|&&b| b == b'\n')
         .count()
         + 1
+}
+
+#[cfg(test)]
+mod tests {
+    use super::testing::{error, folder};
+    use super::*;
+
+    const HINT: &str =
+        "give a project folder (with coalition.toml), a .json document or a source,target .csv";
+
+    #[test]
+    fn a_missing_path_or_an_unknown_format_is_one_error() {
+        let dir = folder(&[("notes.txt", "hi")]);
+        let missing = dir.path().join("nowhere.json");
+        let err = load(&missing).unwrap_err();
+        assert_eq!(
+            err.diagnostics,
+            [
+                Diagnostic::error(missing.display().to_string(), "no such file or folder")
+                    .with_hint(HINT)
+            ]
+        );
+        let notes = dir.path().join("notes.txt");
+        let err = load(&notes).unwrap_err();
+        assert_eq!(
+            err.diagnostics,
+            [
+                Diagnostic::error(notes.display().to_string(), "not a format partnermap reads")
+                    .with_hint(HINT)
+            ]
+        );
+    }
+
+    #[test]
+    fn coalition_toml_stands_for_its_folder() {
+        let dir = folder(&[
+            ("coalition.toml", "name = \"Demo\"\nconvener = \"a\"\n"),
+            ("organizations.csv", "id,name,type\na,A,bank\nb,B,AJC\n"),
+            ("partnerships.csv", "source,target\na,b\n"),
+        ]);
+        let by_file = load(&dir.path().join("coalition.toml")).unwrap();
+        let by_folder = load(dir.path()).unwrap();
+        assert_eq!(by_file.coalition, by_folder.coalition);
+        assert_eq!(by_file.coalition.convener.as_deref(), Some("a"));
+        assert!(by_file.warnings.is_empty());
+    }
+
+    #[test]
+    fn errors_come_first_then_files_and_lines_in_order() {
+        let dir = folder(&[
+            ("coalition.toml", "name = \"Demo\"\n"),
+            (
+                "organizations.csv",
+                "id,name,type\na,A,bank\nb,B,AJC\nc,C,bnak\n",
+            ),
+            ("partnerships.csv", "source,target\na,b\na,b\nb,zz\n"),
+        ]);
+        let err = load(dir.path()).unwrap_err();
+        let shown: Vec<(bool, &str, Option<usize>)> = err
+            .diagnostics
+            .iter()
+            .map(|d| (d.is_error(), d.file.rsplit('/').next().unwrap(), d.line))
+            .collect();
+        assert_eq!(
+            shown,
+            [
+                (true, "organizations.csv", Some(4)),
+                (true, "partnerships.csv", Some(4)),
+                (false, "coalition.toml", None),
+                (false, "partnerships.csv", Some(3)),
+            ]
+        );
+    }
+
+    #[test]
+    fn read_text_drops_a_byte_order_mark_and_reports_non_utf8_lines() {
+        let dir = folder(&[("bom.csv", "\u{feff}source,target\n")]);
+        let mut diagnostics = Vec::new();
+        let text = read_text(&dir.path().join("bom.csv"), &mut diagnostics);
+        assert_eq!(text.as_deref(), Some("source,target\n"));
+        let latin1 = dir.path().join("latin1.csv");
+        std::fs::write(&latin1, b"id,name,type\nx,Caf\xe9,bank\n").unwrap();
+        assert_eq!(read_text(&latin1, &mut diagnostics), None);
+        let gone = dir.path().join("gone.csv");
+        assert_eq!(read_text(&gone, &mut diagnostics), None);
+        assert_eq!(diagnostics.len(), 2);
+        assert_eq!(
+            diagnostics[0],
+            error(
+                &latin1.display().to_string(),
+                Some(2),
+                None,
+                "the file is not UTF-8 text",
+                Some("save it as \"CSV UTF-8\" (or UTF-8 text) and try again"),
+            )
+        );
+        assert!(diagnostics[1].message.starts_with("cannot read: "));
+        assert_eq!(diagnostics[1].file, gone.display().to_string());
+    }
 }

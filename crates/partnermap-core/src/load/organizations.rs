@@ -129,3 +129,133 @@ fn parse_coordinate(
         }
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::super::csv::read_rows;
+    use super::super::testing::error;
+    use super::*;
+
+    const TYPES: &str = "the types are: community-based-nonprofit, advisory-board, public-agency, school, faith-based, business, financial-institution, anchor-institution, workforce-board, american-job-center, employment-network, vocational-rehabilitation, other";
+
+    fn read(text: &str) -> (Coalition, Origins, Vec<Diagnostic>) {
+        let mut coalition = Coalition::new("Demo");
+        let mut origins = Origins::default();
+        let mut diagnostics = Vec::new();
+        read_rows::<Organization>(
+            "o.csv",
+            text,
+            &mut coalition,
+            &mut origins,
+            &mut diagnostics,
+        );
+        (coalition, origins, diagnostics)
+    }
+
+    #[test]
+    fn a_row_becomes_an_organization_with_its_terms_as_written() {
+        let (coalition, origins, diagnostics) = read(
+            "name,type,status,populations,assets,roles,city,lat,lon,notes\n\
+             Casa de la Comunidad,nonprofit,potential,ELL; Hispanic community,,\"Convener, host\",Forest City,41.5,-81.69,  \n",
+        );
+        assert_eq!(diagnostics, []);
+        let org = &coalition.organizations[0];
+        assert_eq!(
+            (org.id.as_str(), org.name.as_str()),
+            ("", "Casa de la Comunidad")
+        );
+        assert_eq!(org.kind, OrganizationType::CommunityBasedNonprofit);
+        assert_eq!(org.status, Status::Potential);
+        assert_eq!(org.populations, ["ELL", "Hispanic community"]);
+        assert!(org.assets.is_empty() && org.domains.is_empty());
+        assert_eq!(org.roles.as_deref(), Some("Convener, host"));
+        assert_eq!(org.notes, None);
+        assert_eq!(org.location.city.as_deref(), Some("Forest City"));
+        assert_eq!(
+            (org.location.lat, org.location.lon),
+            (Some(41.5), Some(-81.69))
+        );
+        assert_eq!(origins.organizations[0].line, Some(2));
+    }
+
+    #[test]
+    fn unknown_types_and_statuses_list_the_choices() {
+        let (coalition, _, diagnostics) = read(
+            "id,name,type,status\na,A,finanical institution,existing\nb,B,,prospect\nc,C,bank,potentail\n",
+        );
+        assert_eq!(
+            coalition.organizations[0].kind,
+            OrganizationType::Other,
+            "an unknown type is read as other, and reported"
+        );
+        assert_eq!(coalition.organizations[1].status, Status::Potential);
+        assert_eq!(
+            diagnostics,
+            [
+                error(
+                    "o.csv",
+                    Some(2),
+                    Some("type"),
+                    "unknown type \"finanical institution\"",
+                    Some(TYPES),
+                ),
+                error(
+                    "o.csv",
+                    Some(3),
+                    Some("type"),
+                    "the type is empty",
+                    Some(TYPES)
+                ),
+                error(
+                    "o.csv",
+                    Some(4),
+                    Some("status"),
+                    "unknown status \"potentail\"",
+                    Some("the statuses are: member, existing, potential, keep-informed"),
+                ),
+            ]
+        );
+    }
+
+    #[test]
+    fn coordinates_outside_their_range_are_errors() {
+        let (coalition, _, diagnostics) = read("name,type,lat,lon\nA,bank,91,abc\n");
+        assert_eq!(coalition.organizations[0].location.lat, None);
+        assert_eq!(
+            diagnostics,
+            [
+                error(
+                    "o.csv",
+                    Some(2),
+                    Some("lat"),
+                    "\"91\" is not a latitude",
+                    Some("write decimal degrees between -90 and 90, e.g. 41.5"),
+                ),
+                // "lonitude" is the message as it stands (column name + "itude").
+                error(
+                    "o.csv",
+                    Some(2),
+                    Some("lon"),
+                    "\"abc\" is not a lonitude",
+                    Some("write decimal degrees between -180 and 180, e.g. 41.5"),
+                ),
+            ]
+        );
+    }
+
+    #[test]
+    fn without_a_type_column_no_row_is_read() {
+        let (coalition, origins, diagnostics) = read("id,name\na,A\n");
+        assert!(coalition.organizations.is_empty() && origins.organizations.is_empty());
+        assert_eq!(
+            diagnostics,
+            [error(
+                "o.csv",
+                Some(1),
+                None,
+                "the header has no \"type\" column",
+                Some("the header should start: name,type"),
+            )]
+        );
+    }
+}

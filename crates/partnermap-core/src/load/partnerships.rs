@@ -105,3 +105,142 @@ pub(super) fn strength_out_of_range(strength: i64, origin: &Origin) -> Option<Di
             .with_hint(STRENGTH_HINT)
     })
 }
+
+#[cfg(test)]
+mod tests {
+    use super::super::csv::read_rows;
+    use super::super::testing::error;
+    use super::*;
+
+    fn read(text: &str) -> (Coalition, Vec<Diagnostic>) {
+        let mut coalition = Coalition::new("Demo");
+        let mut origins = Origins::default();
+        let mut diagnostics = Vec::new();
+        read_rows::<Partnership>(
+            "p.csv",
+            text,
+            &mut coalition,
+            &mut origins,
+            &mut diagnostics,
+        );
+        assert_eq!(origins.partnerships.len(), coalition.partnerships.len());
+        (coalition, diagnostics)
+    }
+
+    #[test]
+    fn a_row_becomes_a_partnership_with_its_ends_as_written() {
+        let (coalition, diagnostics) = read(
+            "source,target,kind,strength,directed,since,notes,weight\n\
+             state-vr, Forest City AJC ,referrals,3,Yes,2020-01,,\n\
+             a,b,,,,,Weekly calls.,2.5\n",
+        );
+        assert_eq!(diagnostics, []);
+        let [first, second] = &coalition.partnerships[..] else {
+            panic!("two partnerships")
+        };
+        assert_eq!(
+            (first.source.as_str(), first.target.as_str()),
+            ("state-vr", "Forest City AJC")
+        );
+        assert_eq!(
+            (first.kind, first.strength, first.directed),
+            (PartnershipKind::Referral, 3, true)
+        );
+        assert_eq!(
+            (first.since.as_deref(), first.notes.as_deref()),
+            (Some("2020-01"), None)
+        );
+        assert_eq!(
+            (second.kind, second.strength, second.directed),
+            (PartnershipKind::Other, 2, false)
+        );
+        assert_eq!(
+            (second.notes.as_deref(), second.weight),
+            (Some("Weekly calls."), Some(2.5))
+        );
+    }
+
+    #[test]
+    fn strengths_must_be_numbers_from_1_to_3() {
+        let (coalition, diagnostics) = read("source,target,strength\na,b,7\na,b,-5\na,b,two\n");
+        let strengths: Vec<u8> = coalition.partnerships.iter().map(|p| p.strength).collect();
+        assert_eq!(strengths, [7, 0, 2]);
+        let hint = Some("use 1 (weak), 2 (working) or 3 (strong)");
+        assert_eq!(
+            diagnostics,
+            [
+                error(
+                    "p.csv",
+                    Some(2),
+                    Some("strength"),
+                    "strength 7 is out of range",
+                    hint
+                ),
+                error(
+                    "p.csv",
+                    Some(3),
+                    Some("strength"),
+                    "strength -5 is out of range",
+                    hint
+                ),
+                error(
+                    "p.csv",
+                    Some(4),
+                    Some("strength"),
+                    "strength \"two\" is not a number",
+                    hint
+                ),
+            ]
+        );
+    }
+
+    #[test]
+    fn every_problem_of_a_row_is_reported_in_column_order() {
+        let (coalition, diagnostics) =
+            read("source,target,kind,strength,directed,weight\na,b,nope,0,maybe,-2\n");
+        assert_eq!(coalition.partnerships.len(), 1, "the row is still read");
+        assert_eq!(
+            diagnostics,
+            [
+                error(
+                    "p.csv",
+                    Some(2),
+                    Some("kind"),
+                    "unknown kind of partnership \"nope\"",
+                    Some("the kinds are: formal-mou, informal, referral, co-enrollment, funding, subcontract, data-sharing, other"),
+                ),
+                error(
+                    "p.csv",
+                    Some(2),
+                    Some("strength"),
+                    "strength 0 is out of range",
+                    Some("use 1 (weak), 2 (working) or 3 (strong)"),
+                ),
+                error(
+                    "p.csv",
+                    Some(2),
+                    Some("directed"),
+                    "\"maybe\" is not yes or no",
+                    Some("write yes when the partnership flows one way (source to target), else leave it empty"),
+                ),
+                error(
+                    "p.csv",
+                    Some(2),
+                    Some("weight"),
+                    "weight \"-2\" is not a positive number",
+                    Some("write a number such as 1 or 2.5, or leave it empty"),
+                ),
+            ]
+        );
+    }
+
+    #[test]
+    fn a_kind_close_to_a_known_one_is_suggested() {
+        let (_, diagnostics) = read("source,target,kind\na,b,referal\n");
+        assert_eq!(
+            diagnostics[0].hint.as_deref(),
+            Some("the kinds are: formal-mou, informal, referral, co-enrollment, funding, subcontract, data-sharing, other"),
+            "the list of kinds replaces the did-you-mean, as it always has"
+        );
+    }
+}

@@ -406,3 +406,209 @@ fn resolve_term(
         }
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::super::testing::{as_warning, error};
+    use super::*;
+    use crate::model::OrganizationType;
+
+    /// A coalition with convener "a", read from "o.csv" (organizations on lines 2, 3, …) and
+    /// "p.csv" (partnerships likewise), as the CSV readers leave it.
+    fn read(
+        organizations: &[(&str, &str, &[&str])],
+        partnerships: &[(&str, &str)],
+    ) -> (Coalition, Origins) {
+        let mut coalition = Coalition::new("Demo");
+        coalition.convener = Some("a".to_string());
+        let mut origins = Origins {
+            coalition: Origin::file("coalition.toml"),
+            ..Origins::default()
+        };
+        for (line, (id, name, populations)) in organizations.iter().enumerate() {
+            let mut org = Organization::new(id, name, OrganizationType::Business);
+            org.populations = populations.iter().map(|p| p.to_string()).collect();
+            coalition.organizations.push(org);
+            origins
+                .organizations
+                .push(Origin::line("o.csv", Some(line + 2)));
+        }
+        for (line, (source, target)) in partnerships.iter().enumerate() {
+            coalition.partnerships.push(Partnership {
+                source: source.to_string(),
+                target: target.to_string(),
+                kind: crate::model::PartnershipKind::Informal,
+                strength: 2,
+                directed: false,
+                since: None,
+                notes: None,
+                weight: None,
+            });
+            origins
+                .partnerships
+                .push(Origin::line("p.csv", Some(line + 2)));
+        }
+        (coalition, origins)
+    }
+
+    #[test]
+    fn terms_and_references_become_ids() {
+        let (mut coalition, origins) = read(
+            &[
+                ("", " Casa de la Comunidad ", &["ELL", "PWD"]),
+                ("ajc", "Job Center", &[]),
+            ],
+            &[("Casa de la Comunidad", "ajc")],
+        );
+        coalition.convener = Some("job center".to_string());
+        coalition.priorities.populations = vec!["ELL".into(), "English-language learners".into()];
+        let mut diagnostics = Vec::new();
+        let coalition = validate(coalition, &origins, &mut diagnostics);
+        assert_eq!(diagnostics, []);
+        let casa = &coalition.organizations[0];
+        assert_eq!(
+            (casa.id.as_str(), casa.name.as_str()),
+            ("casa-de-la-comunidad", "Casa de la Comunidad")
+        );
+        assert_eq!(
+            casa.populations,
+            ["english-language-learners", "people-with-disabilities"]
+        );
+        assert_eq!(
+            coalition.priorities.populations,
+            ["english-language-learners"]
+        );
+        assert_eq!(coalition.convener.as_deref(), Some("ajc"));
+        let tie = &coalition.partnerships[0];
+        assert_eq!(
+            (tie.source.as_str(), tie.target.as_str()),
+            ("casa-de-la-comunidad", "ajc")
+        );
+    }
+
+    #[test]
+    fn unknown_terms_duplicate_ids_and_missing_organizations_are_located() {
+        let (mut coalition, origins) = read(
+            &[
+                ("a", "A", &["English learner", "ELL", "ell"]),
+                ("a", "B", &[]),
+            ],
+            &[("a", "zz"), ("a", "a"), ("", "a")],
+        );
+        coalition.convener = Some("nobody".to_string());
+        let mut diagnostics = Vec::new();
+        validate(coalition, &origins, &mut diagnostics);
+        assert_eq!(
+            diagnostics,
+            [
+                error(
+                    "o.csv",
+                    Some(2),
+                    Some("populations"),
+                    "unknown population \"English learner\"",
+                    Some("did you mean \"English-language learners\"?"),
+                ),
+                as_warning(error(
+                    "o.csv",
+                    Some(2),
+                    Some("populations"),
+                    "\"ell\" repeats a population already listed for A",
+                    None,
+                )),
+                error(
+                    "o.csv",
+                    Some(3),
+                    Some("id"),
+                    "duplicate id \"a\" (first on line 2)",
+                    Some("give each organization its own id, e.g. add the city or program to it"),
+                ),
+                error(
+                    "coalition.toml",
+                    None,
+                    Some("convener"),
+                    "the convener \"nobody\" is not in the organizations",
+                    Some("add the convening organization to organizations.csv with status member"),
+                ),
+                error(
+                    "p.csv",
+                    Some(2),
+                    Some("target"),
+                    "the partnership names \"zz\", which is not in the organizations",
+                    Some("add the organization to organizations.csv, or correct the id"),
+                ),
+                error(
+                    "p.csv",
+                    Some(3),
+                    Some("target"),
+                    "a partnership of \"A\" with itself",
+                    Some("a partnership joins two different organizations"),
+                ),
+                error(
+                    "p.csv",
+                    Some(4),
+                    Some("source"),
+                    "the source is empty",
+                    Some("write an organization id or its exact name"),
+                ),
+            ]
+        );
+    }
+
+    #[test]
+    fn a_repeated_partnership_is_a_warning_but_one_each_way_is_not() {
+        let (mut coalition, origins) = read(
+            &[("a", "A", &[]), ("b", "B", &[])],
+            &[("a", "b"), ("b", "a"), ("a", "b"), ("b", "a")],
+        );
+        coalition.partnerships[2].directed = true;
+        coalition.partnerships[3].directed = true;
+        let mut diagnostics = Vec::new();
+        validate(coalition, &origins, &mut diagnostics);
+        assert_eq!(
+            diagnostics,
+            [as_warning(error(
+                "p.csv",
+                Some(3),
+                Some("target"),
+                "the partnership between \"b\" and \"a\" (kind: informal) is listed twice (first on line 2)",
+                None,
+            ))]
+        );
+    }
+
+    #[test]
+    fn extra_terms_that_clash_are_reported_and_json_strengths_checked() {
+        let (mut coalition, mut origins) = read(&[("a", "A", &[]), ("b", "B", &[])], &[("a", "b")]);
+        coalition
+            .vocabulary
+            .populations
+            .push(crate::vocabulary::Term {
+                id: "ell".into(),
+                label: "ELL".into(),
+                aliases: vec![],
+            });
+        coalition.partnerships[0].strength = 9;
+        origins.partnerships[0] = Origin::pointer("d.json", "/partnerships/0".into());
+        let mut diagnostics = Vec::new();
+        validate(coalition, &origins, &mut diagnostics);
+        assert_eq!(
+            diagnostics,
+            [
+                error(
+                    "coalition.toml",
+                    None,
+                    Some("vocabulary.populations"),
+                    "the extra population \"ELL\" is already the population \"English-language learners\"",
+                    Some("use \"English-language learners\" as it is, or give the new term another label and aliases"),
+                ),
+                error(
+                    "d.json",
+                    None,
+                    Some("/partnerships/0/strength"),
+                    "strength 9 is out of range",
+                    Some("use 1 (weak), 2 (working) or 3 (strong)"),
+                ),
+            ]
+        );
+    }
+}
