@@ -80,6 +80,15 @@ impl Diagnostic {
         }
     }
 
+    /// The same problem with this suggested fix, unless it already has one (a did-you-mean).
+    pub(crate) fn with_hint_if_none(self, hint: &str) -> Diagnostic {
+        if self.hint.is_some() {
+            self
+        } else {
+            self.with_hint(hint)
+        }
+    }
+
     /// True for errors.
     pub fn is_error(&self) -> bool {
         self.severity == Severity::Error

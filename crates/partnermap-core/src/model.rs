@@ -230,20 +230,26 @@ impl Organization {
 
     /// The term ids of one kind this organization provides.
     pub fn terms(&self, kind: TermKind) -> &[String] {
-        match kind {
-            TermKind::Population => &self.populations,
-            TermKind::Domain => &self.domains,
-            TermKind::Asset => &self.assets,
-        }
+        of_kind(kind, [&self.populations, &self.domains, &self.assets])
     }
 
     /// Mutable access to the term ids of one kind.
     pub fn terms_mut(&mut self, kind: TermKind) -> &mut Vec<String> {
-        match kind {
-            TermKind::Population => &mut self.populations,
-            TermKind::Domain => &mut self.domains,
-            TermKind::Asset => &mut self.assets,
-        }
+        of_kind(
+            kind,
+            [&mut self.populations, &mut self.domains, &mut self.assets],
+        )
+    }
+}
+
+/// The one of three values, given in worksheet order (populations, domains, assets), that
+/// belongs to `kind`: the single place that maps a term kind to its list, for organizations,
+/// priorities, extra terms and planner weights alike.
+fn of_kind<T>(kind: TermKind, [population, domain, asset]: [T; 3]) -> T {
+    match kind {
+        TermKind::Population => population,
+        TermKind::Domain => domain,
+        TermKind::Asset => asset,
     }
 }
 
@@ -306,20 +312,15 @@ pub struct Priorities {
 impl Priorities {
     /// The priority term ids of one kind.
     pub fn terms(&self, kind: TermKind) -> &[String] {
-        match kind {
-            TermKind::Population => &self.populations,
-            TermKind::Domain => &self.domains,
-            TermKind::Asset => &self.assets,
-        }
+        of_kind(kind, [&self.populations, &self.domains, &self.assets])
     }
 
     /// Mutable access to the priority term ids of one kind.
     pub fn terms_mut(&mut self, kind: TermKind) -> &mut Vec<String> {
-        match kind {
-            TermKind::Population => &mut self.populations,
-            TermKind::Domain => &mut self.domains,
-            TermKind::Asset => &mut self.assets,
-        }
+        of_kind(
+            kind,
+            [&mut self.populations, &mut self.domains, &mut self.assets],
+        )
     }
 }
 
@@ -340,20 +341,15 @@ pub struct ExtraTerms {
 impl ExtraTerms {
     /// The extra terms of one kind.
     pub fn terms(&self, kind: TermKind) -> &[Term] {
-        match kind {
-            TermKind::Population => &self.populations,
-            TermKind::Domain => &self.domains,
-            TermKind::Asset => &self.assets,
-        }
+        of_kind(kind, [&self.populations, &self.domains, &self.assets])
     }
 
     /// Mutable access to the extra terms of one kind.
     pub fn terms_mut(&mut self, kind: TermKind) -> &mut Vec<Term> {
-        match kind {
-            TermKind::Population => &mut self.populations,
-            TermKind::Domain => &mut self.domains,
-            TermKind::Asset => &mut self.assets,
-        }
+        of_kind(
+            kind,
+            [&mut self.populations, &mut self.domains, &mut self.assets],
+        )
     }
 
     /// True when the coalition declares no terms of its own.
@@ -405,11 +401,7 @@ impl PlannerWeights {
 
     /// The weight of one term kind.
     pub fn of(&self, kind: TermKind) -> f64 {
-        match kind {
-            TermKind::Population => self.population,
-            TermKind::Domain => self.domain,
-            TermKind::Asset => self.asset,
-        }
+        of_kind(kind, [self.population, self.domain, self.asset])
     }
 }
 
@@ -509,6 +501,35 @@ mod tests {
             OrganizationType::parse("finanical institution"),
             Err(Some("Financial institution".to_string()))
         );
+    }
+
+    #[test]
+    fn term_lists_are_reached_by_kind() {
+        let mut org = Organization::new("a", "A", OrganizationType::Business);
+        let mut priorities = Priorities::default();
+        let mut extra = ExtraTerms::default();
+        for (kind, id) in TermKind::ALL.into_iter().zip(["p", "d", "a"]) {
+            org.terms_mut(kind).push(id.to_string());
+            priorities.terms_mut(kind).push(id.to_string());
+            extra.terms_mut(kind).push(Term {
+                id: id.to_string(),
+                label: id.to_uppercase(),
+                aliases: Vec::new(),
+            });
+        }
+        assert_eq!(
+            (
+                org.populations[0].as_str(),
+                org.domains[0].as_str(),
+                org.assets[0].as_str()
+            ),
+            ("p", "d", "a")
+        );
+        assert_eq!(priorities.terms(TermKind::Domain), ["d"]);
+        assert_eq!(extra.terms(TermKind::Asset)[0].label, "A");
+        assert!(!extra.is_empty());
+        let weights = PlannerWeights::default();
+        assert_eq!(TermKind::ALL.map(|k| weights.of(k)), [3.0, 2.0, 2.0]);
     }
 
     #[test]

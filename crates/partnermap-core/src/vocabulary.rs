@@ -10,6 +10,7 @@
 use serde::{Deserialize, Serialize};
 use std::collections::HashMap;
 use std::fmt;
+use std::sync::{Arc, LazyLock};
 
 /// Which list of the worksheet a term belongs to.
 #[derive(
@@ -379,11 +380,36 @@ const ASSETS: &[(&str, &str, &[&str])] = &[
 /// let miss = vocabulary.resolve(TermKind::Population, "English learner").unwrap_err();
 /// assert_eq!(miss.as_deref(), Some("English-language learners"));
 /// ```
+///
+/// Cloning is cheap: the lists are shared, and copied only when a clone adds a term.
 #[derive(Debug, Clone)]
 pub struct Vocabulary {
-    terms: HashMap<TermKind, Vec<Term>>,
-    index: HashMap<(TermKind, String), usize>,
+    terms: Arc<HashMap<TermKind, Vec<Term>>>,
+    index: Arc<HashMap<(TermKind, String), usize>>,
 }
+
+/// The worksheet's vocabulary, built on first use and shared by every [`Vocabulary::builtin`].
+static BUILTIN: LazyLock<Vocabulary> = LazyLock::new(|| {
+    let mut vocabulary = Vocabulary {
+        terms: Arc::default(),
+        index: Arc::default(),
+    };
+    for (kind, table) in [
+        (TermKind::Population, POPULATIONS),
+        (TermKind::Domain, DOMAINS),
+        (TermKind::Asset, ASSETS),
+    ] {
+        for (id, label, aliases) in table {
+            let term = Term {
+                id: id.to_string(),
+                label: label.to_string(),
+                aliases: aliases.iter().map(|a| a.to_string()).collect(),
+            };
+            vocabulary.insert(kind, term);
+        }
+    }
+    vocabulary
+});
 
 /// Lower-cases and drops everything but letters and digits, so spelling variants of
 /// punctuation and spacing match the same term.
@@ -416,27 +442,10 @@ pub fn slug(text: &str) -> String {
 }
 
 impl Vocabulary {
-    /// The worksheet's terms only.
+    /// The worksheet's terms only. The lists are built once per process and shared, so this
+    /// costs two reference-count increments; adding a term copies them for that vocabulary.
     pub fn builtin() -> Vocabulary {
-        let mut vocabulary = Vocabulary {
-            terms: HashMap::new(),
-            index: HashMap::new(),
-        };
-        for (kind, table) in [
-            (TermKind::Population, POPULATIONS),
-            (TermKind::Domain, DOMAINS),
-            (TermKind::Asset, ASSETS),
-        ] {
-            for (id, label, aliases) in table {
-                let term = Term {
-                    id: id.to_string(),
-                    label: label.to_string(),
-                    aliases: aliases.iter().map(|a| a.to_string()).collect(),
-                };
-                vocabulary.insert(kind, term);
-            }
-        }
-        vocabulary
+        BUILTIN.clone()
     }
 
     /// Adds a coalition's own term. Returns the label of the existing term it collides with,
@@ -455,13 +464,14 @@ impl Vocabulary {
     }
 
     fn insert(&mut self, kind: TermKind, term: Term) {
-        let list = self.terms.entry(kind).or_default();
+        let list = Arc::make_mut(&mut self.terms).entry(kind).or_default();
         let at = list.len();
+        let index = Arc::make_mut(&mut self.index);
         for key in std::iter::once(&term.id)
             .chain(std::iter::once(&term.label))
             .chain(term.aliases.iter())
         {
-            self.index.entry((kind, normalize(key))).or_insert(at);
+            index.entry((kind, normalize(key))).or_insert(at);
         }
         list.push(term);
     }
@@ -614,6 +624,29 @@ mod tests {
         assert_eq!(
             vocabulary.add(TermKind::Population, clash).unwrap_err(),
             "English-language learners"
+        );
+    }
+
+    #[test]
+    fn the_builtin_lists_are_shared_until_a_term_is_added() {
+        let a = Vocabulary::builtin();
+        let b = Vocabulary::builtin();
+        assert!(Arc::ptr_eq(&a.terms, &b.terms) && Arc::ptr_eq(&a.index, &b.index));
+        let mut extended = Vocabulary::builtin();
+        let veterans = Term {
+            id: "veterans".into(),
+            label: "Veterans".into(),
+            aliases: vec![],
+        };
+        extended.add(TermKind::Population, veterans).unwrap();
+        assert!(!Arc::ptr_eq(&extended.terms, &a.terms));
+        assert!(extended.resolve(TermKind::Population, "Veterans").is_ok());
+        assert!(Vocabulary::builtin()
+            .resolve(TermKind::Population, "Veterans")
+            .is_err());
+        assert_eq!(
+            extended.terms(TermKind::Population).len(),
+            a.terms(TermKind::Population).len() + 1
         );
     }
 }

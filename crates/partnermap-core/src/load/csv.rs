@@ -1,0 +1,290 @@
+//! A CSV file read into header positions and records: the part `organizations.csv`,
+//! `partnerships.csv` and edge lists share. Header problems (unknown, unnamed, repeated or
+//! missing columns) and rows with too many cells are reported here.
+
+use super::origin::{Origin, Origins};
+use crate::diagnostic::Diagnostic;
+use crate::model::Coalition;
+use crate::vocabulary::closest;
+use ::csv::{ReaderBuilder, StringRecord};
+use std::collections::HashMap;
+
+/// A CSV file read into header positions and records, with structural problems reported.
+pub(super) struct Table {
+    columns: HashMap<&'static str, usize>,
+    records: Vec<StringRecord>,
+}
+
+impl Table {
+    /// The trimmed cell of `column` ("" when the column or cell is absent).
+    pub(super) fn get<'r>(&self, record: &'r StringRecord, column: &str) -> &'r str {
+        self.columns
+            .get(column)
+            .and_then(|&i| record.get(i))
+            .map(str::trim)
+            .unwrap_or("")
+    }
+
+    /// The cell of `column` as written, when it holds more than white space.
+    pub(super) fn text(&self, record: &StringRecord, column: &str) -> Option<String> {
+        let cell = self
+            .columns
+            .get(column)
+            .and_then(|&i| record.get(i))
+            .unwrap_or("");
+        (!cell.trim().is_empty()).then(|| cell.to_string())
+    }
+
+    /// Where a record is in `file`.
+    pub(super) fn origin(file: &str, record: &StringRecord) -> Origin {
+        Origin::line(file, record.position().map(|p| p.line() as usize))
+    }
+}
+
+/// A kind of record kept as a CSV table: its columns, where its records go, and how one row
+/// becomes one.
+pub(super) trait CsvTable: Sized {
+    /// Every column the table may have.
+    const COLUMNS: &'static [&'static str];
+    /// The columns it must have.
+    const REQUIRED: &'static [&'static str];
+
+    /// The coalition's list of these records, and the parallel list of their origins.
+    fn lists<'a>(
+        coalition: &'a mut Coalition,
+        origins: &'a mut Origins,
+    ) -> (&'a mut Vec<Self>, &'a mut Vec<Origin>);
+
+    /// The record of one row, its problems reported against `origin`.
+    fn read_row(
+        table: &Table,
+        record: &StringRecord,
+        origin: &Origin,
+        diagnostics: &mut Vec<Diagnostic>,
+    ) -> Self;
+}
+
+/// Reads `text` (named `file` in messages) as a table of `T` and appends its records to the
+/// coalition, with their origins. Nothing is appended when a required column is missing.
+pub(super) fn read_rows<T: CsvTable>(
+    file: &str,
+    text: &str,
+    coalition: &mut Coalition,
+    origins: &mut Origins,
+    diagnostics: &mut Vec<Diagnostic>,
+) {
+    let Some(table) = read_table(file, text, T::COLUMNS, T::REQUIRED, diagnostics) else {
+        return;
+    };
+    let (records, record_origins) = T::lists(coalition, origins);
+    for record in &table.records {
+        let origin = Table::origin(file, record);
+        records.push(T::read_row(&table, record, &origin, diagnostics));
+        record_origins.push(origin);
+    }
+}
+
+/// Reads `text` as a CSV table whose columns are among `known` (matched ignoring case, spaces
+/// and hyphens) and include `required`. Blank rows are skipped. `None` when a required column
+/// is missing.
+fn read_table(
+    file: &str,
+    text: &str,
+    known: &'static [&'static str],
+    required: &[&str],
+    diagnostics: &mut Vec<Diagnostic>,
+) -> Option<Table> {
+    let mut reader = ReaderBuilder::new()
+        .flexible(true)
+        .from_reader(text.as_bytes());
+    let headers = match reader.headers() {
+        Ok(h) => h.clone(),
+        Err(e) => {
+            diagnostics.push(
+                Diagnostic::error(file, format!("malformed CSV header: {e}")).at_line(Some(1)),
+            );
+            return None;
+        }
+    };
+    let mut columns = HashMap::new();
+    for (i, header) in headers.iter().enumerate() {
+        let wanted = header.trim().to_lowercase().replace([' ', '-'], "_");
+        if wanted.is_empty() {
+            diagnostics.push(
+                Diagnostic::error(file, format!("column {} has no name", i + 1))
+                    .at_line(Some(1))
+                    .with_hint("name the column or delete it"),
+            );
+            continue;
+        }
+        match known.iter().find(|k| **k == wanted) {
+            Some(&column) => {
+                if columns.insert(column, i).is_some() {
+                    diagnostics.push(
+                        Diagnostic::error(file, format!("column \"{column}\" appears twice"))
+                            .at_line(Some(1))
+                            .in_field(column),
+                    );
+                }
+            }
+            None => {
+                let suggestion = closest(header, known.iter().map(|k| (*k, *k)));
+                diagnostics.push(
+                    Diagnostic::error(file, format!("unknown column \"{}\"", header.trim()))
+                        .at_line(Some(1))
+                        .in_field(header.trim())
+                        .did_you_mean(suggestion)
+                        .with_hint(format!("the columns are: {}", known.join(", "))),
+                );
+            }
+        }
+    }
+    let mut missing = false;
+    for column in required {
+        if !columns.contains_key(column) {
+            diagnostics.push(
+                Diagnostic::error(file, format!("the header has no \"{column}\" column"))
+                    .at_line(Some(1))
+                    .with_hint(format!("the header should start: {}", required.join(","))),
+            );
+            missing = true;
+        }
+    }
+    let width = headers.len();
+    let mut records = Vec::new();
+    for record in reader.records() {
+        match record {
+            Ok(record) => {
+                let line = record.position().map(|p| p.line() as usize);
+                if record.iter().all(|c| c.trim().is_empty()) {
+                    continue;
+                }
+                if record.len() > width && record.iter().skip(width).any(|c| !c.trim().is_empty()) {
+                    diagnostics.push(
+                        Diagnostic::error(file, format!("{} cells where the header has {width}", record.len()))
+                            .at_line(line)
+                            .with_hint("a cell with a comma must be in double quotes, e.g. \"Young people, youth\"; list items are separated by ;"),
+                    );
+                    continue;
+                }
+                records.push(record);
+            }
+            Err(e) => {
+                let line = e.position().map(|p| p.line() as usize);
+                diagnostics
+                    .push(Diagnostic::error(file, format!("malformed CSV: {e}")).at_line(line));
+            }
+        }
+    }
+    (!missing).then_some(Table { columns, records })
+}
+
+/// The items of a `;`-separated list cell, trimmed, empty ones dropped.
+pub(super) fn split_list(cell: &str) -> Vec<String> {
+    cell.split(';')
+        .map(str::trim)
+        .filter(|s| !s.is_empty())
+        .map(str::to_string)
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::testing::error;
+    use super::*;
+
+    const KNOWN: &[&str] = &["source", "target", "weight"];
+    const REQUIRED: &[&str] = &["source", "target"];
+
+    fn read(text: &str) -> (Option<Table>, Vec<Diagnostic>) {
+        let mut diagnostics = Vec::new();
+        let table = read_table("t.csv", text, KNOWN, REQUIRED, &mut diagnostics);
+        (table, diagnostics)
+    }
+
+    #[test]
+    fn headers_match_loosely_and_blank_rows_are_skipped() {
+        let (table, diagnostics) = read("Source , TARGET,weight\na, b ,\n,,\n\"c, d\",e,2.5\n");
+        assert_eq!(diagnostics, []);
+        let table = table.unwrap();
+        assert_eq!(table.records.len(), 2);
+        let second = &table.records[1];
+        assert_eq!(table.get(&table.records[0], "target"), "b");
+        assert_eq!(table.text(&table.records[0], "weight"), None);
+        assert_eq!(
+            table.text(&table.records[0], "target").as_deref(),
+            Some(" b ")
+        );
+        assert_eq!(table.get(second, "source"), "c, d");
+        assert_eq!(table.get(second, "notes"), "");
+        assert_eq!(Table::origin("t.csv", second).line, Some(4));
+        assert_eq!(split_list(" ELL ;; PWD;"), ["ELL", "PWD"]);
+    }
+
+    #[test]
+    fn an_unknown_column_is_named_and_a_missing_one_stops_the_table() {
+        let (table, diagnostics) = read("source,targt\na,b\n");
+        assert!(table.is_none());
+        assert_eq!(
+            diagnostics,
+            [
+                error(
+                    "t.csv",
+                    Some(1),
+                    Some("targt"),
+                    "unknown column \"targt\"",
+                    Some("the columns are: source, target, weight"),
+                ),
+                error(
+                    "t.csv",
+                    Some(1),
+                    None,
+                    "the header has no \"target\" column",
+                    Some("the header should start: source,target"),
+                ),
+            ]
+        );
+    }
+
+    #[test]
+    fn repeated_and_unnamed_columns_are_errors() {
+        let (table, diagnostics) = read("source,target,,Target\na,b,,c\n");
+        assert_eq!(table.unwrap().records.len(), 1);
+        assert_eq!(
+            diagnostics,
+            [
+                error(
+                    "t.csv",
+                    Some(1),
+                    None,
+                    "column 3 has no name",
+                    Some("name the column or delete it"),
+                ),
+                error(
+                    "t.csv",
+                    Some(1),
+                    Some("target"),
+                    "column \"target\" appears twice",
+                    None,
+                ),
+            ]
+        );
+    }
+
+    #[test]
+    fn a_row_with_extra_cells_is_reported_and_left_out() {
+        let (table, diagnostics) = read("source,target\na,b\nYoung people, youth,c\nd,e,,\n");
+        let table = table.unwrap();
+        assert_eq!(table.records.len(), 2, "trailing empty cells are not extra");
+        assert_eq!(
+            diagnostics,
+            [error(
+                "t.csv",
+                Some(3),
+                None,
+                "3 cells where the header has 2",
+                Some("a cell with a comma must be in double quotes, e.g. \"Young people, youth\"; list items are separated by ;"),
+            )]
+        );
+    }
+}

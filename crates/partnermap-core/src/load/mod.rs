@@ -1,0 +1,263 @@
+//! Loading a coalition from what people keep: a project folder (`coalition.toml`,
+//! `organizations.csv`, `partnerships.csv`), the canonical JSON document, or a bare
+//! `source,target` edge list.
+//!
+//! Every format is first read into a [`Coalition`] whose terms and references are still as the
+//! person wrote them, with the origin (file, line) of each record; one shared validation pass
+//! then resolves terms against the vocabulary and organizations by id or name, collecting every
+//! problem instead of stopping at the first.
+//!
+//! The readers, one file each: `folder` (the project folder and its `coalition.toml`), `csv`
+//! (a CSV file into header positions and records, and a table's rows into the coalition),
+//! `organizations` and `partnerships` (what one row of each table means), `edge_list` (a bare
+//! `source,target` CSV) and `json` (the canonical document). `origin` records where each part
+//! came from, and `validate` is the pass they all share.
+
+mod csv;
+mod edge_list;
+mod folder;
+mod json;
+mod organizations;
+mod origin;
+mod partnerships;
+#[cfg(test)]
+mod testing;
+mod validate;
+
+pub use organizations::ORGANIZATION_COLUMNS;
+pub use partnerships::PARTNERSHIP_COLUMNS;
+
+use crate::diagnostic::{Diagnostic, LoadError};
+use crate::model::Coalition;
+use origin::Origins;
+use std::path::Path;
+
+/// A coalition that loaded, with the warnings found on the way.
+#[derive(Debug, Clone)]
+pub struct Loaded {
+    /// The validated coalition: terms are vocabulary ids, partnerships name organization ids.
+    pub coalition: Coalition,
+    /// Problems that did not stop loading.
+    pub warnings: Vec<Diagnostic>,
+}
+
+/// Loads a coalition from a project folder, a `.json` document or a `.csv` edge list.
+///
+/// ```no_run
+/// let loaded = partnermap_core::load::load(std::path::Path::new("data/forest-city")).unwrap();
+/// println!("{} organizations", loaded.coalition.organizations.len());
+/// ```
+pub fn load(path: &Path) -> Result<Loaded, LoadError> {
+    let shown = path.display().to_string();
+    let fail = |d: Diagnostic| LoadError {
+        diagnostics: vec![d],
+    };
+    if path.is_dir() {
+        return finish(folder::read_folder(path));
+    }
+    if !path.exists() {
+        return Err(fail(Diagnostic::error(shown, "no such file or folder").with_hint(
+            "give a project folder (with coalition.toml), a .json document or a source,target .csv",
+        )));
+    }
+    let extension = path
+        .extension()
+        .and_then(|e| e.to_str())
+        .unwrap_or("")
+        .to_ascii_lowercase();
+    match extension.as_str() {
+        "json" => finish(json::read_json(path)),
+        "csv" => finish(edge_list::read_edge_list(path)),
+        "toml" if path.file_name().is_some_and(|n| n == "coalition.toml") => {
+            let folder = path
+                .parent()
+                .filter(|p| !p.as_os_str().is_empty())
+                .unwrap_or(Path::new("."));
+            finish(folder::read_folder(folder))
+        }
+        _ => Err(fail(Diagnostic::error(shown, "not a format partnermap reads").with_hint(
+            "give a project folder (with coalition.toml), a .json document or a source,target .csv",
+        ))),
+    }
+}
+
+/// Parses a canonical JSON document held in memory; `file` names it in messages.
+pub fn from_json_str(file: &str, text: &str) -> Result<Loaded, LoadError> {
+    finish(json::parse_json(file, text))
+}
+
+/// What a reader made of its input: the coalition as written (`None` when nothing usable was
+/// read), where each part came from, and the problems found so far.
+struct Read {
+    coalition: Option<Coalition>,
+    origins: Origins,
+    diagnostics: Vec<Diagnostic>,
+}
+
+impl Read {
+    /// A read that produced no coalition.
+    fn failed(origins: Origins, diagnostics: Vec<Diagnostic>) -> Read {
+        Read {
+            coalition: None,
+            origins,
+            diagnostics,
+        }
+    }
+}
+
+fn finish(read: Read) -> Result<Loaded, LoadError> {
+    let Read {
+        coalition,
+        origins,
+        mut diagnostics,
+    } = read;
+    let coalition =
+        coalition.map(|coalition| validate::validate(coalition, &origins, &mut diagnostics));
+    // Errors first, then in reading order: coalition.toml, organizations.csv, partnerships.csv.
+    diagnostics.sort_by(|a, b| (a.severity, &a.file, a.line).cmp(&(b.severity, &b.file, b.line)));
+    match coalition {
+        Some(coalition) if !diagnostics.iter().any(Diagnostic::is_error) => Ok(Loaded {
+            coalition,
+            warnings: diagnostics,
+        }),
+        _ => Err(LoadError { diagnostics }),
+    }
+}
+
+/// The text of a file, without a leading byte-order mark; `None`, with the problem reported,
+/// when it cannot be read or is not UTF-8.
+fn read_text(path: &Path, diagnostics: &mut Vec<Diagnostic>) -> Option<String> {
+    match std::fs::read(path) {
+        Ok(bytes) => match String::from_utf8(bytes) {
+            Ok(text) => Some(
+                text.strip_prefix('\u{feff}')
+                    .map(str::to_string)
+                    .unwrap_or(text),
+            ),
+            Err(e) => {
+                let line = line_of(e.as_bytes(), e.utf8_error().valid_up_to());
+                diagnostics.push(
+                    Diagnostic::error(path.display().to_string(), "the file is not UTF-8 text")
+                        .at_line(Some(line))
+                        .with_hint("save it as \"CSV UTF-8\" (or UTF-8 text) and try again"),
+                );
+                None
+            }
+        },
+        Err(e) => {
+            diagnostics.push(Diagnostic::error(
+                path.display().to_string(),
+                format!("cannot read: {e}"),
+            ));
+            None
+        }
+    }
+}
+
+/// The 1-based line of a byte offset.
+fn line_of(text: &[u8], offset: usize) -> usize {
+    text[..offset.min(text.len())]
+        .iter()
+        .filter(|&&b| b == b'\n')
+        .count()
+        + 1
+}
+
+#[cfg(test)]
+mod tests {
+    use super::testing::{error, folder};
+    use super::*;
+
+    const HINT: &str =
+        "give a project folder (with coalition.toml), a .json document or a source,target .csv";
+
+    #[test]
+    fn a_missing_path_or_an_unknown_format_is_one_error() {
+        let dir = folder(&[("notes.txt", "hi")]);
+        let missing = dir.path().join("nowhere.json");
+        let err = load(&missing).unwrap_err();
+        assert_eq!(
+            err.diagnostics,
+            [
+                Diagnostic::error(missing.display().to_string(), "no such file or folder")
+                    .with_hint(HINT)
+            ]
+        );
+        let notes = dir.path().join("notes.txt");
+        let err = load(&notes).unwrap_err();
+        assert_eq!(
+            err.diagnostics,
+            [
+                Diagnostic::error(notes.display().to_string(), "not a format partnermap reads")
+                    .with_hint(HINT)
+            ]
+        );
+    }
+
+    #[test]
+    fn coalition_toml_stands_for_its_folder() {
+        let dir = folder(&[
+            ("coalition.toml", "name = \"Demo\"\nconvener = \"a\"\n"),
+            ("organizations.csv", "id,name,type\na,A,bank\nb,B,AJC\n"),
+            ("partnerships.csv", "source,target\na,b\n"),
+        ]);
+        let by_file = load(&dir.path().join("coalition.toml")).unwrap();
+        let by_folder = load(dir.path()).unwrap();
+        assert_eq!(by_file.coalition, by_folder.coalition);
+        assert_eq!(by_file.coalition.convener.as_deref(), Some("a"));
+        assert!(by_file.warnings.is_empty());
+    }
+
+    #[test]
+    fn errors_come_first_then_files_and_lines_in_order() {
+        let dir = folder(&[
+            ("coalition.toml", "name = \"Demo\"\n"),
+            (
+                "organizations.csv",
+                "id,name,type\na,A,bank\nb,B,AJC\nc,C,bnak\n",
+            ),
+            ("partnerships.csv", "source,target\na,b\na,b\nb,zz\n"),
+        ]);
+        let err = load(dir.path()).unwrap_err();
+        let shown: Vec<(bool, &str, Option<usize>)> = err
+            .diagnostics
+            .iter()
+            .map(|d| (d.is_error(), d.file.rsplit('/').next().unwrap(), d.line))
+            .collect();
+        assert_eq!(
+            shown,
+            [
+                (true, "organizations.csv", Some(4)),
+                (true, "partnerships.csv", Some(4)),
+                (false, "coalition.toml", None),
+                (false, "partnerships.csv", Some(3)),
+            ]
+        );
+    }
+
+    #[test]
+    fn read_text_drops_a_byte_order_mark_and_reports_non_utf8_lines() {
+        let dir = folder(&[("bom.csv", "\u{feff}source,target\n")]);
+        let mut diagnostics = Vec::new();
+        let text = read_text(&dir.path().join("bom.csv"), &mut diagnostics);
+        assert_eq!(text.as_deref(), Some("source,target\n"));
+        let latin1 = dir.path().join("latin1.csv");
+        std::fs::write(&latin1, b"id,name,type\nx,Caf\xe9,bank\n").unwrap();
+        assert_eq!(read_text(&latin1, &mut diagnostics), None);
+        let gone = dir.path().join("gone.csv");
+        assert_eq!(read_text(&gone, &mut diagnostics), None);
+        assert_eq!(diagnostics.len(), 2);
+        assert_eq!(
+            diagnostics[0],
+            error(
+                &latin1.display().to_string(),
+                Some(2),
+                None,
+                "the file is not UTF-8 text",
+                Some("save it as \"CSV UTF-8\" (or UTF-8 text) and try again"),
+            )
+        );
+        assert!(diagnostics[1].message.starts_with("cannot read: "));
+        assert_eq!(diagnostics[1].file, gone.display().to_string());
+    }
+}
