@@ -5,8 +5,9 @@
 use super::origin::{Origin, Origins};
 use super::partnerships::strength_out_of_range;
 use crate::diagnostic::Diagnostic;
+use crate::lookup::{LookupError, OrganizationNames};
 use crate::model::{Coalition, Organization, Partnership};
-use crate::vocabulary::{closest, normalize, slug, TermKind, Vocabulary};
+use crate::vocabulary::{slug, TermKind, Vocabulary};
 use std::collections::HashMap;
 
 /// Resolves terms and references in place and reports every problem. Returns the coalition
@@ -18,13 +19,13 @@ pub(super) fn validate(
 ) -> Coalition {
     let vocabulary = extend_vocabulary(&coalition, origins, diagnostics);
     resolve_priorities(&mut coalition, &vocabulary, origins, diagnostics);
-    let ids = resolve_organizations(
+    resolve_organizations(
         &mut coalition.organizations,
         &vocabulary,
         origins,
         diagnostics,
     );
-    let find = Finder::new(&coalition.organizations, ids);
+    let find = Finder::new(&coalition.organizations);
     resolve_convener(
         &mut coalition.convener,
         &coalition.name,
@@ -104,14 +105,13 @@ fn resolve_priorities(
 }
 
 /// Trims names and ids, derives missing ids from names, reports missing names and duplicate
-/// ids, and replaces each organization's written terms by their ids. Returns the index of the
-/// first organization with each id.
+/// ids, and replaces each organization's written terms by their ids.
 fn resolve_organizations(
     organizations: &mut [Organization],
     vocabulary: &Vocabulary,
     origins: &Origins,
     diagnostics: &mut Vec<Diagnostic>,
-) -> HashMap<String, usize> {
+) {
     let mut first_line: HashMap<String, (usize, Origin)> = HashMap::new();
     for (i, org) in organizations.iter_mut().enumerate() {
         let origin = origins.organization(i);
@@ -169,50 +169,32 @@ fn resolve_organizations(
             *org.terms_mut(kind) = resolved;
         }
     }
-    first_line.into_iter().map(|(id, (i, _))| (id, i)).collect()
 }
 
-/// Finds the organization a reference names: its id, else its name when no other organization
-/// has the same (normalised) name.
+/// Finds the organization a reference names through the one lookup (its id, else its name when
+/// no other organization has the same normalised name); on a miss, the id of the likely intended
+/// one, as the diagnostics suggest ids.
 struct Finder<'a> {
     organizations: &'a [Organization],
-    ids: HashMap<String, usize>,
-    by_name: HashMap<String, Option<usize>>,
+    names: OrganizationNames<'a>,
 }
 
 impl<'a> Finder<'a> {
-    fn new(organizations: &'a [Organization], ids: HashMap<String, usize>) -> Finder<'a> {
-        let mut by_name: HashMap<String, Option<usize>> = HashMap::new();
-        for (i, org) in organizations.iter().enumerate() {
-            by_name
-                .entry(normalize(&org.name))
-                .and_modify(|e| *e = None)
-                .or_insert(Some(i));
-        }
+    fn new(organizations: &'a [Organization]) -> Finder<'a> {
         Finder {
             organizations,
-            ids,
-            by_name,
+            names: OrganizationNames::new(organizations),
         }
     }
 
-    /// The index of the organization `text` names; on a miss, the id of the likely intended one.
     fn find(&self, text: &str) -> Result<usize, Option<String>> {
-        if let Some(&i) = self.ids.get(text) {
-            return Ok(i);
-        }
-        match self.by_name.get(&normalize(text)) {
-            Some(Some(i)) => Ok(*i),
-            _ => Err(closest(
-                text,
-                self.organizations.iter().flat_map(|o| {
-                    [
-                        (o.id.as_str(), o.id.as_str()),
-                        (o.name.as_str(), o.id.as_str()),
-                    ]
-                }),
-            )),
-        }
+        self.names.find(text).map_err(|miss| {
+            let likely = match miss {
+                LookupError::NotFound { suggestion } => suggestion,
+                LookupError::Ambiguous { candidates } => candidates.first().copied(),
+            };
+            likely.map(|i| self.organizations[i].id.clone())
+        })
     }
 }
 
