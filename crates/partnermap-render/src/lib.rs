@@ -29,6 +29,7 @@ mod annotations;
 mod build;
 mod image;
 mod options;
+mod selection;
 mod style;
 
 pub use annotations::{Annotations, Coverage, CoverageClass};
