@@ -28,6 +28,7 @@
 mod annotations;
 mod build;
 mod image;
+mod key;
 mod options;
 mod selection;
 mod style;
