@@ -4,7 +4,7 @@
 //! drawn, and nothing else.
 
 use crate::annotations::CoverageClass;
-use crate::build::{edge, node};
+use crate::drawing::{edge, node};
 use crate::style::{self, attr, label};
 use graphviz_rust::dot_structures::{Attribute, GraphAttributes, Id, Stmt, Subgraph};
 use partnermap_core::{OrganizationType, PartnershipKind, Status};

@@ -27,6 +27,7 @@
 
 mod annotations;
 mod build;
+mod drawing;
 mod image;
 mod key;
 mod options;
