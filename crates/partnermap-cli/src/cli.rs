@@ -4,7 +4,8 @@ use clap::{Parser, Subcommand};
 use std::path::PathBuf;
 use std::process::ExitCode;
 
-/// Map a coalition's partner network: who it reaches, who it misses, who can open the door.
+/// Map a coalition's partner network: who it reaches, who it misses, who can make a warm
+/// introduction.
 ///
 /// PATH is a project folder (coalition.toml, organizations.csv, partnerships.csv), a canonical
 /// .json document, or a bare source,target .csv edge list.
@@ -15,6 +16,9 @@ use std::process::ExitCode;
     after_help = "Example:\n  partnermap validate data/forest-city"
 )]
 pub struct Cli {
+    /// Print only the result and errors: no warnings, progress or "Wrote …" lines.
+    #[arg(long, short, global = true)]
+    pub quiet: bool,
     #[command(subcommand)]
     pub command: Command,
 }
@@ -62,24 +66,21 @@ pub enum Command {
         /// The folder to write the report into.
         #[arg(long, value_name = "DIR")]
         out: PathBuf,
-        /// The most organizations on the invite list.
-        #[arg(long, value_name = "N", default_value_t = 5)]
-        k: usize,
-        /// No progress lines.
-        #[arg(long)]
-        quiet: bool,
+        /// The most organizations on the invite list (also --k).
+        #[arg(long, alias = "k", value_name = "N", default_value_t = 5)]
+        invitations: usize,
     },
     /// Choose the potential partners that close the most gaps, and who sends each invitation
     /// (the worksheet's Table 4), with the reasons.
     #[command(
-        after_help = "Examples:\n  partnermap invite data/forest-city --k 5\n  partnermap invite data/forest-city --k 3 --exact --format md\n  partnermap invite data/forest-city --apply forest-city-invited\n\nThe objective and its weights ([planner] in coalition.toml) are explained in docs/invite.md."
+        after_help = "Examples:\n  partnermap invite data/forest-city --invitations 5\n  partnermap invite data/forest-city --invitations 3 --exact --format md\n  partnermap invite data/forest-city --apply forest-city-invited\n\nThe objective and its weights ([planner] in coalition.toml) are explained in docs/invite.md."
     )]
     Invite {
         /// Project folder, .json document or source,target .csv edge list.
         path: PathBuf,
-        /// The most organizations to invite.
-        #[arg(long, default_value_t = 5)]
-        k: usize,
+        /// The most organizations to invite (also --k).
+        #[arg(long, alias = "k", value_name = "N", default_value_t = 5)]
+        invitations: usize,
         /// Also search for the best possible list (up to 40 candidates and k of 6) and compare.
         #[arg(long)]
         exact: bool,
@@ -217,6 +218,7 @@ impl TermFlags {
 }
 
 pub fn run(cli: Cli) -> anyhow::Result<ExitCode> {
+    crate::output::set_quiet(cli.quiet);
     match cli.command {
         Command::Validate { path, json } => crate::validate::run(&path, json.as_deref()),
         Command::Gaps {
@@ -228,16 +230,15 @@ pub fn run(cli: Cli) -> anyhow::Result<ExitCode> {
         Command::Report {
             path,
             out,
-            k,
-            quiet,
-        } => crate::report::run(&path, &out, k, quiet),
+            invitations,
+        } => crate::report::run(&path, &out, invitations),
         Command::Invite {
             path,
-            k,
+            invitations,
             exact,
             format,
             apply,
-        } => crate::invite::run(&path, k, exact, format, apply.as_deref()),
+        } => crate::invite::run(&path, invitations, exact, format, apply.as_deref()),
         Command::Metrics {
             path,
             options,

@@ -1,10 +1,33 @@
-//! What every command shares: loading with warnings on stderr, the output formats, printing
-//! that tolerates a closed pipe, and naming an organization on the command line.
+//! What every command shares: loading with warnings on stderr, the output formats laid out by
+//! partnermap-report's writers, printing that tolerates a closed pipe, `--quiet`, and naming an
+//! organization on the command line.
 
 use partnermap_core::{Landscape, Loaded, LookupError};
+use partnermap_report::document::Document;
 use std::io::{IsTerminal, Write as _};
 use std::path::Path;
 use std::process::ExitCode;
+use std::sync::OnceLock;
+
+/// Set once from `--quiet`, before any command runs.
+static QUIET: OnceLock<bool> = OnceLock::new();
+
+/// Records `--quiet` for the whole run.
+pub fn set_quiet(quiet: bool) {
+    let _ = QUIET.set(quiet);
+}
+
+/// Whether `--quiet` was given: no warnings, progress or "Wrote …" lines, only errors.
+pub fn quiet() -> bool {
+    QUIET.get().copied().unwrap_or(false)
+}
+
+/// A line for the person watching on stderr (warnings, what was written), unless `--quiet`.
+pub fn note(text: &str) {
+    if !quiet() {
+        eprintln!("{text}");
+    }
+}
 
 /// How a command prints its result.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
@@ -24,7 +47,7 @@ pub enum Format {
 pub fn load(path: &Path) -> anyhow::Result<Loaded> {
     let loaded = partnermap_core::load(path)?;
     for warning in &loaded.warnings {
-        eprintln!("{warning}");
+        note(&warning.to_string());
     }
     Ok(loaded)
 }
@@ -35,6 +58,23 @@ pub fn print(text: &str) -> anyhow::Result<ExitCode> {
         Err(e) if e.kind() != std::io::ErrorKind::BrokenPipe => Err(e.into()),
         _ => Ok(ExitCode::SUCCESS),
     }
+}
+
+/// Prints a command's result in the format asked for: the JSON contract, the CSV table, or the
+/// document laid out as Markdown or terminal text.
+pub fn show<T: serde::Serialize>(
+    format: Format,
+    value: &T,
+    csv: impl FnOnce() -> Vec<u8>,
+    document: impl FnOnce() -> Document,
+) -> anyhow::Result<ExitCode> {
+    let text = match format {
+        Format::Json => serde_json::to_string_pretty(value)? + "\n",
+        Format::Csv => String::from_utf8(csv())?,
+        Format::Md => partnermap_report::markdown::render(&document()),
+        Format::Table => partnermap_report::text::render(&document(), use_colour()),
+    };
+    print(&text)
 }
 
 /// Colour only for a person at a terminal who has not opted out (https://no-color.org).
@@ -107,21 +147,4 @@ pub fn organization(landscape: &Landscape, flag: &str, text: &str) -> anyhow::Re
     landscape
         .find_organization(text)
         .map_err(|e| usage(lookup_problem(landscape, flag, text, &e)))
-}
-
-/// Makes text safe inside a Markdown table cell: a `|` would end the cell, a line break the
-/// row, and `<` or `&` would be read as HTML by most renderers.
-pub fn md(text: &str) -> String {
-    let mut out = String::with_capacity(text.len());
-    for c in text.chars() {
-        match c {
-            '|' => out.push_str("\\|"),
-            '<' => out.push_str("&lt;"),
-            '>' => out.push_str("&gt;"),
-            '&' => out.push_str("&amp;"),
-            '\n' | '\r' => out.push(' '),
-            c => out.push(c),
-        }
-    }
-    out
 }

@@ -34,25 +34,22 @@ fn graphviz_allowed() -> bool {
     std::env::var_os(NO_GRAPHVIZ_ENV).is_none_or(|v| v.is_empty() || v == "0")
 }
 
-pub fn run(path: &Path, out: &Path, k: usize, quiet: bool) -> anyhow::Result<ExitCode> {
+pub fn run(path: &Path, out: &Path, invitations: usize) -> anyhow::Result<ExitCode> {
     check_not_input(path, out).map_err(|refused| {
         crate::output::usage(format!(
             "error: {refused}\n  hint: choose an output folder outside the input, e.g. --out report"
         ))
     })?;
     let mut progress = Progress {
-        shown: !quiet && std::io::stderr().is_terminal(),
+        shown: !crate::output::quiet() && std::io::stderr().is_terminal(),
         step: 0,
     };
     progress.step("loading the coalition");
-    let loaded = partnermap_core::load(path)?;
-    for warning in &loaded.warnings {
-        eprintln!("{warning}");
-    }
+    let loaded = crate::output::load(path)?;
     let coalition = &loaded.coalition;
     let landscape = Landscape::build(coalition);
     progress.step("analysing coverage, introductions and the invite plan");
-    let analysis = analyse(&landscape, &Options { k });
+    let analysis = analyse(&landscape, &Options { k: invitations });
     progress.step(if graphviz_allowed() {
         "drawing the maps"
     } else {

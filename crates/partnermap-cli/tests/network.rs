@@ -136,14 +136,18 @@ fn brokers_name_the_church_as_the_only_link_to_the_faith_cluster() {
     assert!(output.status.success());
     let text = String::from_utf8(output.stdout).unwrap();
     assert_golden("brokers-forest-city.md", &text);
-    let church = text
-        .lines()
-        .find(|l| l.contains("Greater Hope AME Church"))
+    // The church's entry: its lead line marks the cut point, and its first reason names the
+    // cluster it alone connects.
+    let lines: Vec<&str> = text.lines().collect();
+    let at = lines
+        .iter()
+        .position(|l| l.starts_with("- **") && l.contains("Greater Hope AME Church"))
         .unwrap();
-    assert!(church.contains("| yes |"), "{church}");
+    assert!(lines[at].ends_with(", cut point)**"), "{}", lines[at]);
     assert!(
-        church.contains("only link between 7 organizations (Casa de la Comunidad"),
-        "{church}"
+        lines[at + 1].contains("only link between 7 organizations (Casa de la Comunidad"),
+        "{}",
+        lines[at + 1]
     );
 }
 

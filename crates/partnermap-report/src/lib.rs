@@ -21,14 +21,16 @@
 //! assert!(!html.contains("<b>Job Center"));
 //! ```
 
+pub mod command;
 mod content;
 pub mod document;
 pub mod escape;
 mod html;
 pub mod maps;
-mod markdown;
+pub mod markdown;
 pub mod output;
 pub mod tables;
+pub mod text;
 
 pub use content::NO_GRAPHVIZ_NOTE;
 pub use output::{check_not_input, write_report, OutputError};

@@ -5,7 +5,14 @@ use crate::document::{Block, Document, Table};
 use crate::escape::markdown as esc;
 use std::fmt::Write as _;
 
-pub(crate) fn render(document: &Document) -> String {
+/// Lays the document out as Markdown.
+///
+/// ```
+/// use partnermap_report::document::Document;
+/// let document = Document { title: "A <b>".into(), subtitle: vec![], sections: vec![] };
+/// assert_eq!(partnermap_report::markdown::render(&document), "# A \\<b\\>\n\n");
+/// ```
+pub fn render(document: &Document) -> String {
     let mut out = format!("# {}\n\n", esc(&document.title));
     if !document.subtitle.is_empty() {
         let _ = writeln!(out, "{}\n", esc(&document.subtitle.join(" ")));

@@ -2,8 +2,9 @@
 //! column names.
 
 use crate::Analysis;
-use partnermap_analysis::brokers::{NetworkMetrics, OrganizationFigures};
+use partnermap_analysis::brokers::{Broker, NetworkMetrics, OrganizationFigures};
 use partnermap_analysis::coverage::{Class, Coverage};
+use partnermap_analysis::introductions::Introduction;
 use partnermap_analysis::invite::Plan;
 use partnermap_core::vocabulary::TermKind;
 use partnermap_core::{Landscape, Status};
@@ -299,6 +300,79 @@ pub(crate) fn organizations(landscape: &Landscape, analysis: &Analysis) -> Vec<u
         .into_iter()
         .chain(METRIC_COLUMNS.iter().copied())
         .collect::<Vec<_>>(),
+        rows,
+    )
+}
+
+/// The brokers ranking: `partnermap brokers --format csv`.
+///
+/// ```
+/// assert!(partnermap_report::tables::brokers(&[]).starts_with(b"rank,id,name,betweenness,"));
+/// ```
+pub fn brokers(list: &[Broker]) -> Vec<u8> {
+    let rows = list.iter().enumerate().map(|(i, b)| {
+        vec![
+            (i + 1).to_string(),
+            b.id.clone(),
+            b.name.clone(),
+            b.betweenness.to_string(),
+            if b.constraint.is_finite() {
+                b.constraint.to_string()
+            } else {
+                String::new()
+            },
+            b.articulation_point.to_string(),
+            b.partners_of_other_types.to_string(),
+            b.communities_reached.to_string(),
+            b.reasons.join("; "),
+        ]
+    });
+    write(
+        &[
+            "rank",
+            "id",
+            "name",
+            "betweenness",
+            "constraint",
+            "articulation_point",
+            "partners_of_other_types",
+            "communities_reached",
+            "reasons",
+        ],
+        rows,
+    )
+}
+
+/// Warm introductions to the providers of one term: `partnermap paths --format csv`.
+///
+/// ```
+/// use partnermap_core::{Coalition, Landscape};
+/// let coalition = Coalition::new("Demo");
+/// let csv = partnermap_report::tables::paths(&Landscape::build(&coalition), &[]);
+/// assert!(csv.starts_with(b"target_id,target,introducer_id,"));
+/// ```
+pub fn paths(landscape: &Landscape, found: &[Introduction]) -> Vec<u8> {
+    let rows = found.iter().map(|f| {
+        vec![
+            f.target_id.clone(),
+            crate::command::name(landscape, &f.target_id).to_string(),
+            f.introducer.clone().unwrap_or_default(),
+            f.length.map(|l| l.to_string()).unwrap_or_default(),
+            f.weakest_tie.map(|w| w.to_string()).unwrap_or_default(),
+            f.total_strength.map(|w| w.to_string()).unwrap_or_default(),
+            f.path.join(" > "),
+        ]
+    });
+    write(
+        &[
+            "target_id",
+            "target",
+            "introducer_id",
+            "steps",
+            "weakest_tie",
+            "total_strength",
+            "chain",
+        ],
         rows,
     )
 }

@@ -1,0 +1,79 @@
+//! `partnermap metrics`: the network figures in plain words and every organization's measures.
+
+use super::{header, number, table_section};
+use crate::document::{Document, Table};
+use partnermap_analysis::brokers::{NetworkMetrics, OrganizationFigures};
+
+/// The metrics as a document: network figures, then organizations by betweenness.
+///
+/// ```
+/// use partnermap_core::{Coalition, Landscape};
+/// let coalition = Coalition::new("Demo");
+/// let metrics = partnermap_analysis::brokers::network_metrics(&Landscape::build(&coalition), Default::default());
+/// let document = partnermap_report::command::metrics("Demo", &metrics);
+/// assert_eq!(document.sections[1].id, "organizations");
+/// ```
+pub fn metrics(coalition: &str, metrics: &NetworkMetrics) -> Document {
+    let mut organizations: Vec<&OrganizationFigures> = metrics.organizations.iter().collect();
+    organizations.sort_by(|a, b| {
+        b.betweenness
+            .total_cmp(&a.betweenness)
+            .then(a.name.cmp(&b.name))
+    });
+    Document {
+        title: format!("{coalition}: network metrics"),
+        subtitle: Vec::new(),
+        sections: vec![
+            table_section(
+                "network",
+                "The network",
+                Table {
+                    header: header(&["Figure", "Value", "What it means"]),
+                    rows: metrics
+                        .network
+                        .explained()
+                        .into_iter()
+                        .map(|f| vec![f.key.into(), f.value.into(), f.meaning.into()])
+                        .collect(),
+                },
+            ),
+            table_section(
+                "organizations",
+                "Organizations, by betweenness",
+                Table {
+                    header: header(&[
+                        "Organization",
+                        "Degree",
+                        "Betweenness",
+                        "Closeness",
+                        "Eigenvector",
+                        "Constraint",
+                        "Effective size",
+                        "Clustering",
+                        "Core",
+                        "Cut point",
+                        "Community",
+                    ]),
+                    rows: organizations
+                        .into_iter()
+                        .map(|o| {
+                            vec![
+                                o.name.as_str().into(),
+                                o.degree.to_string().into(),
+                                number(o.betweenness).into(),
+                                number(o.closeness).into(),
+                                number(o.eigenvector).into(),
+                                number(o.constraint).into(),
+                                number(o.effective_size).into(),
+                                number(o.clustering).into(),
+                                o.core_number.to_string().into(),
+                                if o.articulation_point { "yes" } else { "" }.into(),
+                                o.community.to_string().into(),
+                            ]
+                        })
+                        .collect(),
+                },
+            ),
+        ],
+    }
+}
