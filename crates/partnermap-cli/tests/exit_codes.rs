@@ -104,3 +104,36 @@ fn a_closed_pipe_ends_every_command_quietly() {
         assert_eq!(output.status.code(), Some(0), "{args:?}: {stderr}");
     }
 }
+
+/// `--quiet`, accepted by every command before or after its name, leaves only the result.
+#[test]
+fn quiet_leaves_only_the_result() {
+    let dir = tempfile::tempdir().unwrap();
+    let edges = dir.path().join("edges.csv");
+    std::fs::write(&edges, "source,target\nA,B\nB,C\n").unwrap();
+    let json = dir.path().join("network.json");
+    let run = |quiet: &[&str]| {
+        partnermap()
+            .args(quiet)
+            .arg("validate")
+            .arg(&edges)
+            .arg("--json")
+            .arg(&json)
+            .output()
+            .unwrap()
+    };
+    let loud = run(&[]);
+    assert!(String::from_utf8_lossy(&loud.stderr).contains("Wrote"));
+    for quiet in [&["--quiet"][..], &["-q"]] {
+        let output = run(quiet);
+        assert!(output.status.success());
+        assert_eq!(String::from_utf8_lossy(&output.stderr), "");
+        assert_eq!(output.stdout, loud.stdout);
+    }
+    let example = workspace_path("data/forest-city");
+    let output = partnermap()
+        .args(["gaps", example.to_str().unwrap(), "--quiet"])
+        .output()
+        .unwrap();
+    assert!(output.status.success() && output.stderr.is_empty());
+}
