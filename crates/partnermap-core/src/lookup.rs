@@ -5,6 +5,7 @@
 use crate::model::Organization;
 use crate::vocabulary::{closest, normalize};
 use std::collections::HashMap;
+use std::sync::OnceLock;
 
 /// Why a lookup found no single organization.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
@@ -23,7 +24,8 @@ pub enum LookupError {
     },
 }
 
-/// Organizations by id and by normalised name, built once.
+/// Organizations by id, and by normalised name once a name is first looked up (most runs only
+/// ever look up ids, and normalising every name of a large directory costs a pass over it).
 ///
 /// ```
 /// use partnermap_core::lookup::{LookupError, OrganizationNames};
@@ -44,7 +46,7 @@ pub struct OrganizationNames<'a> {
     organizations: &'a [Organization],
     ids: HashMap<&'a str, usize>,
     /// Normalised name to its organizations; more than one means the name is ambiguous.
-    names: HashMap<String, Vec<usize>>,
+    names: OnceLock<HashMap<String, Vec<usize>>>,
 }
 
 impl<'a> OrganizationNames<'a> {
@@ -52,15 +54,13 @@ impl<'a> OrganizationNames<'a> {
     /// reports the repeat).
     pub fn new(organizations: &'a [Organization]) -> OrganizationNames<'a> {
         let mut ids = HashMap::with_capacity(organizations.len());
-        let mut names: HashMap<String, Vec<usize>> = HashMap::with_capacity(organizations.len());
         for (i, org) in organizations.iter().enumerate() {
             ids.entry(org.id.as_str()).or_insert(i);
-            names.entry(normalize(&org.name)).or_default().push(i);
         }
         OrganizationNames {
             organizations,
             ids,
-            names,
+            names: OnceLock::new(),
         }
     }
 
@@ -74,7 +74,14 @@ impl<'a> OrganizationNames<'a> {
         if let Some(i) = self.by_id(text) {
             return Ok(i);
         }
-        match self.names.get(&normalize(text)).map(Vec::as_slice) {
+        let names = self.names.get_or_init(|| {
+            let mut names: HashMap<String, Vec<usize>> = HashMap::new();
+            for (i, org) in self.organizations.iter().enumerate() {
+                names.entry(normalize(&org.name)).or_default().push(i);
+            }
+            names
+        });
+        match names.get(&normalize(text)).map(Vec::as_slice) {
             Some([i]) => Ok(*i),
             Some(candidates) if !candidates.is_empty() => Err(LookupError::Ambiguous {
                 candidates: candidates.to_vec(),
