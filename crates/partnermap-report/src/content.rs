@@ -269,9 +269,9 @@ fn coverage(analysis: &Analysis) -> Section {
     }
     let matrix = &coverage.matrix;
     if !matrix.cells.is_empty() {
-        blocks.push(Block::Heading("Population × area of concern".to_string()));
+        blocks.push(Block::Heading("Population × domain".to_string()));
         blocks.push(Block::Paragraph(
-            "Each cell counts the members and partners that serve the population in that area; the colour is its class.".to_string(),
+            "Each cell counts the members and partners that serve the population in that domain; the colour is its class.".to_string(),
         ));
         let mut head = vec!["Population".to_string()];
         head.extend(matrix.domains.iter().map(|d| d.label.clone()));

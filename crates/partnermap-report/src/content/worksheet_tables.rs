@@ -147,7 +147,7 @@ pub(super) fn benefits(landscape: &Landscape, analysis: &Analysis) -> Section {
         id: "table-3",
         title: "Table 3. How each partner benefits the coalition".to_string(),
         blocks: vec![
-            Block::Paragraph("The first four columns are what the coalition recorded; the last two are computed. \"Alone covers\" lists the priorities and population × area cells that only this organization provides, which the coalition would lose if it stepped back.".to_string()),
+            Block::Paragraph("The first four columns are what the coalition recorded; the last two are computed. \"Alone covers\" lists the priorities and population × domain cells that only this organization provides, which the coalition would lose if it stepped back.".to_string()),
             Block::Table(Table {
                 header: header(&[
                     "Organization",
