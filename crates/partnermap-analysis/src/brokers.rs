@@ -7,7 +7,7 @@
 //! organizations by betweenness (ties: cut points first, then lower constraint, then name).
 
 use crate::metrics::brokerage::{brokerage, RoleCounts, RoleScores};
-use crate::metrics::{analyze_with, AnalysisOptions, Network, NetworkReport};
+use crate::metrics::{analyze_with, AnalysisOptions, Network, NetworkReport, NetworkSummary};
 use partnermap_core::model::{Organization, OrganizationType, Status};
 use partnermap_core::Landscape;
 use serde::Serialize;
@@ -69,42 +69,9 @@ pub struct OrganizationFigures {
     pub brokerage_z: RoleScores,
 }
 
-/// Network-level figures of the metrics contract.
-#[derive(Debug, Clone, PartialEq, Serialize)]
-pub struct NetworkFigures {
-    /// Number of organizations.
-    pub organizations: usize,
-    /// Number of partnerships (pairs of organizations with at least one).
-    pub partnerships: usize,
-    /// Share of possible partnerships that exist.
-    pub density: f64,
-    /// Separate groups with no partnership between them.
-    pub components: usize,
-    /// Share of organizations in the largest group.
-    pub largest_component_share: f64,
-    /// Average number of partners.
-    pub average_degree: f64,
-    /// Average local clustering (NetworkX `average_clustering`).
-    pub average_clustering: f64,
-    /// Share of partner-of-partner triples that are closed (NetworkX `transitivity`).
-    pub transitivity: f64,
-    /// Longest shortest chain in the largest group.
-    pub diameter: usize,
-    /// Average shortest chain in the largest group.
-    pub average_path_length: f64,
-    /// Freeman degree centralisation.
-    pub degree_centralization: f64,
-    /// Freeman betweenness centralisation.
-    pub betweenness_centralization: f64,
-    /// Partnerships whose loss splits the network, as organization id pairs.
-    pub bridges: Vec<(String, String)>,
-    /// Number of communities.
-    pub communities: usize,
-    /// Modularity of the communities.
-    pub modularity: f64,
-    /// True when betweenness was estimated from a sample of sources.
-    pub betweenness_estimated: bool,
-}
+/// Network-level figures of the metrics contract: the analysis' [`NetworkSummary`] with bridges
+/// named by organization id, in the field order of docs/metrics.md.
+pub type NetworkFigures = NetworkSummary<String>;
 
 /// The metrics contract: `{"network": {...}, "organizations": [...]}`.
 #[derive(Debug, Clone, PartialEq, Serialize)]
@@ -183,7 +150,6 @@ pub fn network_metrics(landscape: &Landscape, options: MetricsOptions) -> Networ
     if options.exact {
         analysis.sample_betweenness_above = usize::MAX;
     }
-    let estimated = net.len() > analysis.sample_betweenness_above;
     let report: NetworkReport = analyze_with(&net, &analysis);
     let roles = roles(landscape);
     let id = |k: usize| coalition.organizations[by_id[k]].id.clone();
@@ -230,28 +196,9 @@ pub fn network_metrics(landscape: &Landscape, options: MetricsOptions) -> Networ
             }
         })
         .collect();
-    let s = report.network;
-    // Analysis numbers follow ids, so each pair is already (smaller id, larger id) and sorted.
-    let bridges: Vec<(String, String)> = s.bridges.iter().map(|&(a, b)| (id(a), id(b))).collect();
     NetworkMetrics {
-        network: NetworkFigures {
-            organizations: s.organizations,
-            partnerships: s.partnerships,
-            density: s.density,
-            components: s.components,
-            largest_component_share: s.largest_component_share,
-            average_degree: s.average_degree,
-            average_clustering: s.average_clustering,
-            transitivity: s.transitivity,
-            diameter: s.diameter,
-            average_path_length: s.average_path_length,
-            degree_centralization: s.degree_centralization,
-            betweenness_centralization: s.betweenness_centralization,
-            bridges,
-            communities: s.communities,
-            modularity: s.modularity,
-            betweenness_estimated: estimated,
-        },
+        // Analysis numbers follow ids, so each pair is already (smaller id, larger id) and sorted.
+        network: report.network.label(id),
         organizations,
     }
 }

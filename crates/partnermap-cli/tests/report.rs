@@ -245,7 +245,7 @@ fn html_has_every_section_and_keeps_injected_names_as_text() {
         "Table 2. Potential partners",
         "Table 3. How each partner benefits the coalition",
         "Table 4. Invite plan",
-        "Population × area of concern",
+        "Population × domain",
         "Density 0.",
         "Warm introductions: People involved in the criminal legal system",
     ] {

@@ -19,7 +19,7 @@ fn vocabulary_markdown() -> String {
         ),
         (
             TermKind::Domain,
-            "Domains (worksheet Part 1: areas of concern)",
+            "Domains (what worksheet Part 1 calls areas of concern)",
         ),
         (
             TermKind::Asset,

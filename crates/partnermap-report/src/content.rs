@@ -7,6 +7,9 @@ use partnermap_analysis::coverage::{Class, Providers, TermCoverage};
 use partnermap_core::vocabulary::{TermKind, Vocabulary};
 use partnermap_core::{Landscape, Organization, Status};
 
+mod worksheet_tables;
+use worksheet_tables::{benefits, existing_partners, invite_plan, potential_partners};
+
 /// The sentence shown when Graphviz did not draw the maps, so a reader knows how to get them.
 pub const NO_GRAPHVIZ_NOTE: &str = "The maps were not drawn because Graphviz is not installed (or PARTNERMAP_NO_GRAPHVIZ is set). Their Graphviz sources are the .dot files in the maps folder; install Graphviz (apt-get install graphviz, or brew install graphviz) and run the report again to get the images.";
 
@@ -266,9 +269,9 @@ fn coverage(analysis: &Analysis) -> Section {
     }
     let matrix = &coverage.matrix;
     if !matrix.cells.is_empty() {
-        blocks.push(Block::Heading("Population × area of concern".to_string()));
+        blocks.push(Block::Heading("Population × domain".to_string()));
         blocks.push(Block::Paragraph(
-            "Each cell counts the members and partners that serve the population in that area; the colour is its class.".to_string(),
+            "Each cell counts the members and partners that serve the population in that domain; the colour is its class.".to_string(),
         ));
         let mut head = vec!["Population".to_string()];
         head.extend(matrix.domains.iter().map(|d| d.label.clone()));
@@ -303,231 +306,6 @@ fn coverage(analysis: &Analysis) -> Section {
 
 fn header(names: &[&str]) -> Vec<String> {
     names.iter().map(|s| s.to_string()).collect()
-}
-
-fn organization_row(vocabulary: &Vocabulary, o: &Organization) -> Vec<Cell> {
-    vec![
-        o.name.as_str().into(),
-        o.kind.label().into(),
-        o.status.label().into(),
-        labels(vocabulary, TermKind::Population, &o.populations).into(),
-        labels(vocabulary, TermKind::Domain, &o.domains).into(),
-        labels(vocabulary, TermKind::Asset, &o.assets).into(),
-    ]
-}
-
-fn existing_partners(landscape: &Landscape) -> Section {
-    let coalition = landscape.coalition();
-    let vocabulary = coalition.vocabulary();
-    let rows: Vec<Vec<Cell>> = coalition
-        .organizations
-        .iter()
-        .filter(|o| o.status.is_in_network())
-        .map(|o| {
-            let mut row = organization_row(&vocabulary, o);
-            row.push(o.contact.clone().unwrap_or_default().into());
-            row
-        })
-        .collect();
-    Section {
-        id: "table-1",
-        title: "Table 1. Existing partners".to_string(),
-        blocks: vec![if rows.is_empty() {
-            Block::Paragraph("No members or existing partners are recorded.".to_string())
-        } else {
-            Block::Table(Table {
-                header: header(&[
-                    "Organization",
-                    "Type",
-                    "Status",
-                    "Populations served",
-                    "Areas of work",
-                    "Assets",
-                    "Contact",
-                ]),
-                rows,
-            })
-        }],
-    }
-}
-
-/// The priority terms an organization outside the network would bring that the network lacks
-/// (uncovered or reachable) or has only once (thin).
-fn would_add(analysis: &Analysis, o: &Organization) -> (String, String) {
-    let provides = |t: &&TermCoverage| o.terms(t.term.kind).contains(&t.term.id);
-    let pick = |classes: &[Class]| {
-        join(
-            analysis
-                .gaps
-                .coverage
-                .priorities
-                .iter()
-                .filter(|t| classes.contains(&t.class))
-                .filter(provides)
-                .map(|t| t.term.label.as_str()),
-        )
-    };
-    (
-        pick(&[Class::Uncovered, Class::Reachable]),
-        pick(&[Class::Thin]),
-    )
-}
-
-fn potential_partners(landscape: &Landscape, analysis: &Analysis) -> Section {
-    let coalition = landscape.coalition();
-    let vocabulary = coalition.vocabulary();
-    let rows: Vec<Vec<Cell>> = coalition
-        .organizations
-        .iter()
-        .filter(|o| !o.status.is_in_network())
-        .map(|o| {
-            let mut row = organization_row(&vocabulary, o);
-            let (closes, backs_up) = would_add(analysis, o);
-            row.push(closes.into());
-            row.push(backs_up.into());
-            row
-        })
-        .collect();
-    Section {
-        id: "table-2",
-        title: "Table 2. Potential partners".to_string(),
-        blocks: vec![if rows.is_empty() {
-            Block::Paragraph("No potential partners are recorded.".to_string())
-        } else {
-            Block::Table(Table {
-                header: header(&[
-                    "Organization",
-                    "Type",
-                    "Status",
-                    "Populations served",
-                    "Areas of work",
-                    "Assets",
-                    "Would close",
-                    "Would back up",
-                ]),
-                rows,
-            })
-        }],
-    }
-}
-
-fn benefits(landscape: &Landscape, analysis: &Analysis) -> Section {
-    let coalition = landscape.coalition();
-    let text = |o: &Option<String>| Cell::from(o.clone().unwrap_or_default());
-    let rows = coalition
-        .organizations
-        .iter()
-        .enumerate()
-        .filter(|(_, o)| o.status != Status::KeepInformed)
-        .map(|(i, o)| {
-            let alone = analysis
-                .gaps
-                .resilience
-                .iter()
-                .find(|d| d.organization.id == o.id)
-                .map(|d| {
-                    join(
-                        d.terms.iter().map(|t| t.term.label.clone()).chain(
-                            d.cells
-                                .iter()
-                                .map(|c| format!("{} × {}", c.population.label, c.domain.label)),
-                        ),
-                    )
-                })
-                .unwrap_or_default();
-            vec![
-                o.name.as_str().into(),
-                text(&o.aligned_initiatives),
-                text(&o.motivations),
-                text(&o.roles),
-                text(&o.barriers),
-                alone.into(),
-                analysis.broker_role(i).into(),
-            ]
-        })
-        .collect();
-    Section {
-        id: "table-3",
-        title: "Table 3. How each partner benefits the coalition".to_string(),
-        blocks: vec![
-            Block::Paragraph("The first four columns are what the coalition recorded; the last two are computed. \"Alone covers\" lists the priorities and population × area cells that only this organization provides, which the coalition would lose if it stepped back.".to_string()),
-            Block::Table(Table {
-                header: header(&[
-                    "Organization",
-                    "Aligned initiatives",
-                    "Motivations for joining",
-                    "Roles it would play",
-                    "Barriers, or how it is a good partner",
-                    "Alone covers",
-                    "Broker role",
-                ]),
-                rows,
-            }),
-        ],
-    }
-}
-
-fn invite_plan(analysis: &Analysis) -> Section {
-    let plan = &analysis.plan;
-    let mut blocks = vec![Block::Paragraph(format!(
-        "Up to {} of the {} organizations outside the coalition, chosen to close the most gaps: an uncovered priority counts fully, a second provider for a thin one counts half. {}",
-        plan.k,
-        plan.candidates,
-        if plan.exact.is_some() {
-            "The list is the best possible one (exact search)."
-        } else {
-            "The list is chosen greedily, within 63% of the best possible one."
-        }
-    ))];
-    if plan.picks.is_empty() {
-        blocks.push(Block::Paragraph(
-            "No potential partner would close a gap.".to_string(),
-        ));
-    } else {
-        blocks.push(Block::Table(Table {
-            header: header(&[
-                "Invite, in order",
-                "Invitation sent by",
-                "Why this sender",
-                "Closes",
-                "Backs up",
-                "Barriers, or how it is a good partner",
-            ]),
-            rows: plan
-                .picks
-                .iter()
-                .enumerate()
-                .map(|(i, pick)| {
-                    vec![
-                        format!("{}. {}", i + 1, pick.name).into(),
-                        pick.sender.name.as_str().into(),
-                        pick.sender.reason.describe().into(),
-                        join(&pick.closes).into(),
-                        join(&pick.strengthens).into(),
-                        pick.barriers.clone().unwrap_or_default().into(),
-                    ]
-                })
-                .collect(),
-        }));
-    }
-    let still: Vec<&str> = plan.still_uncovered().map(|n| n.need.label()).collect();
-    if !still.is_empty() {
-        blocks.push(Block::Note(format!(
-            "Still uncovered after these invitations: {}. No organization on the map provides them; look for new ones.",
-            join(still)
-        )));
-    }
-    if !plan.keep_informed.is_empty() {
-        blocks.push(Block::Paragraph(format!(
-            "Keep informed rather than invite now (they already know a partner but would add little): {}.",
-            join(plan.keep_informed.iter().map(|k| k.name.as_str()))
-        )));
-    }
-    Section {
-        id: "table-4",
-        title: "Table 4. Invite plan".to_string(),
-        blocks,
-    }
 }
 
 fn chain_text(landscape: &Landscape, path: &[String]) -> String {

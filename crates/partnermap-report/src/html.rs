@@ -156,7 +156,7 @@ fn list_item(out: &mut String, item: &Item) {
 }
 
 fn table(out: &mut String, table: &Table) {
-    // A table whose every data cell carries a class is the population × area heat table.
+    // A table whose every data cell carries a class is the population × domain heat table.
     let heat = !table.rows.is_empty()
         && table
             .rows

@@ -66,9 +66,11 @@ pub struct OrganizationMetrics {
     pub community: usize,
 }
 
-/// Network-level figures.
+/// Network-level figures. `Id` names an organization in [`NetworkSummary::bridges`]: its index
+/// in the [`Network`] here, its id in the coalition's metrics contract
+/// ([`crate::brokers::NetworkFigures`], see [`NetworkSummary::label`]).
 #[derive(Debug, Clone, Serialize, PartialEq)]
-pub struct NetworkSummary {
+pub struct NetworkSummary<Id = usize> {
     /// Number of organizations.
     pub organizations: usize,
     /// Number of partnerships.
@@ -96,11 +98,49 @@ pub struct NetworkSummary {
     /// `Σ (b_max − b_i) / (n−1)`, 1 for a star, 0 when `n < 3`.
     pub betweenness_centralization: f64,
     /// Partnerships whose loss disconnects part of the network, `(a, b)` with `a < b`.
-    pub bridges: Vec<(usize, usize)>,
+    pub bridges: Vec<(Id, Id)>,
     /// Number of Louvain communities.
     pub communities: usize,
     /// Modularity of the Louvain partition.
     pub modularity: f64,
+    /// True when betweenness was estimated from a sample of pivot sources
+    /// ([`AnalysisOptions::sample_betweenness_above`]).
+    pub betweenness_estimated: bool,
+}
+
+impl<Id> NetworkSummary<Id> {
+    /// The same figures with every organization in [`NetworkSummary::bridges`] relabelled.
+    ///
+    /// ```
+    /// use partnermap_analysis::metrics::{analyze, Network};
+    /// let summary = analyze(&Network::from_edges(2, &[(0, 1, 1.0)])).network;
+    /// let named = summary.label(|v| ["a", "b"][v].to_string());
+    /// assert_eq!(named.bridges, vec![("a".to_string(), "b".to_string())]);
+    /// ```
+    pub fn label<T>(self, label: impl Fn(Id) -> T) -> NetworkSummary<T> {
+        NetworkSummary {
+            organizations: self.organizations,
+            partnerships: self.partnerships,
+            density: self.density,
+            components: self.components,
+            largest_component_share: self.largest_component_share,
+            average_degree: self.average_degree,
+            average_clustering: self.average_clustering,
+            transitivity: self.transitivity,
+            diameter: self.diameter,
+            average_path_length: self.average_path_length,
+            degree_centralization: self.degree_centralization,
+            betweenness_centralization: self.betweenness_centralization,
+            bridges: self
+                .bridges
+                .into_iter()
+                .map(|(a, b)| (label(a), label(b)))
+                .collect(),
+            communities: self.communities,
+            modularity: self.modularity,
+            betweenness_estimated: self.betweenness_estimated,
+        }
+    }
 }
 
 /// All metrics of a network.
@@ -227,6 +267,7 @@ pub fn analyze_with(net: &Network, options: &AnalysisOptions) -> NetworkReport {
         bridges: cuts.bridges,
         communities: comms.count,
         modularity: comms.modularity,
+        betweenness_estimated: sampled,
     };
     NetworkReport {
         organizations,

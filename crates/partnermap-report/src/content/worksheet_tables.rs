@@ -1,0 +1,228 @@
+//! Tables 1 to 4 of the worksheet: the existing partners, the potential partners, how each
+//! benefits the coalition, and whom to invite.
+
+use super::{header, join, labels};
+use crate::document::{Block, Cell, Section, Table};
+use crate::Analysis;
+use partnermap_analysis::coverage::{Class, TermCoverage};
+use partnermap_core::vocabulary::{TermKind, Vocabulary};
+use partnermap_core::{Landscape, Organization, Status};
+
+fn organization_row(vocabulary: &Vocabulary, o: &Organization) -> Vec<Cell> {
+    vec![
+        o.name.as_str().into(),
+        o.kind.label().into(),
+        o.status.label().into(),
+        labels(vocabulary, TermKind::Population, &o.populations).into(),
+        labels(vocabulary, TermKind::Domain, &o.domains).into(),
+        labels(vocabulary, TermKind::Asset, &o.assets).into(),
+    ]
+}
+
+/// The priority terms an organization outside the network would bring that the network lacks
+/// (uncovered or reachable) or has only once (thin).
+fn would_add(analysis: &Analysis, o: &Organization) -> (String, String) {
+    let provides = |t: &&TermCoverage| o.terms(t.term.kind).contains(&t.term.id);
+    let pick = |classes: &[Class]| {
+        join(
+            analysis
+                .gaps
+                .coverage
+                .priorities
+                .iter()
+                .filter(|t| classes.contains(&t.class))
+                .filter(provides)
+                .map(|t| t.term.label.as_str()),
+        )
+    };
+    (
+        pick(&[Class::Uncovered, Class::Reachable]),
+        pick(&[Class::Thin]),
+    )
+}
+
+/// Table 1 (the network: members and existing partners) or Table 2 (everyone outside it): one
+/// row per organization, the worksheet's six columns and then the table's own (`extra_header`,
+/// filled by `extra`).
+fn organization_table(
+    landscape: &Landscape,
+    in_network: bool,
+    extra_header: &[&str],
+    extra: impl Fn(&Organization) -> Vec<Cell>,
+) -> Section {
+    let coalition = landscape.coalition();
+    let vocabulary = coalition.vocabulary();
+    let rows: Vec<Vec<Cell>> = coalition
+        .organizations
+        .iter()
+        .filter(|o| o.status.is_in_network() == in_network)
+        .map(|o| {
+            let mut row = organization_row(&vocabulary, o);
+            row.extend(extra(o));
+            row
+        })
+        .collect();
+    let (id, title, empty) = if in_network {
+        (
+            "table-1",
+            "Table 1. Existing partners",
+            "No members or existing partners are recorded.",
+        )
+    } else {
+        (
+            "table-2",
+            "Table 2. Potential partners",
+            "No potential partners are recorded.",
+        )
+    };
+    let mut head = header(&[
+        "Organization",
+        "Type",
+        "Status",
+        "Populations served",
+        "Areas of work",
+        "Assets",
+    ]);
+    head.extend(header(extra_header));
+    Section {
+        id,
+        title: title.to_string(),
+        blocks: vec![if rows.is_empty() {
+            Block::Paragraph(empty.to_string())
+        } else {
+            Block::Table(Table { header: head, rows })
+        }],
+    }
+}
+
+pub(super) fn existing_partners(landscape: &Landscape) -> Section {
+    organization_table(landscape, true, &["Contact"], |o| {
+        vec![o.contact.clone().unwrap_or_default().into()]
+    })
+}
+
+pub(super) fn potential_partners(landscape: &Landscape, analysis: &Analysis) -> Section {
+    organization_table(landscape, false, &["Would close", "Would back up"], |o| {
+        let (closes, backs_up) = would_add(analysis, o);
+        vec![closes.into(), backs_up.into()]
+    })
+}
+
+pub(super) fn benefits(landscape: &Landscape, analysis: &Analysis) -> Section {
+    let coalition = landscape.coalition();
+    let text = |o: &Option<String>| Cell::from(o.clone().unwrap_or_default());
+    let rows = coalition
+        .organizations
+        .iter()
+        .enumerate()
+        .filter(|(_, o)| o.status != Status::KeepInformed)
+        .map(|(i, o)| {
+            let alone = analysis
+                .gaps
+                .resilience
+                .iter()
+                .find(|d| d.organization.id == o.id)
+                .map(|d| {
+                    join(
+                        d.terms.iter().map(|t| t.term.label.clone()).chain(
+                            d.cells
+                                .iter()
+                                .map(|c| format!("{} × {}", c.population.label, c.domain.label)),
+                        ),
+                    )
+                })
+                .unwrap_or_default();
+            vec![
+                o.name.as_str().into(),
+                text(&o.aligned_initiatives),
+                text(&o.motivations),
+                text(&o.roles),
+                text(&o.barriers),
+                alone.into(),
+                analysis.broker_role(i).into(),
+            ]
+        })
+        .collect();
+    Section {
+        id: "table-3",
+        title: "Table 3. How each partner benefits the coalition".to_string(),
+        blocks: vec![
+            Block::Paragraph("The first four columns are what the coalition recorded; the last two are computed. \"Alone covers\" lists the priorities and population × domain cells that only this organization provides, which the coalition would lose if it stepped back.".to_string()),
+            Block::Table(Table {
+                header: header(&[
+                    "Organization",
+                    "Aligned initiatives",
+                    "Motivations for joining",
+                    "Roles it would play",
+                    "Barriers, or how it is a good partner",
+                    "Alone covers",
+                    "Broker role",
+                ]),
+                rows,
+            }),
+        ],
+    }
+}
+
+pub(super) fn invite_plan(analysis: &Analysis) -> Section {
+    let plan = &analysis.plan;
+    let mut blocks = vec![Block::Paragraph(format!(
+        "Up to {} of the {} organizations outside the coalition, chosen to close the most gaps: an uncovered priority counts fully, a second provider for a thin one counts half. {}",
+        plan.k,
+        plan.candidates,
+        if plan.exact.is_some() {
+            "The list is the best possible one (exact search)."
+        } else {
+            "The list is chosen greedily, within 63% of the best possible one."
+        }
+    ))];
+    if plan.picks.is_empty() {
+        blocks.push(Block::Paragraph(
+            "No potential partner would close a gap.".to_string(),
+        ));
+    } else {
+        blocks.push(Block::Table(Table {
+            header: header(&[
+                "Invite, in order",
+                "Invitation sent by",
+                "Why this sender",
+                "Closes",
+                "Backs up",
+                "Barriers, or how it is a good partner",
+            ]),
+            rows: plan
+                .picks
+                .iter()
+                .enumerate()
+                .map(|(i, pick)| {
+                    vec![
+                        format!("{}. {}", i + 1, pick.name).into(),
+                        pick.sender.name.as_str().into(),
+                        pick.sender.reason.describe().into(),
+                        join(&pick.closes).into(),
+                        join(&pick.strengthens).into(),
+                        pick.barriers.clone().unwrap_or_default().into(),
+                    ]
+                })
+                .collect(),
+        }));
+    }
+    let still: Vec<&str> = plan.still_uncovered().map(|n| n.need.label()).collect();
+    if !still.is_empty() {
+        blocks.push(Block::Note(format!(
+            "Still uncovered after these invitations: {}. No organization on the map provides them; look for new ones.",
+            join(still)
+        )));
+    }
+    if !plan.keep_informed.is_empty() {
+        blocks.push(Block::Paragraph(format!(
+            "Keep informed rather than invite now (they already know a partner but would add little): {}.",
+            join(plan.keep_informed.iter().map(|k| k.name.as_str()))
+        )));
+    }
+    Section {
+        id: "table-4",
+        title: "Table 4. Invite plan".to_string(),
+        blocks,
+    }
+}
