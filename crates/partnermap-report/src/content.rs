@@ -1,9 +1,12 @@
 //! What the report says: the analyses turned into sections of plain text, in the worksheet's
 //! order and words.
 
+use crate::command::{
+    chain, header, in_network_names, join, matrix_table, name, term_row, TERM_HEADER,
+};
 use crate::document::{Block, Cell, Document, Item, MapBlock, Section, Table};
 use crate::{Analysis, Map};
-use partnermap_analysis::coverage::{Class, Providers, TermCoverage};
+use partnermap_analysis::coverage::{Class, TermCoverage};
 use partnermap_core::vocabulary::{TermKind, Vocabulary};
 use partnermap_core::{Landscape, Organization, Status};
 
@@ -45,22 +48,6 @@ fn convener<'a>(landscape: &Landscape<'a>) -> Option<&'a Organization> {
     landscape
         .organization(id)
         .map(|i| &coalition.organizations[i])
-}
-
-/// An organization's name from its id; the id itself when it names nobody (a person in
-/// Table 4, for instance).
-fn name_of<'a>(landscape: &Landscape<'a>, id: &'a str) -> &'a str {
-    landscape
-        .organization(id)
-        .map_or(id, |i| &landscape.coalition().organizations[i].name)
-}
-
-fn join(items: impl IntoIterator<Item = impl AsRef<str>>) -> String {
-    items
-        .into_iter()
-        .map(|s| s.as_ref().to_string())
-        .collect::<Vec<_>>()
-        .join("; ")
 }
 
 fn labels(vocabulary: &Vocabulary, kind: TermKind, ids: &[String]) -> String {
@@ -203,27 +190,6 @@ fn at_a_glance(analysis: &Analysis) -> Vec<Item> {
     items
 }
 
-fn in_network_names(providers: &Providers) -> String {
-    join(providers.in_network_providers().map(|o| o.name.as_str()))
-}
-
-fn class_cell(class: Class) -> Cell {
-    Cell {
-        text: class.to_string(),
-        class: Some(class),
-    }
-}
-
-fn term_row(term: &TermCoverage) -> Vec<Cell> {
-    vec![
-        term.term.kind.noun().into(),
-        term.term.label.as_str().into(),
-        class_cell(term.class),
-        in_network_names(&term.providers).into(),
-        join(term.providers.potential.iter().map(|o| o.name.as_str())).into(),
-    ]
-}
-
 fn coverage(analysis: &Analysis) -> Section {
     let coverage = &analysis.gaps.coverage;
     let mut blocks = vec![Block::Paragraph(
@@ -240,13 +206,7 @@ fn coverage(analysis: &Analysis) -> Section {
         ));
     } else {
         blocks.push(Block::Table(Table {
-            header: header(&[
-                "Kind",
-                "Priority",
-                "Class",
-                "Members and partners",
-                "Potential partners",
-            ]),
+            header: header(&TERM_HEADER),
             rows: gaps.into_iter().map(term_row).collect(),
         }));
     }
@@ -273,46 +233,13 @@ fn coverage(analysis: &Analysis) -> Section {
         blocks.push(Block::Paragraph(
             "Each cell counts the members and partners that serve the population in that domain; the colour is its class.".to_string(),
         ));
-        let mut head = vec!["Population".to_string()];
-        head.extend(matrix.domains.iter().map(|d| d.label.clone()));
-        let rows = matrix
-            .populations
-            .iter()
-            .enumerate()
-            .map(|(p, population)| {
-                let mut row: Vec<Cell> = vec![population.label.as_str().into()];
-                row.extend((0..matrix.domains.len()).map(|d| {
-                    let cell = matrix.cell(p, d);
-                    let n = cell.providers.in_network();
-                    Cell {
-                        text: match cell.class {
-                            Class::Covered => n.to_string(),
-                            class => format!("{n} {class}"),
-                        },
-                        class: Some(cell.class),
-                    }
-                }));
-                row
-            })
-            .collect();
-        blocks.push(Block::Table(Table { header: head, rows }));
+        blocks.push(Block::Table(matrix_table(matrix)));
     }
     Section {
         id: "coverage",
         title: "Coverage: who the network reaches and who it misses".to_string(),
         blocks,
     }
-}
-
-fn header(names: &[&str]) -> Vec<String> {
-    names.iter().map(|s| s.to_string()).collect()
-}
-
-fn chain_text(landscape: &Landscape, path: &[String]) -> String {
-    path.iter()
-        .map(|id| name_of(landscape, id))
-        .collect::<Vec<_>>()
-        .join(" → ")
 }
 
 fn brokers(landscape: &Landscape, analysis: &Analysis) -> Section {
@@ -353,10 +280,10 @@ fn brokers(landscape: &Landscape, analysis: &Analysis) -> Section {
             .filter(|c| !c.path.is_empty())
             .map(|c| {
                 Item::led(
-                    name_of(landscape, &c.target_id).to_string(),
+                    name(landscape, &c.target_id).to_string(),
                     format!(
                         "{} ({}, weakest tie {} of 3)",
-                        chain_text(landscape, &c.path),
+                        chain(landscape, &c.path),
                         count(c.length.unwrap_or(0), "step", "steps"),
                         c.weakest_tie.unwrap_or(0)
                     ),
@@ -367,7 +294,7 @@ fn brokers(landscape: &Landscape, analysis: &Analysis) -> Section {
             .chains
             .iter()
             .filter(|c| c.path.is_empty())
-            .map(|c| name_of(landscape, &c.target_id))
+            .map(|c| name(landscape, &c.target_id))
             .collect();
         if doors.chains.is_empty() {
             blocks.push(Block::Note(

@@ -106,7 +106,7 @@ pub fn gaps(report: &Gaps) -> Document {
     }
 }
 
-fn in_network_names(providers: &Providers) -> String {
+pub(crate) fn in_network_names(providers: &Providers) -> String {
     join(providers.in_network_providers().map(|o| o.name.as_str()))
 }
 

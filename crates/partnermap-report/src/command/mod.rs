@@ -17,7 +17,8 @@ pub use metrics::metrics;
 pub use paths::paths;
 pub use validate::validate;
 
-pub(crate) use paths::name;
+pub(crate) use gaps::{in_network_names, matrix_table, term_row, TERM_HEADER};
+pub(crate) use paths::{chain, name};
 
 use crate::document::{Block, Section, Table};
 
@@ -25,7 +26,7 @@ use crate::document::{Block, Section, Table};
 pub const TOP: usize = 10;
 
 /// `items` joined for one cell or sentence.
-fn join<T: AsRef<str>>(items: impl IntoIterator<Item = T>) -> String {
+pub(crate) fn join<T: AsRef<str>>(items: impl IntoIterator<Item = T>) -> String {
     items
         .into_iter()
         .map(|s| s.as_ref().to_string())
@@ -43,7 +44,7 @@ fn number(x: f64) -> String {
     }
 }
 
-fn header(names: &[&str]) -> Vec<String> {
+pub(crate) fn header(names: &[&str]) -> Vec<String> {
     names.iter().map(|s| s.to_string()).collect()
 }
 

@@ -1,7 +1,8 @@
 //! Tables 1 to 4 of the worksheet: the existing partners, the potential partners, how each
 //! benefits the coalition, and whom to invite.
 
-use super::{header, join, labels};
+use super::labels;
+use crate::command::{header, join};
 use crate::document::{Block, Cell, Section, Table};
 use crate::Analysis;
 use partnermap_analysis::coverage::{Class, TermCoverage};
