@@ -11,7 +11,8 @@ use partnermap_core::vocabulary::{TermKind, Vocabulary};
 use partnermap_core::{Landscape, Organization, Status};
 
 mod worksheet_tables;
-use worksheet_tables::{benefits, existing_partners, invite_plan, potential_partners};
+pub(crate) use worksheet_tables::invite_plan;
+use worksheet_tables::{benefits, existing_partners, potential_partners};
 
 /// The sentence shown when Graphviz did not draw the maps, so a reader knows how to get them.
 pub const NO_GRAPHVIZ_NOTE: &str = "The maps were not drawn because Graphviz is not installed (or PARTNERMAP_NO_GRAPHVIZ is set). Their Graphviz sources are the .dot files in the maps folder; install Graphviz (apt-get install graphviz, or brew install graphviz) and run the report again to get the images.";
@@ -34,7 +35,7 @@ pub(crate) fn document(landscape: &Landscape, analysis: &Analysis, maps: &[Map])
             existing_partners(landscape),
             potential_partners(landscape, analysis),
             benefits(landscape, analysis),
-            invite_plan(analysis),
+            invite_plan(&analysis.plan),
             brokers(landscape, analysis),
             metrics(analysis),
             maps_section(maps),

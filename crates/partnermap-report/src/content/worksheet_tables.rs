@@ -6,6 +6,7 @@ use crate::command::{header, join};
 use crate::document::{Block, Cell, Section, Table};
 use crate::Analysis;
 use partnermap_analysis::coverage::{Class, TermCoverage};
+use partnermap_analysis::invite::Plan;
 use partnermap_core::vocabulary::{TermKind, Vocabulary};
 use partnermap_core::{Landscape, Organization, Status};
 
@@ -165,8 +166,9 @@ pub(super) fn benefits(landscape: &Landscape, analysis: &Analysis) -> Section {
     }
 }
 
-pub(super) fn invite_plan(analysis: &Analysis) -> Section {
-    let plan = &analysis.plan;
+/// Table 4: the invite list in order, who sends each invitation and why, what each closes; the
+/// report's section and the heart of `partnermap invite`.
+pub(crate) fn invite_plan(plan: &Plan) -> Section {
     let mut blocks = vec![Block::Paragraph(format!(
         "Up to {} of the {} organizations outside the coalition, chosen to close the most gaps: an uncovered priority counts fully, a second provider for a thin one counts half. {}",
         plan.k,
@@ -174,7 +176,7 @@ pub(super) fn invite_plan(analysis: &Analysis) -> Section {
         if plan.exact.is_some() {
             "The list is the best possible one (exact search)."
         } else {
-            "The list is chosen greedily, within 63% of the best possible one."
+            "The list is chosen greedily; by construction it is at least 63% as good as the best possible one."
         }
     ))];
     if plan.picks.is_empty() {
