@@ -7,7 +7,7 @@ use partnermap_core::{Landscape, TermKind};
 use partnermap_render::{
     layout_for, render_image, to_dot, Annotations, GroupBy, ImageFormat, Layout, MapOptions, View,
 };
-use partnermap_report::{analyse, Options};
+use partnermap_report::analyse_network;
 use std::path::Path;
 use std::process::ExitCode;
 
@@ -142,10 +142,11 @@ fn resolve_view(landscape: &Landscape, request: &Request) -> anyhow::Result<View
 }
 
 /// The report's annotations (betweenness, brokers, cut points, communities, coverage); the
-/// population view shows the warm-introduction chains to that population only.
+/// population view shows the warm-introduction chains to that population only. Only the
+/// network analysis runs: a map shows nothing of the invite plan and its exact search.
 fn annotations(landscape: &Landscape, view: &View) -> Annotations {
-    let analysis = analyse(landscape, &Options::default());
-    let mut annotations = partnermap_report::maps::annotations(landscape, &analysis);
+    let network = analyse_network(landscape);
+    let mut annotations = partnermap_report::maps::annotations(landscape, &network);
     if let View::Population { population } = view {
         annotations.paths = introductions(landscape, TermKind::Population, population)
             .unwrap_or_default()

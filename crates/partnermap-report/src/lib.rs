@@ -72,13 +72,33 @@ pub struct Doors {
     pub chains: Vec<Introduction>,
 }
 
-/// Everything the report shows, computed once.
+/// Everything the report shows, computed once: the network analysis and the invite plan.
+///
+/// It dereferences to its [`NetworkAnalysis`], so `analysis.gaps` or
+/// `analysis.broker_role(i)` read the network part directly, and an `&Analysis` goes wherever
+/// an `&NetworkAnalysis` is asked for.
 #[derive(Debug, Clone)]
 pub struct Analysis {
-    /// Coverage, overlap and resilience.
-    pub gaps: Gaps,
+    /// Coverage, warm introductions, network metrics and brokers.
+    pub network: NetworkAnalysis,
     /// The invite plan.
     pub plan: Plan,
+}
+
+impl std::ops::Deref for Analysis {
+    type Target = NetworkAnalysis;
+
+    fn deref(&self) -> &NetworkAnalysis {
+        &self.network
+    }
+}
+
+/// What the report and the maps both need, without the invite plan and its exact search:
+/// coverage classes, warm-introduction chains, network metrics and brokers.
+#[derive(Debug, Clone)]
+pub struct NetworkAnalysis {
+    /// Coverage, overlap and resilience.
+    pub gaps: Gaps,
     /// Warm introductions for every uncovered or reachable priority, in priority order.
     pub doors: Vec<Doors>,
     /// Network metrics of the partnership network (the metrics.json contract).
@@ -90,7 +110,8 @@ pub struct Analysis {
     pub doors_opened: BTreeMap<String, usize>,
 }
 
-/// Runs every analysis the report needs.
+/// Runs every analysis the report needs: [`analyse_network`] and the invite plan of at most
+/// `options.k` organizations.
 ///
 /// ```
 /// use partnermap_report::{analyse, Options};
@@ -99,6 +120,21 @@ pub struct Analysis {
 /// assert!(analysis.doors.is_empty());
 /// ```
 pub fn analyse(landscape: &Landscape, options: &Options) -> Analysis {
+    Analysis {
+        network: analyse_network(landscape),
+        plan: plan(landscape, options.k, true),
+    }
+}
+
+/// The analyses the maps need, and the report besides its invite plan: coverage, warm
+/// introductions to what the network lacks, network metrics and brokers.
+///
+/// ```
+/// use partnermap_report::analyse_network;
+/// let network = analyse_network(&partnermap_core::Landscape::build(&partnermap_core::Coalition::new("Demo")));
+/// assert!(network.doors.is_empty() && network.brokers.is_empty());
+/// ```
+pub fn analyse_network(landscape: &Landscape) -> NetworkAnalysis {
     let gaps = gaps(landscape, &Scenario::default())
         .expect("an empty scenario names no organization, so it always applies");
     let doors: Vec<Doors> = [Class::Uncovered, Class::Reachable]
@@ -120,8 +156,7 @@ pub fn analyse(landscape: &Landscape, options: &Options) -> Analysis {
                 .insert(chain.target_id.clone());
         }
     }
-    Analysis {
-        plan: plan(landscape, options.k, true),
+    NetworkAnalysis {
         brokers: brokers(landscape, &metrics),
         metrics,
         gaps,
@@ -133,7 +168,7 @@ pub fn analyse(landscape: &Landscape, options: &Options) -> Analysis {
     }
 }
 
-impl Analysis {
+impl NetworkAnalysis {
     /// The organizations a warm introduction to each outside organization goes through, with
     /// the priorities it would bring: introducer id → (target id → priority labels).
     fn introductions_by_introducer(&self) -> BTreeMap<&str, BTreeMap<&str, Vec<&str>>> {
@@ -158,10 +193,10 @@ impl Analysis {
     /// organization the coalition needs. Reasons from the network come first, then the doors.
     ///
     /// ```
-    /// use partnermap_report::{analyse, Options};
+    /// use partnermap_report::analyse_network;
     /// let coalition = partnermap_core::Coalition::new("Demo");
     /// let landscape = partnermap_core::Landscape::build(&coalition);
-    /// assert!(analyse(&landscape, &Options::default()).broker_reasons(&landscape, 10).is_empty());
+    /// assert!(analyse_network(&landscape).broker_reasons(&landscape, 10).is_empty());
     /// ```
     pub fn broker_reasons(&self, landscape: &Landscape, top: usize) -> Vec<(String, Vec<String>)> {
         let coalition = landscape.coalition();
@@ -204,12 +239,11 @@ impl Analysis {
     ///
     /// ```
     /// use partnermap_core::{Coalition, Organization, OrganizationType};
-    /// use partnermap_report::{analyse, Options};
+    /// use partnermap_report::analyse_network;
     /// let mut coalition = Coalition::new("Demo");
     /// coalition.organizations.push(Organization::new("a", "A", OrganizationType::Business));
     /// let landscape = partnermap_core::Landscape::build(&coalition);
-    /// let analysis = analyse(&landscape, &Options::default());
-    /// assert_eq!(analysis.broker_role(0), "");
+    /// assert_eq!(analyse_network(&landscape).broker_role(0), "");
     /// ```
     pub fn broker_role(&self, organization: usize) -> String {
         let mut parts = Vec::new();

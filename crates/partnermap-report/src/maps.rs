@@ -1,7 +1,7 @@
 //! The report's maps: the analyses handed to partnermap-render as annotations, each view as
 //! DOT, and drawn as SVG and PNG when Graphviz is there.
 
-use crate::{Analysis, Map};
+use crate::{Map, NetworkAnalysis};
 use partnermap_analysis::coverage::Class;
 use partnermap_core::vocabulary::TermKind;
 use partnermap_core::Landscape;
@@ -12,16 +12,18 @@ use partnermap_render::{
 
 /// What the analyses found, in the form the renderer draws: betweenness sizes the nodes,
 /// brokers and cut points are marked, communities grouped, priority populations coloured by
-/// coverage, and the warm-introduction chains drawn.
+/// coverage, and the warm-introduction chains drawn. The invite plan plays no part, so a map
+/// needs only [`analyse_network`](crate::analyse_network); a whole
+/// [`Analysis`](crate::Analysis) serves as well.
 ///
 /// ```
-/// use partnermap_report::{analyse, maps::annotations, Options};
+/// use partnermap_report::{analyse_network, maps::annotations};
 /// let coalition = partnermap_core::Coalition::new("Demo");
 /// let landscape = partnermap_core::Landscape::build(&coalition);
-/// let annotations = annotations(&landscape, &analyse(&landscape, &Options::default()));
+/// let annotations = annotations(&landscape, &analyse_network(&landscape));
 /// assert!(annotations.centrality.is_empty() && annotations.paths.is_empty());
 /// ```
-pub fn annotations(landscape: &Landscape, analysis: &Analysis) -> Annotations {
+pub fn annotations(landscape: &Landscape, analysis: &NetworkAnalysis) -> Annotations {
     let coalition = landscape.coalition();
     let mut annotations = Annotations::default_for(coalition);
     for (i, figures) in analysis.metrics.organizations.iter().enumerate() {
@@ -81,17 +83,17 @@ pub const MAP_ORGANIZATIONS: usize = 60;
 /// not installed, only their DOT sources; an error only when Graphviz is there and fails.
 ///
 /// ```
-/// use partnermap_report::{analyse, maps::maps, Options};
+/// use partnermap_report::{analyse_network, maps::maps};
 /// let coalition = partnermap_core::Coalition::new("Demo");
 /// let landscape = partnermap_core::Landscape::build(&coalition);
-/// let drawn = maps(&landscape, &analyse(&landscape, &Options::default()), false).unwrap();
+/// let drawn = maps(&landscape, &analyse_network(&landscape), false).unwrap();
 /// let names: Vec<&str> = drawn.iter().map(|m| m.name).collect();
 /// assert_eq!(names, ["landscape", "coverage", "partnerships"]);
 /// assert!(drawn.iter().all(|m| m.svg.is_none() && m.dot.starts_with("digraph")));
 /// ```
 pub fn maps(
     landscape: &Landscape,
-    analysis: &Analysis,
+    analysis: &NetworkAnalysis,
     graphviz: bool,
 ) -> Result<Vec<Map>, RenderError> {
     let coalition = landscape.coalition();
@@ -163,7 +165,7 @@ fn draw(dot: &str, format: ImageFormat, layout: Layout) -> Result<Option<Vec<u8>
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::{analyse, Options};
+    use crate::analyse_network;
 
     #[test]
     fn large_networks_show_their_most_central_organizations_and_say_so() {
@@ -176,7 +178,7 @@ mod tests {
         std::fs::write(&path, csv).unwrap();
         let coalition = partnermap_core::load(&path).unwrap().coalition;
         let landscape = partnermap_core::Landscape::build(&coalition);
-        let drawn = maps(&landscape, &analyse(&landscape, &Options::default()), false).unwrap();
+        let drawn = maps(&landscape, &analyse_network(&landscape), false).unwrap();
         for map in &drawn {
             assert!(
                 map.title
