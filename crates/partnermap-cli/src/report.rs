@@ -55,7 +55,7 @@ pub fn run(path: &Path, out: &Path, invitations: usize) -> anyhow::Result<ExitCo
     } else {
         "writing the maps' Graphviz sources"
     });
-    let maps = maps(&landscape, &analysis, graphviz_allowed())?;
+    let maps = maps(&landscape, &analysis.network, graphviz_allowed())?;
     progress.step("writing the report");
     match write_report(out, &files(&landscape, &analysis, &maps)) {
         // A folder that is not ours to replace is the user's choice to change: exit 2.

@@ -133,7 +133,7 @@ fn priorities(landscape: &Landscape, analysis: &Analysis) -> Section {
 
 /// The findings a convener needs first, each pointing to the section with the detail.
 fn at_a_glance(analysis: &Analysis) -> Vec<Item> {
-    let coverage = &analysis.gaps.coverage;
+    let coverage = &analysis.network.gaps.coverage;
     let labels = |class| join(coverage.priorities_in(class).map(|t| t.term.label.as_str()));
     let mut items = Vec::new();
     for (class, lead) in [
@@ -164,6 +164,7 @@ fn at_a_glance(analysis: &Analysis) -> Vec<Item> {
         ));
     }
     let brokers: Vec<&str> = analysis
+        .network
         .brokers
         .iter()
         .take(3)
@@ -172,7 +173,7 @@ fn at_a_glance(analysis: &Analysis) -> Vec<Item> {
     if !brokers.is_empty() {
         items.push(Item::led("Main brokers", join(brokers)));
     }
-    let network = &analysis.metrics.network;
+    let network = &analysis.network.metrics.network;
     items.push(Item::led(
         "Network",
         format!(
@@ -192,7 +193,7 @@ fn at_a_glance(analysis: &Analysis) -> Vec<Item> {
 }
 
 fn coverage(analysis: &Analysis) -> Section {
-    let coverage = &analysis.gaps.coverage;
+    let coverage = &analysis.network.gaps.coverage;
     let mut blocks = vec![Block::Paragraph(
         "The network is the coalition's members and existing partners. Uncovered: nobody in the network or among the potential partners provides it. Reachable: only a potential partner does, so inviting one closes the gap. Thin: exactly one member or partner does, a single point of failure. Covered: two or more do.".to_string(),
     )];
@@ -247,7 +248,7 @@ fn brokers(landscape: &Landscape, analysis: &Analysis) -> Section {
     let mut blocks = vec![Block::Paragraph(
         "Brokers are the organizations that connect otherwise separate parts of the network, and the members and partners who can introduce the coalition to organizations it does not yet work with. A warm introduction goes from the convener through partners who already know each other to an organization that serves an underserved group.".to_string(),
     )];
-    let brokers = analysis.broker_reasons(landscape, TOP_BROKERS);
+    let brokers = analysis.network.broker_reasons(landscape, TOP_BROKERS);
     blocks.push(Block::Heading("Brokers".to_string()));
     if brokers.is_empty() {
         blocks.push(Block::Paragraph(
@@ -266,16 +267,17 @@ fn brokers(landscape: &Landscape, analysis: &Analysis) -> Section {
                 .collect(),
         ));
     }
-    for doors in analysis
-        .doors
+    for wanted in analysis
+        .network
+        .warm_introductions
         .iter()
         .filter(|d| d.term.kind == TermKind::Population)
     {
         blocks.push(Block::Heading(format!(
             "Warm introductions: {} ({})",
-            doors.term.label, doors.class
+            wanted.term.label, wanted.class
         )));
-        let reachable: Vec<Item> = doors
+        let reachable: Vec<Item> = wanted
             .chains
             .iter()
             .filter(|c| !c.path.is_empty())
@@ -291,13 +293,13 @@ fn brokers(landscape: &Landscape, analysis: &Analysis) -> Section {
                 )
             })
             .collect();
-        let cold: Vec<&str> = doors
+        let cold: Vec<&str> = wanted
             .chains
             .iter()
             .filter(|c| c.path.is_empty())
             .map(|c| name(landscape, &c.target_id))
             .collect();
-        if doors.chains.is_empty() {
+        if wanted.chains.is_empty() {
             blocks.push(Block::Note(
                 "No organization on the map serves this population: the coalition needs to find one.".to_string(),
             ));
@@ -339,7 +341,7 @@ fn sentence_case(text: &str) -> String {
 }
 
 fn metrics(analysis: &Analysis) -> Section {
-    let metrics = &analysis.metrics;
+    let metrics = &analysis.network.metrics;
     let mut blocks = vec![
         Block::Paragraph("Organizations are the points of the network and partnerships the links between them, each partnership counted once whatever its strength.".to_string()),
         Block::Heading("The network as a whole".to_string()),

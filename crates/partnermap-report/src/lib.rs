@@ -63,7 +63,7 @@ impl Default for Options {
 /// A priority the network lacks (uncovered or reachable) and the warm-introduction chains to
 /// the organizations outside the coalition that provide it.
 #[derive(Debug, Clone, PartialEq)]
-pub struct Doors {
+pub struct WarmIntroductions {
     /// The priority.
     pub term: TermRef,
     /// Its coverage class today.
@@ -74,8 +74,8 @@ pub struct Doors {
 
 /// Everything the report shows, computed once: the network analysis and the invite plan.
 ///
-/// It dereferences to its [`NetworkAnalysis`], so `analysis.gaps` or
-/// `analysis.broker_role(i)` read the network part directly, and an `&Analysis` goes wherever
+/// It dereferences to its [`NetworkAnalysis`], so `analysis.network.gaps` or
+/// `analysis.network.broker_role(i)` read the network part directly, and an `&Analysis` goes wherever
 /// an `&NetworkAnalysis` is asked for.
 #[derive(Debug, Clone)]
 pub struct Analysis {
@@ -85,14 +85,6 @@ pub struct Analysis {
     pub plan: Plan,
 }
 
-impl std::ops::Deref for Analysis {
-    type Target = NetworkAnalysis;
-
-    fn deref(&self) -> &NetworkAnalysis {
-        &self.network
-    }
-}
-
 /// What the report and the maps both need, without the invite plan and its exact search:
 /// coverage classes, warm-introduction chains, network metrics and brokers.
 #[derive(Debug, Clone)]
@@ -100,14 +92,14 @@ pub struct NetworkAnalysis {
     /// Coverage, overlap and resilience.
     pub gaps: Gaps,
     /// Warm introductions for every uncovered or reachable priority, in priority order.
-    pub doors: Vec<Doors>,
+    pub warm_introductions: Vec<WarmIntroductions>,
     /// Network metrics of the partnership network (the metrics.json contract).
     pub metrics: NetworkMetrics,
     /// Organizations that bridge otherwise separate groups, most central first.
     pub brokers: Vec<Broker>,
     /// For each organization that makes a warm introduction: how many organizations the
-    /// coalition needs it opens the door to.
-    pub doors_opened: BTreeMap<String, usize>,
+    /// coalition needs it can make a warm introduction to.
+    pub introductions_made: BTreeMap<String, usize>,
 }
 
 /// Runs every analysis the report needs: [`analyse_network`] and the invite plan of at most
@@ -117,7 +109,7 @@ pub struct NetworkAnalysis {
 /// use partnermap_report::{analyse, Options};
 /// let analysis = analyse(&partnermap_core::Landscape::build(&partnermap_core::Coalition::new("Demo")), &Options { k: 3 });
 /// assert_eq!(analysis.plan.k, 3);
-/// assert!(analysis.doors.is_empty());
+/// assert!(analysis.network.warm_introductions.is_empty());
 /// ```
 pub fn analyse(landscape: &Landscape, options: &Options) -> Analysis {
     Analysis {
@@ -132,15 +124,15 @@ pub fn analyse(landscape: &Landscape, options: &Options) -> Analysis {
 /// ```
 /// use partnermap_report::analyse_network;
 /// let network = analyse_network(&partnermap_core::Landscape::build(&partnermap_core::Coalition::new("Demo")));
-/// assert!(network.doors.is_empty() && network.brokers.is_empty());
+/// assert!(network.warm_introductions.is_empty() && network.brokers.is_empty());
 /// ```
 pub fn analyse_network(landscape: &Landscape) -> NetworkAnalysis {
     let gaps = gaps(landscape, &Scenario::default())
         .expect("an empty scenario names no organization, so it always applies");
-    let doors: Vec<Doors> = [Class::Uncovered, Class::Reachable]
+    let warm_introductions: Vec<WarmIntroductions> = [Class::Uncovered, Class::Reachable]
         .into_iter()
         .flat_map(|class| gaps.coverage.priorities_in(class))
-        .map(|t| Doors {
+        .map(|t| WarmIntroductions {
             term: t.term.clone(),
             class: t.class,
             chains: introductions(landscape, t.term.kind, &t.term.id).unwrap_or_default(),
@@ -148,7 +140,7 @@ pub fn analyse_network(landscape: &Landscape) -> NetworkAnalysis {
         .collect();
     let metrics = network_metrics(landscape, Default::default());
     let mut opened: BTreeMap<String, std::collections::BTreeSet<String>> = BTreeMap::new();
-    for chain in doors.iter().flat_map(|d| &d.chains) {
+    for chain in warm_introductions.iter().flat_map(|d| &d.chains) {
         if let Some(introducer) = &chain.introducer {
             opened
                 .entry(introducer.clone())
@@ -160,11 +152,11 @@ pub fn analyse_network(landscape: &Landscape) -> NetworkAnalysis {
         brokers: brokers(landscape, &metrics),
         metrics,
         gaps,
-        doors_opened: opened
+        introductions_made: opened
             .into_iter()
             .map(|(id, targets)| (id, targets.len()))
             .collect(),
-        doors,
+        warm_introductions,
     }
 }
 
@@ -172,11 +164,11 @@ impl NetworkAnalysis {
     /// The organizations a warm introduction to each outside organization goes through, with
     /// the priorities it would bring: introducer id → (target id → priority labels).
     fn introductions_by_introducer(&self) -> BTreeMap<&str, BTreeMap<&str, Vec<&str>>> {
-        let mut doors: BTreeMap<&str, BTreeMap<&str, Vec<&str>>> = BTreeMap::new();
-        for d in &self.doors {
+        let mut by_introducer: BTreeMap<&str, BTreeMap<&str, Vec<&str>>> = BTreeMap::new();
+        for d in &self.warm_introductions {
             for chain in &d.chains {
                 if let Some(introducer) = chain.introducer.as_deref() {
-                    doors
+                    by_introducer
                         .entry(introducer)
                         .or_default()
                         .entry(&chain.target_id)
@@ -185,12 +177,13 @@ impl NetworkAnalysis {
                 }
             }
         }
-        doors
+        by_introducer
     }
 
     /// The brokers the report lists, each with its reasons: the most central brokers of the
-    /// network (at most `top`), then any other member or partner that opens the door to an
-    /// organization the coalition needs. Reasons from the network come first, then the doors.
+    /// network (at most `top`), then any other member or partner that can make a warm
+    /// introduction to an organization the coalition needs. Reasons from the network come first,
+    /// then the introductions.
     ///
     /// ```
     /// use partnermap_report::analyse_network;
@@ -200,13 +193,13 @@ impl NetworkAnalysis {
     /// ```
     pub fn broker_reasons(&self, landscape: &Landscape, top: usize) -> Vec<(String, Vec<String>)> {
         let coalition = landscape.coalition();
-        let mut doors = self.introductions_by_introducer();
+        let mut by_introducer = self.introductions_by_introducer();
         let name = |id: &str| {
             landscape
                 .organization(id)
                 .map_or(id.to_string(), |i| coalition.organizations[i].name.clone())
         };
-        let door_reasons = |targets: BTreeMap<&str, Vec<&str>>| -> Vec<String> {
+        let introduction_reasons = |targets: BTreeMap<&str, Vec<&str>>| -> Vec<String> {
             targets
                 .into_iter()
                 .map(|(target, terms)| {
@@ -220,22 +213,22 @@ impl NetworkAnalysis {
             .take(top)
             .map(|b| {
                 let mut reasons = b.reasons.clone();
-                if let Some(targets) = doors.remove(b.id.as_str()) {
-                    reasons.extend(door_reasons(targets));
+                if let Some(targets) = by_introducer.remove(b.id.as_str()) {
+                    reasons.extend(introduction_reasons(targets));
                 }
                 (b.name.clone(), reasons)
             })
             .collect();
         list.extend(
-            doors
+            by_introducer
                 .into_iter()
-                .map(|(introducer, targets)| (name(introducer), door_reasons(targets))),
+                .map(|(introducer, targets)| (name(introducer), introduction_reasons(targets))),
         );
         list
     }
 
     /// One organization's broker role in words, empty when it has none: whether it is a cut
-    /// point, its Gould–Fernandez roles between organization types, and the doors it opens.
+    /// point, its Gould–Fernandez roles between organization types, and the warm introductions it can make.
     ///
     /// ```
     /// use partnermap_core::{Coalition, Organization, OrganizationType};
@@ -274,14 +267,16 @@ impl NetworkAnalysis {
             .metrics
             .organizations
             .get(organization)
-            .and_then(|f| self.doors_opened.get(&f.id))
+            .and_then(|f| self.introductions_made.get(&f.id))
             .copied()
             .unwrap_or(0);
         match targets {
             0 => {}
-            1 => parts.push("opens the door to 1 organization the coalition needs".to_string()),
+            1 => parts.push(
+                "can make a warm introduction to 1 organization the coalition needs".to_string(),
+            ),
             n => parts.push(format!(
-                "opens the door to {n} organizations the coalition needs"
+                "can make a warm introduction to {n} organizations the coalition needs"
             )),
         }
         parts.join("; ")
@@ -359,7 +354,7 @@ pub fn files(landscape: &Landscape, analysis: &Analysis, maps: &[Map]) -> Vec<Fi
         },
         File {
             path: "metrics.json".to_string(),
-            bytes: metrics_json(&analysis.metrics),
+            bytes: metrics_json(&analysis.network.metrics),
         },
         File {
             path: "organizations.csv".to_string(),
@@ -367,7 +362,7 @@ pub fn files(landscape: &Landscape, analysis: &Analysis, maps: &[Map]) -> Vec<Fi
         },
         File {
             path: "gaps.csv".to_string(),
-            bytes: tables::gaps(&analysis.gaps.coverage),
+            bytes: tables::gaps(&analysis.network.gaps.coverage),
         },
         File {
             path: "invite.csv".to_string(),

@@ -60,7 +60,7 @@ pub fn annotations(landscape: &Landscape, analysis: &NetworkAnalysis) -> Annotat
         })
         .collect();
     annotations.paths = analysis
-        .doors
+        .warm_introductions
         .iter()
         .flat_map(|d| &d.chains)
         .filter_map(|chain| {

@@ -208,11 +208,12 @@ fn number(value: f64) -> String {
 }
 
 /// One row per organization: what it provides, what it alone holds up, what it would add,
-/// the doors it opens and its place on the invite list.
+/// the warm introductions it can make and its place on the invite list.
 pub(crate) fn organizations(landscape: &Landscape, analysis: &Analysis) -> Vec<u8> {
     let coalition = landscape.coalition();
-    let coverage = &analysis.gaps.coverage;
+    let coverage = &analysis.network.gaps.coverage;
     let dependencies: std::collections::HashMap<&str, _> = analysis
+        .network
         .gaps
         .resilience
         .iter()
@@ -221,7 +222,7 @@ pub(crate) fn organizations(landscape: &Landscape, analysis: &Analysis) -> Vec<u
     let rows = coalition
         .organizations
         .iter()
-        .zip(&analysis.metrics.organizations)
+        .zip(&analysis.network.metrics.organizations)
         .map(|(o, m)| {
             let provides = |classes: &[Class]| {
                 coverage
@@ -258,14 +259,12 @@ pub(crate) fn organizations(landscape: &Landscape, analysis: &Analysis) -> Vec<u
                 .position(|p| p.id == o.id)
                 .map(|r| (r + 1).to_string())
                 .unwrap_or_default();
-            let doors = analysis
-                .doors
-                .iter()
-                .flat_map(|d| &d.chains)
-                .filter(|c| c.introducer.as_deref() == Some(o.id.as_str()))
-                .map(|c| c.target_id.as_str())
-                .collect::<std::collections::BTreeSet<_>>()
-                .len();
+            let introductions = analysis
+                .network
+                .introductions_made
+                .get(&o.id)
+                .copied()
+                .unwrap_or(0);
             vec![
                 o.id.clone(),
                 o.name.clone(),
@@ -276,7 +275,7 @@ pub(crate) fn organizations(landscape: &Landscape, analysis: &Analysis) -> Vec<u
                 alone.join("; "),
                 cells_alone.to_string(),
                 would_close.join("; "),
-                doors.to_string(),
+                introductions.to_string(),
                 rank,
             ]
             .into_iter()

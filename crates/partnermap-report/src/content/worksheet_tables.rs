@@ -28,6 +28,7 @@ fn would_add(analysis: &Analysis, o: &Organization) -> (String, String) {
     let pick = |classes: &[Class]| {
         join(
             analysis
+                .network
                 .gaps
                 .coverage
                 .priorities
@@ -120,6 +121,7 @@ pub(super) fn benefits(landscape: &Landscape, analysis: &Analysis) -> Section {
         .filter(|(_, o)| o.status != Status::KeepInformed)
         .map(|(i, o)| {
             let alone = analysis
+                .network
                 .gaps
                 .resilience
                 .iter()
@@ -141,7 +143,7 @@ pub(super) fn benefits(landscape: &Landscape, analysis: &Analysis) -> Section {
                 text(&o.roles),
                 text(&o.barriers),
                 alone.into(),
-                analysis.broker_role(i).into(),
+                analysis.network.broker_role(i).into(),
             ]
         })
         .collect();
