@@ -46,12 +46,8 @@ enum Output {
 }
 
 pub fn run(request: &Request) -> anyhow::Result<ExitCode> {
-    let loaded = partnermap_core::load(request.path)?;
-    for warning in &loaded.warnings {
-        eprintln!("{warning}");
-    }
-    let coalition = &loaded.coalition;
-    let landscape = Landscape::build(coalition);
+    let loaded = output::load(request.path)?;
+    let landscape = Landscape::build(&loaded.coalition);
     let output = output_kind(request.output)?;
     let view = resolve_view(&landscape, request)?;
     let annotations = annotations(&landscape, &view);
@@ -73,7 +69,7 @@ pub fn run(request: &Request) -> anyhow::Result<ExitCode> {
     };
     partnermap_core::write::write_atomic(request.output, &bytes)
         .with_context(|| format!("writing the map to {}", request.output.display()))?;
-    eprintln!("Wrote {}", request.output.display());
+    output::note(&format!("Wrote {}", request.output.display()));
     Ok(ExitCode::SUCCESS)
 }
 
@@ -91,10 +87,10 @@ fn output_kind(output: &Path) -> anyhow::Result<Output> {
         other => ImageFormat::from_extension(other)
             .map(Output::Image)
             .ok_or_else(|| {
-                anyhow::anyhow!(
-                    "cannot tell the format of {}: name it .dot, .svg, .png or .pdf, or give -o - for DOT on standard output",
+                output::usage(format!(
+                    "error: -o {}: cannot tell the format from its name\n  hint: name it .dot, .svg, .png or .pdf, or give -o - for DOT on standard output",
                     output.display()
-                )
+                ))
             }),
     }
 }
@@ -123,19 +119,10 @@ fn resolve_view(landscape: &Landscape, request: &Request) -> anyhow::Result<View
                         .to_string(),
                 ));
             };
-            let term = landscape
-                .vocabulary()
-                .resolve(TermKind::Population, text)
-                .map_err(|suggestion| {
-                    output::usage(output::problem(
-                        "--population",
-                        text,
-                        "unknown population",
-                        suggestion.as_deref(),
-                    ))
-                })?;
             View::Population {
-                population: term.id.clone(),
+                population: output::term(landscape, TermKind::Population, text)?
+                    .id
+                    .clone(),
             }
         }
     })
@@ -148,18 +135,8 @@ fn annotations(landscape: &Landscape, view: &View) -> Annotations {
     let network = analyse_network(landscape);
     let mut annotations = partnermap_report::maps::annotations(landscape, &network);
     if let View::Population { population } = view {
-        annotations.paths = introductions(landscape, TermKind::Population, population)
-            .unwrap_or_default()
-            .iter()
-            .map(|chain| {
-                chain
-                    .path
-                    .iter()
-                    .filter_map(|id| landscape.organization(id))
-                    .collect::<Vec<usize>>()
-            })
-            .filter(|path| path.len() > 1)
-            .collect();
+        let chains = introductions(landscape, TermKind::Population, population);
+        annotations.paths = partnermap_report::maps::paths(landscape, chains.iter().flatten());
     }
     annotations
 }

@@ -2,7 +2,7 @@
 //! partnermap-report's writers, printing that tolerates a closed pipe, `--quiet`, and naming an
 //! organization on the command line.
 
-use partnermap_core::{Landscape, Loaded, LookupError};
+use partnermap_core::{Landscape, Loaded, LookupError, TermKind};
 use partnermap_report::document::Document;
 use std::io::{IsTerminal, Write as _};
 use std::path::Path;
@@ -140,6 +140,25 @@ pub fn lookup_problem(
             )
         }
     }
+}
+
+/// Finds the population, domain or asset that `--population`, `--domain` or `--asset` names.
+pub fn term<'a>(
+    landscape: &'a Landscape,
+    kind: TermKind,
+    text: &str,
+) -> anyhow::Result<&'a partnermap_core::vocabulary::Term> {
+    landscape
+        .vocabulary()
+        .resolve(kind, text)
+        .map_err(|suggestion| {
+            usage(problem(
+                &format!("--{}", kind.noun()),
+                text,
+                &format!("unknown {kind}"),
+                suggestion.as_deref(),
+            ))
+        })
 }
 
 /// Finds the organization a command-line flag names (id or name).

@@ -11,17 +11,7 @@ pub fn run(path: &Path, term: (TermKind, &str), format: Format) -> anyhow::Resul
     let loaded = output::load(path)?;
     let landscape = Landscape::build(&loaded.coalition);
     let (kind, text) = term;
-    let term = landscape
-        .vocabulary()
-        .resolve(kind, text)
-        .map_err(|suggestion| {
-            output::usage(output::problem(
-                &format!("--{}", kind.noun()),
-                text,
-                &format!("unknown {kind}"),
-                suggestion.as_deref(),
-            ))
-        })?;
+    let term = output::term(&landscape, kind, text)?;
     let Some(found) = introductions(&landscape, kind, &term.id) else {
         return Err(output::usage(
             "error: warm introductions start from the convener, and this coalition has none\n  hint: add convener = \"your-organization-id\" to coalition.toml".to_string(),

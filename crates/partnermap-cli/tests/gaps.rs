@@ -193,6 +193,27 @@ fn misspelled_without_exits_2_with_did_you_mean() {
 }
 
 #[test]
+fn every_scenario_problem_is_reported_at_once() {
+    let output = gaps()
+        .args([
+            "--without",
+            "Casa de la Comunidd",
+            "--without",
+            "nobody at all",
+        ])
+        .args(["--with", "casa", "--with", "forest city transit authority"])
+        .output()
+        .unwrap();
+    assert_eq!(output.status.code(), Some(2));
+    assert_eq!(
+        String::from_utf8_lossy(&output.stderr),
+        "error: --without \"Casa de la Comunidd\": unknown organization\n  hint: did you mean \"Casa de la Comunidad\"?\n\
+         error: --without \"nobody at all\": unknown organization\n  hint: give an organization's id or name as organizations.csv has it\n\
+         error: --with \"Casa de la Comunidad\": already in the network (existing partner)\n  hint: --with is for potential partners joining; use --without to see what losing it would cost\n"
+    );
+}
+
+#[test]
 fn with_an_existing_partner_exits_2() {
     gaps()
         .args(["--with", "casa"])

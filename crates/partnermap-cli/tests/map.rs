@@ -104,7 +104,8 @@ fn an_unknown_extension_is_refused_before_anything_is_written() {
         .arg("-o")
         .arg(&out)
         .assert()
-        .code(1)
+        // A file name that says no format is a mistake on the command line.
+        .code(2)
         .stderr(predicate::str::contains(".dot, .svg, .png or .pdf"));
     assert!(!out.exists());
 }

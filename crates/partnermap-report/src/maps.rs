@@ -3,6 +3,7 @@
 
 use crate::{Map, NetworkAnalysis};
 use partnermap_analysis::coverage::Class;
+use partnermap_analysis::introductions::Introduction;
 use partnermap_core::vocabulary::TermKind;
 use partnermap_core::Landscape;
 use partnermap_render::{
@@ -59,10 +60,21 @@ pub fn annotations(landscape: &Landscape, analysis: &NetworkAnalysis) -> Annotat
             })
         })
         .collect();
-    annotations.paths = analysis
-        .warm_introductions
-        .iter()
-        .flat_map(|d| &d.chains)
+    annotations.paths = paths(
+        landscape,
+        analysis.warm_introductions.iter().flat_map(|d| &d.chains),
+    );
+    annotations
+}
+
+/// Warm introductions as the organization indices the maps draw them through; a chain of one
+/// organization (nobody to introduce) draws nothing.
+pub fn paths<'a>(
+    landscape: &Landscape,
+    chains: impl IntoIterator<Item = &'a Introduction>,
+) -> Vec<Vec<usize>> {
+    chains
+        .into_iter()
         .filter_map(|chain| {
             chain
                 .path
@@ -71,8 +83,7 @@ pub fn annotations(landscape: &Landscape, analysis: &NetworkAnalysis) -> Annotat
                 .collect::<Option<Vec<usize>>>()
         })
         .filter(|path| path.len() > 1)
-        .collect();
-    annotations
+        .collect()
 }
 
 /// The most organizations a report map shows; larger networks keep their most central ones
