@@ -138,35 +138,7 @@ pub enum Command {
     #[command(
         after_help = "Examples:\n  partnermap map data/forest-city --view landscape -o landscape.svg\n  partnermap map data/forest-city --view partnerships -o - | dot -Tpng -o partners.png\n  partnermap map data/forest-city --view coverage --group-by status -o coverage.png\n  partnermap map data/forest-city --view ego --org fc-ajc --depth 2 -o ajc.pdf\n  partnermap map data/forest-city --view population --population ELL -o ell.svg\n  partnermap map big.json --view partnerships --top 50 --layout sfdp -o top50.svg\n\nThe format follows the extension of -o: .dot needs nothing else; .svg, .png and .pdf need\nGraphviz (https://graphviz.org/download/). -o - writes DOT to standard output.\nExit code 2 means the input, --org or --population is invalid."
     )]
-    Map {
-        /// Project folder, .json document or source,target .csv edge list.
-        path: PathBuf,
-        /// Which map to draw.
-        #[arg(long, value_enum, default_value = "landscape")]
-        view: crate::map::ViewName,
-        /// Where to write it: .dot, .svg, .png or .pdf, or - for DOT on standard output.
-        #[arg(short, long, value_name = "FILE")]
-        output: PathBuf,
-        /// The organization at the centre of the ego view (id or name).
-        #[arg(long, value_name = "ORG")]
-        org: Option<String>,
-        /// How many partnership steps the ego view reaches.
-        #[arg(long, value_name = "N", default_value_t = 2)]
-        depth: usize,
-        /// The population of the population view (id, label or alias such as ELL).
-        #[arg(long, value_name = "P")]
-        population: Option<String>,
-        /// Draw boxes around organizations of the same kind: none, type, community or status.
-        #[arg(long, value_name = "GROUPING", default_value = "none")]
-        group_by: partnermap_render::GroupBy,
-        /// Keep only the N most central organizations (every priority population stays).
-        #[arg(long, value_name = "N")]
-        top: Option<usize>,
-        /// Graphviz layout engine (dot, neato, fdp, sfdp, circo, twopi); chosen by the map's size
-        /// when left out.
-        #[arg(long, value_name = "ENGINE")]
-        layout: Option<partnermap_render::Layout>,
-    },
+    Map(crate::map::MapArgs),
 }
 
 /// How the network metrics are computed.
@@ -251,26 +223,6 @@ pub fn run(cli: Cli) -> anyhow::Result<ExitCode> {
             format,
         } => crate::brokers::run(&path, top, options.options(), format),
         Command::Paths { path, term, format } => crate::paths::run(&path, term.term(), format),
-        Command::Map {
-            path,
-            view,
-            output,
-            org,
-            depth,
-            population,
-            group_by,
-            top,
-            layout,
-        } => crate::map::run(&crate::map::Request {
-            path: &path,
-            view,
-            output: &output,
-            org: org.as_deref(),
-            depth,
-            population: population.as_deref(),
-            group_by,
-            top,
-            layout,
-        }),
+        Command::Map(args) => crate::map::run(&args),
     }
 }

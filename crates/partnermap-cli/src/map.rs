@@ -8,7 +8,7 @@ use partnermap_render::{
     layout_for, render_image, to_dot, Annotations, GroupBy, ImageFormat, Layout, MapOptions, View,
 };
 use partnermap_report::analyse_network;
-use std::path::Path;
+use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
 /// The views `--view` accepts.
@@ -26,16 +26,35 @@ pub enum ViewName {
     Population,
 }
 
-/// Everything `partnermap map` was asked for.
-pub struct Request<'a> {
-    pub path: &'a Path,
+/// Everything `partnermap map` can be asked for.
+#[derive(Debug, clap::Args)]
+pub struct MapArgs {
+    /// Project folder, .json document or source,target .csv edge list.
+    pub path: PathBuf,
+    /// Which map to draw.
+    #[arg(long, value_enum, default_value = "landscape")]
     pub view: ViewName,
-    pub output: &'a Path,
-    pub org: Option<&'a str>,
+    /// Where to write it: .dot, .svg, .png or .pdf, or - for DOT on standard output.
+    #[arg(short, long, value_name = "FILE")]
+    pub output: PathBuf,
+    /// The organization at the centre of the ego view (id or name).
+    #[arg(long, value_name = "ORG")]
+    pub org: Option<String>,
+    /// How many partnership steps the ego view reaches.
+    #[arg(long, value_name = "N", default_value_t = 2)]
     pub depth: usize,
-    pub population: Option<&'a str>,
+    /// The population of the population view (id, label or alias such as ELL).
+    #[arg(long, value_name = "P")]
+    pub population: Option<String>,
+    /// Draw boxes around organizations of the same kind: none, type, community or status.
+    #[arg(long, value_name = "GROUPING", default_value = "none")]
     pub group_by: GroupBy,
+    /// Keep only the N most central organizations (every priority population stays).
+    #[arg(long, value_name = "N")]
     pub top: Option<usize>,
+    /// Graphviz layout engine (dot, neato, fdp, sfdp, circo, twopi); chosen by the map's size
+    /// when left out.
+    #[arg(long, value_name = "ENGINE")]
     pub layout: Option<Layout>,
 }
 
@@ -45,10 +64,10 @@ enum Output {
     Image(ImageFormat),
 }
 
-pub fn run(request: &Request) -> anyhow::Result<ExitCode> {
-    let loaded = output::load(request.path)?;
+pub fn run(request: &MapArgs) -> anyhow::Result<ExitCode> {
+    let loaded = output::load(&request.path)?;
     let landscape = Landscape::build(&loaded.coalition);
-    let output = output_kind(request.output)?;
+    let output = output_kind(&request.output)?;
     let view = resolve_view(&landscape, request)?;
     let annotations = annotations(&landscape, &view);
     let options = MapOptions {
@@ -67,7 +86,7 @@ pub fn run(request: &Request) -> anyhow::Result<ExitCode> {
             render_image(&dot, format, layout_for(&landscape, &annotations, &options))?
         }
     };
-    partnermap_core::write::write_atomic(request.output, &bytes)
+    partnermap_core::write::write_atomic(&request.output, &bytes)
         .with_context(|| format!("writing the map to {}", request.output.display()))?;
     output::note(&format!("Wrote {}", request.output.display()));
     Ok(ExitCode::SUCCESS)
@@ -95,13 +114,13 @@ fn output_kind(output: &Path) -> anyhow::Result<Output> {
     }
 }
 
-fn resolve_view(landscape: &Landscape, request: &Request) -> anyhow::Result<View> {
+fn resolve_view(landscape: &Landscape, request: &MapArgs) -> anyhow::Result<View> {
     Ok(match request.view {
         ViewName::Landscape => View::Landscape,
         ViewName::Partnerships => View::Partnerships,
         ViewName::Coverage => View::Coverage,
         ViewName::Ego => {
-            let Some(text) = request.org else {
+            let Some(text) = &request.org else {
                 return Err(output::usage(
                     "error: the ego view needs --org ORG (an organization id or name)".to_string(),
                 ));
@@ -113,7 +132,7 @@ fn resolve_view(landscape: &Landscape, request: &Request) -> anyhow::Result<View
             }
         }
         ViewName::Population => {
-            let Some(text) = request.population else {
+            let Some(text) = &request.population else {
                 return Err(output::usage(
                     "error: the population view needs --population P (a population id, label or alias)"
                         .to_string(),
