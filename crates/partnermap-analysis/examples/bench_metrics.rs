@@ -1,8 +1,8 @@
 //! Times each metric on a generated partner network.
 //!
 //! ```text
-//! python3 /work/shared/bench/gen_network.py 20000 /tmp/net20k --seed 1
-//! cargo run --release -p partnermap-analysis --example bench_metrics -- /tmp/net20k/edges.csv
+//! python3 ../shared/bench/gen_network.py 20000 net20k --seed 1
+//! cargo run --release -p partnermap-analysis --example bench_metrics -- net20k/edges.csv
 //! ```
 //!
 //! The argument is an `edges.csv` with header `source,target` (extra columns ignored) or a folder

@@ -126,9 +126,15 @@ pub fn lookup_problem(
             "unknown organization",
             Some(&organizations[*i].name),
         ),
-        LookupError::NotFound { suggestion: None } => format!(
-            "error: {flag} \"{text}\": unknown organization\n  hint: give an organization's id or name as organizations.csv has it"
-        ),
+        LookupError::NotFound { suggestion: None } => {
+            let mut problem = format!(
+                "error: {flag} \"{text}\": unknown organization\n  hint: give an organization's id or name as organizations.csv has it"
+            );
+            if let Some(first) = organizations.first() {
+                problem += &format!(", such as \"{}\"", first.id);
+            }
+            problem
+        }
         LookupError::Ambiguous { candidates } => {
             let ids: Vec<&str> = candidates
                 .iter()

@@ -208,7 +208,7 @@ fn every_scenario_problem_is_reported_at_once() {
     assert_eq!(
         String::from_utf8_lossy(&output.stderr),
         "error: --without \"Casa de la Comunidd\": unknown organization\n  hint: did you mean \"Casa de la Comunidad\"?\n\
-         error: --without \"nobody at all\": unknown organization\n  hint: give an organization's id or name as organizations.csv has it\n\
+         error: --without \"nobody at all\": unknown organization\n  hint: give an organization's id or name as organizations.csv has it, such as \"fc-wdb\"\n\
          error: --with \"Casa de la Comunidad\": already in the network (existing partner)\n  hint: --with is for potential partners joining; use --without to see what losing it would cost\n"
     );
 }
