@@ -2,7 +2,6 @@
 
 use crate::output;
 use anyhow::Context;
-use partnermap_core::Landscape;
 use std::path::Path;
 use std::process::ExitCode;
 
@@ -17,7 +16,7 @@ pub fn run(path: &Path, json: Option<&Path>) -> anyhow::Result<ExitCode> {
         .with_context(|| format!("writing the JSON document to {}", path.display()))?;
         output::note(&format!("Wrote {}", path.display()));
     }
-    let document = partnermap_report::command::validate(&Landscape::build(coalition));
+    let document = partnermap_report::command::validate(coalition);
     output::print(&partnermap_report::text::render(
         &document,
         output::use_colour(),

@@ -377,7 +377,7 @@ pub fn gaps(landscape: &Landscape, scenario: &Scenario) -> Result<Gaps, Vec<Scen
     let what_if = if scenario.is_empty() {
         None
     } else {
-        Some(what_if(landscape, scenario)?)
+        Some(scenario::what_if_from(landscape, &today, scenario)?)
     };
     Ok(Gaps {
         coalition: coalition.name.clone(),

@@ -1,7 +1,7 @@
 //! What-if scenarios: organizations leaving or joining, and the difference in coverage they
 //! make (docs/gaps.md, "What if").
 
-use super::{coverage, Class, OrganizationRef, Providers, TermRef};
+use super::{coverage, Class, Coverage, OrganizationRef, Providers, TermRef};
 use partnermap_core::model::{Coalition, Status};
 use partnermap_core::{Landscape, LookupError};
 use serde::Serialize;
@@ -212,6 +212,15 @@ pub struct WhatIf {
 /// assert_eq!((change.before, change.after), (Class::Reachable, Class::Thin));
 /// ```
 pub fn what_if(landscape: &Landscape, scenario: &Scenario) -> Result<WhatIf, Vec<ScenarioError>> {
+    what_if_from(landscape, &coverage(landscape), scenario)
+}
+
+/// [`what_if`] from the coverage of `landscape` already computed.
+pub(super) fn what_if_from(
+    landscape: &Landscape,
+    before: &Coverage,
+    scenario: &Scenario,
+) -> Result<WhatIf, Vec<ScenarioError>> {
     let coalition = landscape.coalition();
     let applied = scenario.apply(landscape)?;
     let named = |list: &[usize]| -> Vec<OrganizationRef> {
@@ -219,7 +228,6 @@ pub fn what_if(landscape: &Landscape, scenario: &Scenario) -> Result<WhatIf, Vec
             .map(|&i| OrganizationRef::of(&coalition.organizations[i]))
             .collect()
     };
-    let before = coverage(landscape);
     let after = coverage(&Landscape::build(&applied.after));
     let change = |b: &Providers, a: &Providers| Change {
         before: Class::of(b),

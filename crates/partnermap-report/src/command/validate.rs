@@ -3,28 +3,31 @@
 use super::{header, table_section};
 use crate::document::{Block, Document, Item, Section, Table};
 use partnermap_core::model::Summary;
-use partnermap_core::{Landscape, TermKind};
+use partnermap_core::{Coalition, TermKind};
 
 /// The summary of a valid coalition as a document.
 ///
 /// ```
-/// use partnermap_core::{Coalition, Landscape};
+/// use partnermap_core::Coalition;
 /// let coalition = Coalition::new("Demo");
-/// let document = partnermap_report::command::validate(&Landscape::build(&coalition));
+/// let document = partnermap_report::command::validate(&coalition);
 /// assert_eq!(document.title, "Demo: valid");
 /// assert_eq!(document.subtitle, ["0 organizations, 0 partnerships"]);
 /// ```
-pub fn validate(landscape: &Landscape) -> Document {
-    let coalition = landscape.coalition();
+/// Takes the coalition rather than its graph: `validate` looks up one organization, and
+/// building the graph of a state's directory for that would double the command's work.
+pub fn validate(coalition: &Coalition) -> Document {
     let summary = Summary::of(coalition);
     let mut subtitle = vec![format!(
         "{} organizations, {} partnerships",
         summary.organizations, summary.partnerships
     )];
     if let Some(convener) = &coalition.convener {
-        let name = landscape
-            .organization(convener)
-            .map_or(convener.as_str(), |i| &coalition.organizations[i].name);
+        let name = coalition
+            .organizations
+            .iter()
+            .find(|o| &o.id == convener)
+            .map_or(convener.as_str(), |o| &o.name);
         subtitle.push(format!("convener: {name}"));
     }
     let counts = |title: &'static str, rows: Vec<(String, usize)>| Table {
@@ -74,7 +77,7 @@ pub fn validate(landscape: &Landscape) -> Document {
             ),
         ));
     }
-    let vocabulary = landscape.vocabulary();
+    let vocabulary = coalition.vocabulary();
     let priorities: Vec<Item> = TermKind::ALL
         .into_iter()
         .filter(|&kind| !coalition.priorities.terms(kind).is_empty())
