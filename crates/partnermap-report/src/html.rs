@@ -85,28 +85,20 @@ pub(crate) fn render(document: &Document) -> String {
             esc(&document.subtitle.join(" "))
         );
     }
+    // One pass writes each section's contents entry and its body.
+    let mut main = String::new();
     out.push_str("</header>\n<nav aria-label=\"Contents\">\n<ol>\n");
     for section in &document.sections {
-        let _ = writeln!(
-            out,
-            "<li><a href=\"#{}\">{}</a></li>",
-            section.id,
-            esc(&section.title)
-        );
+        let (id, title) = (section.id, esc(&section.title));
+        let _ = writeln!(out, "<li><a href=\"#{id}\">{title}</a></li>");
+        let _ = writeln!(main, "<section id=\"{id}\">\n<h2>{title}</h2>");
+        for block in &section.blocks {
+            self::block(&mut main, block);
+        }
+        main.push_str("</section>\n");
     }
     out.push_str("</ol>\n</nav>\n<main>\n");
-    for section in &document.sections {
-        let _ = writeln!(
-            out,
-            "<section id=\"{}\">\n<h2>{}</h2>",
-            section.id,
-            esc(&section.title)
-        );
-        for block in &section.blocks {
-            self::block(&mut out, block);
-        }
-        out.push_str("</section>\n");
-    }
+    out.push_str(&main);
     out.push_str("</main>\n<footer>\n<p>Made with partnermap from the coalition's own data. Every table is also in the CSV and JSON files beside this page.</p>\n</footer>\n</body>\n</html>\n");
     out
 }
