@@ -14,9 +14,28 @@ fn write(header: &[&str], rows: impl IntoIterator<Item = Vec<String>>) -> Vec<u8
     // Writing CSV into memory cannot fail; only a real file could.
     writer.write_record(header).expect("writing to memory");
     for row in rows {
-        writer.write_record(&row).expect("writing to memory");
+        for cell in &row {
+            writer
+                .write_field(inert(cell).as_bytes())
+                .expect("writing to memory");
+        }
+        writer
+            .write_record(None::<&[u8]>)
+            .expect("writing to memory");
     }
     writer.into_inner().expect("writing to memory")
+}
+
+/// A cell a spreadsheet will not run: text that starts like a formula (`=`, `+`, `-`, `@`, a
+/// tab or a carriage return, as OWASP lists them) gets a leading apostrophe, so a name such as
+/// `=HYPERLINK(…)` is shown, not evaluated. Numbers, negative ones included, stay numbers.
+fn inert(cell: &str) -> std::borrow::Cow<'_, str> {
+    let risky = cell.starts_with(['=', '+', '-', '@', '\t', '\r']);
+    if risky && cell.parse::<f64>().is_err() {
+        format!("'{cell}").into()
+    } else {
+        cell.into()
+    }
 }
 
 /// Every priority and every other term mentioned, with its class and providers by status:
@@ -374,4 +393,26 @@ pub fn paths(landscape: &Landscape, found: &[Introduction]) -> Vec<u8> {
         ],
         rows,
     )
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn formulas_are_shown_not_run_and_numbers_stay_numbers() {
+        let csv = write(
+            &["name", "value"],
+            [
+                vec!["=HYPERLINK(\"http://x\")".to_string(), "-0.5".to_string()],
+                vec!["@SUM(A1)".to_string(), "+3".to_string()],
+                vec!["\tcmd".to_string(), "-".to_string()],
+                vec!["Casa de la Comunidad".to_string(), "1e-3".to_string()],
+            ],
+        );
+        assert_eq!(
+            String::from_utf8(csv).unwrap(),
+            "name,value\n\"'=HYPERLINK(\"\"http://x\"\")\",-0.5\n'@SUM(A1),+3\n'\tcmd,'-\nCasa de la Comunidad,1e-3\n"
+        );
+    }
 }
