@@ -114,3 +114,32 @@ fn two_mode_pajek_files_record_each_vertex_mode() {
     assert_eq!(degree(&davis, "evelyn"), 8);
     assert_eq!(davis.organizations[7].attributes["Manual 3/3"], "3");
 }
+
+#[test]
+fn dhhs_collaboration_is_54_people_with_their_agency() {
+    let Some(coalition) = load_real("dhhs-tobacco-collab/dhhs.gml") else {
+        return;
+    };
+    assert_eq!(coalition.organizations.len(), 54);
+    assert_eq!(coalition.partnerships.len(), 447);
+    let in_agency = |code: &str| {
+        coalition
+            .organizations
+            .iter()
+            .filter(|o| o.attributes["agency"] == code)
+            .count()
+    };
+    // ACF 2, CDC 12, NIH 16 people (SOURCE.md).
+    assert_eq!(
+        (in_agency("0"), in_agency("2"), in_agency("7")),
+        (2, 12, 16)
+    );
+    assert_eq!(coalition.organizations[0].name, "ACF-1");
+    assert_eq!(degree(&coalition, "os-5"), 45);
+    let strong = coalition
+        .partnerships
+        .iter()
+        .filter(|p| !p.directed && p.attributes["collab"].as_str() >= "3")
+        .count();
+    assert_eq!(strong, 173);
+}

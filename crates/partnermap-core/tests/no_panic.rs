@@ -60,6 +60,14 @@ proptest! {
     }
 
     #[test]
+    fn arbitrary_gml_never_panics_and_failures_say_why(gml in "(graph|node|edge|id|label|source|target|weight|directed|[\\[\\] \n0-9\"a-z&#;-]){0,60}") {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("g.gml");
+        std::fs::write(&path, gml).unwrap();
+        load_and_check(&path)?;
+    }
+
+    #[test]
     fn arbitrary_network_files_never_panic_and_failures_say_why(net in network_like(), clu in network_like()) {
         let dir = tempfile::tempdir().unwrap();
         for name in ["n.net", "n.paj"] {
