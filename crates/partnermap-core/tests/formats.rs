@@ -143,3 +143,96 @@ fn dhhs_collaboration_is_54_people_with_their_agency() {
         .count();
     assert_eq!(strong, 173);
 }
+
+#[test]
+fn knoke_ucinet_iv_file_has_both_relations_and_the_sectors() {
+    let Some(folder) = real_data() else {
+        return;
+    };
+    let path = folder.join("knoke-bureaucracies/KnokBur.DAT");
+    let loaded = load(&path).unwrap_or_else(|e| panic!("{:?}", e.diagnostics));
+    // The money block's label row has the typo MAYO for MAYR; blocks are matched by position.
+    let warnings: Vec<(Option<usize>, &str)> = loaded
+        .warnings
+        .iter()
+        .map(|w| (w.line, w.message.as_str()))
+        .collect();
+    assert_eq!(
+        warnings,
+        [(
+            Some(18),
+            "label 5 is \"MAYO\" here but \"MAYR\" in the first matrix"
+        )]
+    );
+    let coalition = loaded.coalition;
+    assert_eq!(coalition.organizations.len(), 10);
+    let count = |relation: &str| {
+        coalition
+            .partnerships
+            .iter()
+            .filter(|p| p.directed && p.relation.as_deref() == Some(relation))
+            .count()
+    };
+    assert_eq!((count("information"), count("money")), (49, 22));
+    let sectors: Vec<(&str, &str)> = coalition
+        .organizations
+        .iter()
+        .map(|o| (o.name.as_str(), o.attributes["SECTOR"].as_str()))
+        .collect();
+    assert_eq!(
+        sectors,
+        [
+            ("COUN", "GOV"),
+            ("COMM", "VOL"),
+            ("EDUC", "GOV"),
+            ("INDU", "PVT"),
+            ("MAYR", "GOV"),
+            ("WRO", "VOL"),
+            ("NEWS", "PVT"),
+            ("UWAY", "VOL"),
+            ("WELF", "GOV"),
+            ("WEST", "VOL"),
+        ]
+    );
+    assert_eq!(coalition.organizations[7].attributes["RATING"], "5.94");
+    // The mayor sends information to 8 organizations and receives it from 8.
+    let information = |f: &dyn Fn(&partnermap_core::Partnership) -> bool| {
+        coalition
+            .partnerships
+            .iter()
+            .filter(|p| p.relation.as_deref() == Some("information") && f(p))
+            .count()
+    };
+    assert_eq!(information(&|p| p.source == "mayr"), 8);
+    assert_eq!(information(&|p| p.target == "mayr"), 8);
+}
+
+#[test]
+fn ucinet_dl_files_read_their_matrices_as_relations() {
+    let Some(knoke) = load_real("knoke-bureaucracies/Knok.dat") else {
+        return;
+    };
+    let count = |c: &Coalition, relation: &str| {
+        c.partnerships
+            .iter()
+            .filter(|p| p.relation.as_deref() == Some(relation))
+            .count()
+    };
+    assert_eq!((count(&knoke, "KNOKI"), count(&knoke, "KNOKM")), (49, 22));
+    let Some(padgett) = load_real("padgett-florentine/PADGETT.DAT") else {
+        return;
+    };
+    // Symmetric matrices are undirected: 20 marriages, 15 business ties.
+    assert_eq!(
+        (count(&padgett, "PADGM"), count(&padgett, "PADGB")),
+        (20, 15)
+    );
+    assert!(padgett.partnerships.iter().all(|p| !p.directed));
+    let Some(davis) = load_real("davis-southern-women/DAVIS.DAT") else {
+        return;
+    };
+    assert_eq!(
+        (davis.organizations.len(), davis.partnerships.len()),
+        (32, 93)
+    );
+}

@@ -60,6 +60,16 @@ proptest! {
     }
 
     #[test]
+    fn arbitrary_ucinet_files_never_panic_and_failures_say_why(dl in "(dl |n=|nr=|nc=|nm=|format=|fullmatrix|edgelist1|nodelist1|labels:|embedded|data:|[0-9 ,\n\u{1a}a-z-]){0,60}") {
+        let dir = tempfile::tempdir().unwrap();
+        for name in ["u.dl", "u.dat"] {
+            let path = dir.path().join(name);
+            std::fs::write(&path, &dl).unwrap();
+            load_and_check(&path)?;
+        }
+    }
+
+    #[test]
     fn arbitrary_gml_never_panics_and_failures_say_why(gml in "(graph|node|edge|id|label|source|target|weight|directed|[\\[\\] \n0-9\"a-z&#;-]){0,60}") {
         let dir = tempfile::tempdir().unwrap();
         let path = dir.path().join("g.gml");
