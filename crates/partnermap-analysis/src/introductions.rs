@@ -55,7 +55,8 @@ pub struct Introduction {
 /// coalition.convener = Some("board".into());
 /// for (a, b) in [("board", "church"), ("church", "reentry")] {
 ///     coalition.partnerships.push(Partnership { source: a.into(), target: b.into(), kind: PartnershipKind::Informal,
-///         strength: 2, directed: false, since: None, notes: None, weight: None });
+///         strength: 2, directed: false, since: None, notes: None, weight: None,
+///         relation: None, attributes: Default::default() });
 /// }
 /// let found = introductions(&partnermap_core::Landscape::build(&coalition), TermKind::Population, "justice-involved").unwrap();
 /// assert_eq!(found[0].path, ["board", "church", "reentry"]);
@@ -222,6 +223,8 @@ mod tests {
                 since: None,
                 notes: None,
                 weight: None,
+                relation: None,
+                attributes: Default::default(),
             });
         }
         coalition

@@ -6,6 +6,12 @@
 
 use crate::vocabulary::{closest, normalize, Term, TermKind, Vocabulary};
 use serde::{Deserialize, Serialize};
+use std::collections::BTreeMap;
+
+/// Extra fields a network file gives an organization or a tie (a Pajek partition value, a GML
+/// node attribute such as `agency`), by name, as written. Nothing analyses them; they are kept so
+/// no information in the file is lost and so they travel to JSON.
+pub type Attributes = BTreeMap<String, String>;
 
 /// Defines a closed list of choices with an id (used in files and JSON), a label (shown to
 /// people) and aliases, so parsing, messages and docs come from one table.
@@ -193,6 +199,10 @@ pub struct Organization {
     /// Free notes.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub notes: Option<String>,
+    /// Extra fields from a network file (Pajek partitions and vectors, the mode of a two-mode
+    /// network, GML node attributes), by name.
+    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
+    pub attributes: Attributes,
 }
 
 fn default_status() -> Status {
@@ -225,6 +235,7 @@ impl Organization {
             website: None,
             location: Location::default(),
             notes: None,
+            attributes: Attributes::new(),
         }
     }
 
@@ -278,6 +289,13 @@ pub struct Partnership {
     /// A numeric weight from a bare edge list; analyses use `strength` when absent.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub weight: Option<f64>,
+    /// The named relation this tie belongs to when a file holds several networks over the same
+    /// organizations (Knoke's "information" and "money", a Pajek `*Arcs :2 "Marital"`).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub relation: Option<String>,
+    /// Extra fields from a network file (GML edge attributes such as `collab`), by name.
+    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
+    pub attributes: Attributes,
 }
 
 fn default_kind() -> PartnershipKind {
@@ -289,6 +307,29 @@ fn default_strength() -> u8 {
 }
 
 impl Partnership {
+    /// A tie between two organizations with the defaults a file that says nothing more gets:
+    /// kind other, strength 2, undirected.
+    ///
+    /// ```
+    /// use partnermap_core::model::{Partnership, PartnershipKind};
+    /// let tie = Partnership::new("medici", "albizzi");
+    /// assert_eq!((tie.kind, tie.strength, tie.directed), (PartnershipKind::Other, 2, false));
+    /// ```
+    pub fn new(source: &str, target: &str) -> Partnership {
+        Partnership {
+            source: source.to_string(),
+            target: target.to_string(),
+            kind: PartnershipKind::Other,
+            strength: 2,
+            directed: false,
+            since: None,
+            notes: None,
+            weight: None,
+            relation: None,
+            attributes: Attributes::new(),
+        }
+    }
+
     /// The weight analyses use: the explicit weight when given, else the strength.
     pub fn weight(&self) -> f64 {
         self.weight.unwrap_or(f64::from(self.strength))

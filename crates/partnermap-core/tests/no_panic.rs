@@ -32,6 +32,15 @@ fn csv_like() -> impl Strategy<Value = Vec<u8>> {
     ]
 }
 
+/// Text shaped like a network file: section keywords, numbers, quotes and brackets.
+fn network_like() -> impl Strategy<Value = Vec<u8>> {
+    prop_oneof![
+        prop::collection::vec(any::<u8>(), 0..200),
+        "(\\*(Vertices|Edges|Arcs|Arcslist|Matrix|Partition|Network|Vector) ?[0-9 :\"a-z]{0,12}\n|[0-9 .\"a-z-]{0,16}\n){0,16}"
+            .prop_map(String::into_bytes),
+    ]
+}
+
 proptest! {
     #![proptest_config(ProptestConfig { cases: 128, ..ProptestConfig::default() })]
 
@@ -48,5 +57,34 @@ proptest! {
         let json = dir.path().join("doc.json");
         std::fs::write(&json, &orgs).unwrap();
         load_and_check(&json)?;
+    }
+
+    #[test]
+    fn arbitrary_ucinet_files_never_panic_and_failures_say_why(dl in "(dl |n=|nr=|nc=|nm=|format=|fullmatrix|edgelist1|nodelist1|labels:|embedded|data:|[0-9 ,\n\u{1a}a-z-]){0,60}") {
+        let dir = tempfile::tempdir().unwrap();
+        for name in ["u.dl", "u.dat"] {
+            let path = dir.path().join(name);
+            std::fs::write(&path, &dl).unwrap();
+            load_and_check(&path)?;
+        }
+    }
+
+    #[test]
+    fn arbitrary_gml_never_panics_and_failures_say_why(gml in "(graph|node|edge|id|label|source|target|weight|directed|[\\[\\] \n0-9\"a-z&#;-]){0,60}") {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("g.gml");
+        std::fs::write(&path, gml).unwrap();
+        load_and_check(&path)?;
+    }
+
+    #[test]
+    fn arbitrary_network_files_never_panic_and_failures_say_why(net in network_like(), clu in network_like()) {
+        let dir = tempfile::tempdir().unwrap();
+        for name in ["n.net", "n.paj"] {
+            let path = dir.path().join(name);
+            std::fs::write(&path, &net).unwrap();
+            std::fs::write(dir.path().join("n.clu"), &clu).unwrap();
+            load_and_check(&path)?;
+        }
     }
 }

@@ -154,6 +154,8 @@ fn coalition() -> impl Strategy<Value = Coalition> {
                             since,
                             notes,
                             weight,
+                            relation: None,
+                            attributes: Default::default(),
                         },
                     )
                     .collect();

@@ -29,6 +29,8 @@ fn coalition_with(name: &str) -> Coalition {
         since: None,
         notes: None,
         weight: None,
+        relation: None,
+        attributes: Default::default(),
     });
     coalition
 }

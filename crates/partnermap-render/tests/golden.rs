@@ -194,6 +194,8 @@ fn large(n: usize) -> Coalition {
                 since: None,
                 notes: None,
                 weight: None,
+                relation: None,
+                attributes: Default::default(),
             });
         }
     }

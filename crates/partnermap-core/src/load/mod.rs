@@ -1,6 +1,6 @@
 //! Loading a coalition from what people keep: a project folder (`coalition.toml`,
-//! `organizations.csv`, `partnerships.csv`), the canonical JSON document, or a bare
-//! `source,target` edge list.
+//! `organizations.csv`, `partnerships.csv`), the canonical JSON document, a bare
+//! `source,target` edge list, or a network file another tool wrote (Pajek, GML, UCINET).
 //!
 //! Every format is first read into a [`Coalition`] whose terms and references are still as the
 //! person wrote them, with the origin (file, line) of each record; one shared validation pass
@@ -11,14 +11,19 @@
 //! (a CSV file into header positions and records, and a table's rows into the coalition),
 //! `organizations` and `partnerships` (what one row of each table means), `edge_list` (a bare
 //! `source,target` CSV) and `json` (the canonical document). `origin` records where each part
-//! came from, and `validate` is the pass they all share.
+//! came from, and `validate` is the pass they all share. The network files have one reader per
+//! format (`pajek`, `gml`, `dl`), sharing `network` (vertices to organizations, ties to partnerships).
 
 mod csv;
+mod dl;
 mod edge_list;
 mod folder;
+mod gml;
 mod json;
+mod network;
 mod organizations;
 mod origin;
+mod pajek;
 mod partnerships;
 #[cfg(test)]
 mod testing;
@@ -41,7 +46,8 @@ pub struct Loaded {
     pub warnings: Vec<Diagnostic>,
 }
 
-/// Loads a coalition from a project folder, a `.json` document or a `.csv` edge list.
+/// Loads a coalition from a project folder, a `.json` document, a `.csv` edge list or a network
+/// file (`.net`, `.paj`, `.gml`, `.dl`, `.dat`), choosing the reader by the extension.
 ///
 /// ```no_run
 /// let loaded = partnermap_core::load::load(std::path::Path::new("data/forest-city")).unwrap();
@@ -57,7 +63,7 @@ pub fn load(path: &Path) -> Result<Loaded, LoadError> {
     }
     if !path.exists() {
         return Err(fail(Diagnostic::error(shown, "no such file or folder").with_hint(
-            "give a project folder (with coalition.toml), a .json document or a source,target .csv",
+            "give a project folder (with coalition.toml), a .json document, a source,target .csv or a network file (.net, .paj, .gml, .dl)",
         )));
     }
     let extension = path
@@ -68,6 +74,9 @@ pub fn load(path: &Path) -> Result<Loaded, LoadError> {
     match extension.as_str() {
         "json" => finish(json::read_json(path)),
         "csv" => finish(edge_list::read_edge_list(path)),
+        "net" | "paj" => finish(pajek::read_pajek(path)),
+        "gml" => finish(gml::read_gml(path)),
+        "dl" | "dat" => finish(dl::read_dl(path)),
         "toml" if path.file_name().is_some_and(|n| n == "coalition.toml") => {
             let folder = path
                 .parent()
@@ -76,7 +85,7 @@ pub fn load(path: &Path) -> Result<Loaded, LoadError> {
             finish(folder::read_folder(folder))
         }
         _ => Err(fail(Diagnostic::error(shown, "not a format partnermap reads").with_hint(
-            "give a project folder (with coalition.toml), a .json document or a source,target .csv",
+            "give a project folder (with coalition.toml), a .json document, a source,target .csv or a network file (.net, .paj, .gml, .dl)",
         ))),
     }
 }
@@ -169,7 +178,7 @@ mod tests {
     use super::*;
 
     const HINT: &str =
-        "give a project folder (with coalition.toml), a .json document or a source,target .csv";
+        "give a project folder (with coalition.toml), a .json document, a source,target .csv or a network file (.net, .paj, .gml, .dl)";
 
     #[test]
     fn a_missing_path_or_an_unknown_format_is_one_error() {

@@ -41,6 +41,8 @@ impl CsvTable for Partnership {
             since: table.text(record, "since"),
             notes: table.text(record, "notes"),
             weight: None,
+            relation: None,
+            attributes: Default::default(),
         };
         let kind = table.get(record, "kind");
         if !kind.is_empty() {

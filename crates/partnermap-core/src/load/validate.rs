@@ -305,7 +305,7 @@ fn resolve_ends(
 }
 
 /// Points each partnership whose ends resolved at its organizations' ids, and warns about a
-/// partnership listed again (same ends, same kind, same direction).
+/// partnership listed again (same ends, same kind, same direction, same relation).
 fn name_ends_and_flag_repeats(
     partnerships: &mut [Partnership],
     ends: Vec<[Option<usize>; 2]>,
@@ -319,10 +319,12 @@ fn name_ends_and_flag_repeats(
             partnership.source = organizations[a].id.clone();
             partnership.target = organizations[b].id.clone();
             // A one-way partnership each way (A refers to B, B refers to A) is two facts, not a repeat.
+            // Ties of different named relations (Knoke's information and money) are different facts too.
+            let relation = partnership.relation.clone();
             let key = if partnership.directed {
-                (a, b, partnership.kind, true)
+                (a, b, partnership.kind, true, relation)
             } else {
-                (a.min(b), a.max(b), partnership.kind, false)
+                (a.min(b), a.max(b), partnership.kind, false, relation)
             };
             let origin = origins.partnership(i);
             if let Some(first) = seen_pairs.insert(key, origin.line) {
@@ -425,6 +427,8 @@ mod tests {
                 since: None,
                 notes: None,
                 weight: None,
+                relation: None,
+                attributes: Default::default(),
             });
             origins
                 .partnerships

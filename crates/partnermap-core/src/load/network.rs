@@ -1,0 +1,152 @@
+//! What the network-file readers (Pajek, UCINET DL, GML) share: a coalition named after the
+//! file, whose organizations are the file's vertices (type other, status existing, id derived
+//! from the label, name = the label) and whose partnerships are its ties, each remembered with
+//! the line it was written on.
+
+use super::origin::{Origin, Origins};
+use super::Read;
+use crate::diagnostic::Diagnostic;
+use crate::model::{Attributes, Coalition, Organization, OrganizationType, Partnership};
+use crate::vocabulary::slug;
+use std::collections::HashSet;
+use std::path::Path;
+
+/// The most vertices a header may declare beyond what the file itself could list: a header
+/// may imply vertices it never lists (Pajek's `*Vertices 1000` followed by ties only), but not
+/// billions of them, so memory stays bounded by the input's size.
+pub(super) const UNLISTED_VERTICES: usize = 100_000;
+
+/// Checks a declared vertex count against the size of the file: at most one vertex per byte of
+/// input, or [`UNLISTED_VERTICES`], whichever is more. `None` when it is too many.
+pub(super) fn vertex_count_fits(declared: u64, text_len: usize) -> Option<usize> {
+    let limit = text_len.max(UNLISTED_VERTICES) as u64;
+    (declared <= limit).then_some(declared as usize)
+}
+
+/// The hint for a declared vertex count that does not fit.
+pub(super) fn too_many_vertices_hint(text_len: usize) -> String {
+    format!(
+        "the file has {text_len} bytes; partnermap reads at most one vertex per byte of input (or {UNLISTED_VERTICES}, whichever is more): correct the count"
+    )
+}
+
+/// A distinct id for `name`, derived from it (`-2`, `-3`, … on a clash).
+pub(super) fn distinct_id(name: &str, taken: &mut HashSet<String>) -> String {
+    let base = match slug(name) {
+        s if s.is_empty() => "organization".to_string(),
+        s => s,
+    };
+    let mut id = base.clone();
+    let mut n = 2;
+    while !taken.insert(id.clone()) {
+        id = format!("{base}-{n}");
+        n += 1;
+    }
+    id
+}
+
+/// A tie as a reader found it: organization indices and what the file says about it.
+#[derive(Debug, Clone, Default)]
+pub(super) struct Tie {
+    pub(super) source: usize,
+    pub(super) target: usize,
+    pub(super) directed: bool,
+    pub(super) weight: Option<f64>,
+    pub(super) relation: Option<String>,
+    pub(super) attributes: Attributes,
+    pub(super) line: Option<usize>,
+}
+
+/// A coalition being built from a network file.
+pub(super) struct Network {
+    pub(super) file: String,
+    pub(super) coalition: Coalition,
+    pub(super) origins: Origins,
+    pub(super) diagnostics: Vec<Diagnostic>,
+    taken: HashSet<String>,
+}
+
+impl Network {
+    /// An empty network named after the file's stem.
+    pub(super) fn new(path: &Path) -> Network {
+        let file = path.display().to_string();
+        let name = path
+            .file_stem()
+            .and_then(|s| s.to_str())
+            .unwrap_or("network")
+            .to_string();
+        Network {
+            origins: Origins {
+                coalition: Origin::file(&file),
+                ..Origins::default()
+            },
+            coalition: Coalition::new(&name),
+            diagnostics: Vec::new(),
+            taken: HashSet::new(),
+            file,
+        }
+    }
+
+    /// Adds an organization named `label` (written on `line`) and returns its index.
+    pub(super) fn add_organization(&mut self, label: &str, line: Option<usize>) -> usize {
+        let id = distinct_id(label, &mut self.taken);
+        self.coalition
+            .organizations
+            .push(Organization::new(&id, label, OrganizationType::Other));
+        self.origins
+            .organizations
+            .push(Origin::line(&self.file, line));
+        self.coalition.organizations.len() - 1
+    }
+
+    /// Adds a tie between two organizations; a tie of an organization with itself is left out
+    /// with a warning (network files often have loops; a partnership joins two organizations).
+    pub(super) fn add_tie(&mut self, tie: Tie) {
+        let organizations = &self.coalition.organizations;
+        if tie.source == tie.target {
+            self.diagnostics.push(
+                Diagnostic::warning(
+                    &self.file,
+                    format!(
+                        "a tie of \"{}\" with itself is left out",
+                        organizations[tie.source].name
+                    ),
+                )
+                .at_line(tie.line)
+                .with_hint("a partnership joins two different organizations"),
+            );
+            return;
+        }
+        let mut partnership =
+            Partnership::new(&organizations[tie.source].id, &organizations[tie.target].id);
+        partnership.directed = tie.directed;
+        partnership.weight = tie.weight;
+        partnership.relation = tie.relation;
+        partnership.attributes = tie.attributes;
+        self.coalition.partnerships.push(partnership);
+        self.origins
+            .partnerships
+            .push(Origin::line(&self.file, tie.line));
+    }
+
+    /// The read: the coalition (if no error was found on the way, it goes on to validation).
+    pub(super) fn finish(self) -> Read {
+        Read {
+            coalition: Some(self.coalition),
+            origins: self.origins,
+            diagnostics: self.diagnostics,
+        }
+    }
+}
+
+/// A weight as written in a network file: a positive finite number, or the error's message.
+pub(super) fn parse_weight(text: &str) -> Result<f64, String> {
+    match text.parse::<f64>() {
+        Ok(w) if w.is_finite() && w > 0.0 => Ok(w),
+        _ => Err(format!("weight \"{text}\" is not a positive number")),
+    }
+}
+
+/// The hint for a weight that is not a positive number.
+pub(super) const WEIGHT_HINT: &str =
+    "partnermap reads positive weights only: remove the tie or make its weight positive";

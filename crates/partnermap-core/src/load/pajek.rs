@@ -1,0 +1,989 @@
+//! Pajek networks (`.net`) and projects (`.paj`): `*Vertices N` (or `*Vertices N M` for a
+//! two-mode network whose first M vertices are the first mode), ties as `*Edges`, `*Arcs`,
+//! `*Edgeslist`, `*Arcslist` or `*Matrix` (optionally `:k "relation"`), several `*Network`s,
+//! and `*Partition` / `*Vector` values kept as organization attributes. A `.clu` or `.vec` beside
+//! a `.net` with the same stem is read too. docs/formats/pajek.md says what maps to what.
+
+use super::network::{
+    parse_weight, too_many_vertices_hint, vertex_count_fits, Network, Tie, WEIGHT_HINT,
+};
+use super::{read_text, Read};
+use crate::diagnostic::Diagnostic;
+use std::collections::HashMap;
+use std::path::Path;
+
+/// Reads a `.net` or `.paj` file (and, for a `.net`, the `.clu` and `.vec` of the same stem
+/// beside it).
+pub(super) fn read_pajek(path: &Path) -> Read {
+    let mut network = Network::new(path);
+    let Some(text) = read_text(path, &mut network.diagnostics) else {
+        return Read::failed(network.origins, network.diagnostics);
+    };
+    let project = parse(&network.file, &text, None, &mut network.diagnostics);
+    let vertex_maps = build(&project, &mut network);
+    let file = network.file.clone();
+    apply_values(&project.values, &vertex_maps, &file, &mut network);
+    let is_net = path
+        .extension()
+        .and_then(|e| e.to_str())
+        .is_some_and(|e| e.eq_ignore_ascii_case("net"));
+    if is_net {
+        for (extension, kind) in [("clu", Kind::Partition), ("vec", Kind::Vector)] {
+            read_beside(path, extension, kind, &vertex_maps, &mut network);
+        }
+    }
+    network.finish()
+}
+
+/// Reads `STEM.clu` or `STEM.vec` beside a `.net` (either case of the extension), if there is one.
+fn read_beside(
+    path: &Path,
+    extension: &str,
+    kind: Kind,
+    vertex_maps: &[Vec<usize>],
+    network: &mut Network,
+) {
+    let Some(beside) = [extension.to_string(), extension.to_ascii_uppercase()]
+        .iter()
+        .map(|e| path.with_extension(e))
+        .find(|p| p.is_file())
+    else {
+        return;
+    };
+    let file = beside.display().to_string();
+    let Some(text) = read_text(&beside, &mut network.diagnostics) else {
+        return;
+    };
+    let stem = beside
+        .file_stem()
+        .and_then(|s| s.to_str())
+        .unwrap_or(extension)
+        .to_string();
+    let project = parse(&file, &text, Some((kind, stem)), &mut network.diagnostics);
+    if !project.networks.is_empty() {
+        network.diagnostics.push(
+            Diagnostic::warning(&file, "the networks in this file are not read")
+                .with_hint("only its partition or vector values are kept, for the .net beside it"),
+        );
+    }
+    let values: Vec<Values> = project
+        .values
+        .into_iter()
+        .map(|v| Values {
+            network: Some(0),
+            ..v
+        })
+        .collect();
+    apply_values(&values, vertex_maps, &file, network);
+}
+
+#[derive(Debug, Clone, Copy, PartialEq)]
+enum Kind {
+    Partition,
+    Vector,
+}
+
+impl Kind {
+    fn word(self) -> &'static str {
+        match self {
+            Kind::Partition => "partition",
+            Kind::Vector => "vector",
+        }
+    }
+}
+
+/// One `*Network` (or the only one) as written.
+#[derive(Debug, Default)]
+struct Net {
+    name: Option<String>,
+    count: usize,
+    /// The size of the first mode of a two-mode network.
+    first_mode: Option<usize>,
+    /// Each vertex's label and line, when it was listed.
+    labels: Vec<Option<(String, usize)>>,
+    ties: Vec<RawTie>,
+}
+
+#[derive(Debug)]
+struct RawTie {
+    a: usize,
+    b: usize,
+    directed: bool,
+    weight: Option<f64>,
+    relation: Option<String>,
+    line: usize,
+}
+
+/// A `*Partition` or `*Vector` as written.
+#[derive(Debug)]
+struct Values {
+    kind: Kind,
+    name: String,
+    /// The network it describes: the one before it in the file (the first when none is).
+    network: Option<usize>,
+    declared: Option<usize>,
+    line: usize,
+    values: Vec<String>,
+    /// `1 - GOV` lines after the values: what each value stands for.
+    legend: HashMap<String, String>,
+}
+
+#[derive(Debug, Default)]
+struct Project {
+    networks: Vec<Net>,
+    values: Vec<Values>,
+}
+
+/// Where the reader is.
+#[derive(Debug, Clone)]
+enum Section {
+    /// Before any section.
+    Start,
+    /// Listing a network's vertices.
+    Vertices,
+    /// Ties, one per line (`list`: a vertex then every vertex it is tied to).
+    Ties {
+        directed: bool,
+        list: bool,
+        relation: Option<String>,
+    },
+    /// A matrix: how many values have been read so far.
+    Matrix {
+        relation: Option<String>,
+        read: usize,
+        line: usize,
+    },
+    /// A partition or vector whose `*Vertices` line is still to come.
+    ValuesHeader,
+    /// A partition's or vector's values.
+    Values,
+    /// A section that is not read, or one whose header was wrong.
+    Skip,
+}
+
+/// A token of a line: a double-quoted string or a run of non-space characters.
+struct Token<'a> {
+    text: &'a str,
+    quoted: bool,
+}
+
+fn tokens(line: &str) -> Vec<Token<'_>> {
+    let mut out = Vec::new();
+    let mut rest = line.trim_start();
+    while !rest.is_empty() {
+        if let Some(after) = rest.strip_prefix('"') {
+            let end = after.find('"').unwrap_or(after.len());
+            out.push(Token {
+                text: &after[..end],
+                quoted: true,
+            });
+            rest = after.get(end + 1..).unwrap_or("");
+        } else {
+            let end = rest.find(char::is_whitespace).unwrap_or(rest.len());
+            out.push(Token {
+                text: &rest[..end],
+                quoted: false,
+            });
+            rest = &rest[end..];
+        }
+        rest = rest.trim_start();
+    }
+    out
+}
+
+/// The relation of a `*Edges :2 "name"` header: the name, or the number when there is none.
+fn relation_of(rest: &[Token]) -> Option<String> {
+    let number = rest.first()?.text.strip_prefix(':')?;
+    match rest.get(1) {
+        Some(name) if !name.text.trim().is_empty() => Some(name.text.trim().to_string()),
+        _ => Some(number.to_string()),
+    }
+}
+
+/// Parses a Pajek file into its networks and values; `implicit` makes a leading `*Vertices` a
+/// partition or vector with that name (a `.clu` or `.vec` file).
+fn parse(
+    file: &str,
+    text: &str,
+    implicit: Option<(Kind, String)>,
+    diagnostics: &mut Vec<Diagnostic>,
+) -> Project {
+    let mut project = Project::default();
+    let mut section = Section::Start;
+    let mut pending_name: Option<String> = None;
+    let mut implicit_open = implicit.is_some();
+    if let Some((kind, name)) = implicit {
+        project.values.push(Values {
+            kind,
+            name,
+            network: None,
+            declared: None,
+            line: 1,
+            values: Vec::new(),
+            legend: HashMap::new(),
+        });
+        section = Section::ValuesHeader;
+    }
+    let error = |line: usize, message: String, hint: &str| {
+        Diagnostic::error(file, message)
+            .at_line(Some(line))
+            .with_hint(hint)
+    };
+    for (i, raw) in text.lines().enumerate() {
+        let line = i + 1;
+        let trimmed = raw.trim();
+        if trimmed.is_empty() || trimmed.starts_with('%') {
+            continue;
+        }
+        if trimmed.starts_with('*') {
+            let toks = tokens(trimmed);
+            let keyword = toks[0].text.to_ascii_lowercase();
+            let awaited = matches!(section, Section::ValuesHeader);
+            if awaited && keyword != "*vertices" && implicit_open {
+                // A .clu or .vec that starts with its own *Partition or *Vector line.
+                project.values.pop();
+            } else if !(awaited && keyword == "*vertices") {
+                close(&mut project, &section, file, diagnostics);
+            }
+            implicit_open = false;
+            let rest_text = trimmed[toks[0].text.len()..].trim();
+            section = match keyword.as_str() {
+                "*network" => {
+                    pending_name = Some(rest_text.to_string());
+                    Section::Start
+                }
+                "*vertices" => {
+                    let header = vertices_header(&toks[1..], text.len());
+                    match (header, &section) {
+                        (Err(message), _) => {
+                            diagnostics.push(error(line, message.0, &message.1));
+                            Section::Skip
+                        }
+                        (Ok((count, _)), Section::ValuesHeader) => {
+                            if let Some(values) = project.values.last_mut() {
+                                values.declared = Some(count);
+                                values.line = line;
+                            }
+                            Section::Values
+                        }
+                        (Ok((count, first_mode)), _) => {
+                            project.networks.push(Net {
+                                name: pending_name.take(),
+                                count,
+                                first_mode,
+                                labels: vec![None; count],
+                                ties: Vec::new(),
+                            });
+                            Section::Vertices
+                        }
+                    }
+                }
+                "*edges" | "*arcs" | "*edgeslist" | "*arcslist" | "*matrix" => {
+                    if project.networks.is_empty() {
+                        diagnostics.push(error(
+                            line,
+                            format!("{} comes before any *Vertices", toks[0].text),
+                            "start the network with *Vertices N and its vertices",
+                        ));
+                        Section::Skip
+                    } else if keyword == "*matrix" {
+                        Section::Matrix {
+                            relation: relation_of(&toks[1..]),
+                            read: 0,
+                            line,
+                        }
+                    } else {
+                        Section::Ties {
+                            directed: keyword.starts_with("*arcs"),
+                            list: keyword.ends_with("list"),
+                            relation: relation_of(&toks[1..]),
+                        }
+                    }
+                }
+                "*partition" | "*vector" => {
+                    let kind = if keyword == "*partition" {
+                        Kind::Partition
+                    } else {
+                        Kind::Vector
+                    };
+                    project.values.push(Values {
+                        kind,
+                        name: rest_text.to_string(),
+                        network: project.networks.len().checked_sub(1),
+                        declared: None,
+                        line,
+                        values: Vec::new(),
+                        legend: HashMap::new(),
+                    });
+                    Section::ValuesHeader
+                }
+                _ => {
+                    diagnostics.push(
+                        Diagnostic::warning(
+                            file,
+                            format!("the section {} is not read", toks[0].text),
+                        )
+                        .at_line(Some(line))
+                        .with_hint("partnermap reads *Network, *Vertices, *Edges, *Arcs, *Edgeslist, *Arcslist, *Matrix, *Partition and *Vector"),
+                    );
+                    Section::Skip
+                }
+            };
+            continue;
+        }
+        let toks = tokens(trimmed);
+        match &mut section {
+            Section::Start | Section::ValuesHeader => diagnostics.push(error(
+                line,
+                "a line outside any section".to_string(),
+                "a Pajek network starts with *Vertices N; values belong after a *Vertices line",
+            )),
+            Section::Skip => {}
+            Section::Vertices => {
+                let net = project.networks.last_mut().expect("a vertices section");
+                match vertex_number(toks[0].text, net.count) {
+                    Err(message) => diagnostics.push(error(line, message, VERTEX_HINT)),
+                    Ok(v) => match &net.labels[v] {
+                        Some((_, first)) => diagnostics.push(error(
+                            line,
+                            format!("vertex {} is listed twice (first on line {first})", v + 1),
+                            "list each vertex once",
+                        )),
+                        None => {
+                            let label = toks
+                                .get(1)
+                                .map(|t| t.text.trim().to_string())
+                                .filter(|l| !l.is_empty())
+                                .unwrap_or_else(|| default_label(v));
+                            net.labels[v] = Some((label, line));
+                        }
+                    },
+                }
+            }
+            Section::Ties {
+                directed,
+                list,
+                relation,
+            } => {
+                let net = project.networks.last_mut().expect("a ties section");
+                let ends: Vec<Result<usize, String>> = if *list {
+                    toks.iter()
+                        .map(|t| vertex_number(t.text, net.count))
+                        .collect()
+                } else {
+                    toks.iter()
+                        .take(2)
+                        .map(|t| vertex_number(t.text, net.count))
+                        .collect()
+                };
+                if ends.len() < 2 {
+                    diagnostics.push(error(
+                        line,
+                        "a tie needs two vertex numbers".to_string(),
+                        if *list {
+                            "write a vertex number, then the numbers of the vertices it is tied to"
+                        } else {
+                            "write the two vertex numbers, then an optional weight: 1 2 1.5"
+                        },
+                    ));
+                    continue;
+                }
+                let mut weight = None;
+                if !*list {
+                    if let Some(w) = toks.get(2).filter(|t| !t.quoted) {
+                        if w.text.parse::<f64>().is_ok() {
+                            match parse_weight(w.text) {
+                                Ok(w) => weight = Some(w),
+                                Err(message) => {
+                                    diagnostics.push(error(line, message, WEIGHT_HINT));
+                                    continue;
+                                }
+                            }
+                        }
+                    }
+                }
+                let mut good = Vec::with_capacity(ends.len());
+                for end in ends {
+                    match end {
+                        Ok(v) => good.push(v),
+                        Err(message) => diagnostics.push(error(line, message, VERTEX_HINT)),
+                    }
+                }
+                if good.len() < toks.len().min(if *list { usize::MAX } else { 2 }) {
+                    continue;
+                }
+                let a = good[0];
+                for &b in &good[1..] {
+                    net.ties.push(RawTie {
+                        a,
+                        b,
+                        directed: *directed,
+                        weight,
+                        relation: relation.clone(),
+                        line,
+                    });
+                }
+            }
+            Section::Matrix {
+                relation,
+                read,
+                line: start,
+            } => {
+                let net = project.networks.last_mut().expect("a matrix section");
+                let (rows, columns) = matrix_shape(net);
+                for token in &toks {
+                    if *read >= rows.saturating_mul(columns) {
+                        diagnostics.push(error(
+                            line,
+                            format!(
+                                "the matrix (from line {start}) has more than {rows} × {columns} values"
+                            ),
+                            MATRIX_HINT,
+                        ));
+                        break;
+                    }
+                    let (row, column) = (*read / columns, *read % columns);
+                    *read += 1;
+                    let value = match token.text.parse::<f64>() {
+                        Ok(0.0) => continue,
+                        Ok(_) => parse_weight(token.text),
+                        Err(_) => Err(format!("\"{}\" is not a number", token.text)),
+                    };
+                    match value {
+                        Err(message) => diagnostics.push(error(line, message, MATRIX_HINT)),
+                        Ok(w) => {
+                            let (b, directed) = match net.first_mode {
+                                Some(first) => (first + column, false),
+                                None => (column, true),
+                            };
+                            net.ties.push(RawTie {
+                                a: row,
+                                b,
+                                directed,
+                                weight: (w != 1.0).then_some(w),
+                                relation: relation.clone(),
+                                line,
+                            });
+                        }
+                    }
+                }
+            }
+            Section::Values => {
+                let values = project.values.last_mut().expect("a values section");
+                let declared = values.declared.unwrap_or(0);
+                if values.values.len() < declared {
+                    let value = toks[0].text;
+                    let fits = match values.kind {
+                        Kind::Partition => value.parse::<i64>().is_ok(),
+                        Kind::Vector => value.parse::<f64>().is_ok_and(f64::is_finite),
+                    };
+                    if !fits {
+                        diagnostics.push(error(
+                            line,
+                            format!(
+                                "the {} value \"{value}\" is not {}",
+                                values.kind.word(),
+                                match values.kind {
+                                    Kind::Partition => "a whole number",
+                                    Kind::Vector => "a number",
+                                }
+                            ),
+                            "write one value per vertex, in vertex order",
+                        ));
+                    }
+                    values.values.push(value.to_string());
+                } else if let [number, dash, ..] = toks.as_slice() {
+                    if dash.text == "-" && number.text.parse::<i64>().is_ok() {
+                        let name = trimmed
+                            .split_once(" - ")
+                            .map(|(_, n)| n.trim())
+                            .unwrap_or("");
+                        values
+                            .legend
+                            .insert(number.text.to_string(), name.to_string());
+                    } else {
+                        diagnostics.push(extra_value(file, line, declared));
+                    }
+                } else {
+                    diagnostics.push(extra_value(file, line, declared));
+                }
+            }
+        }
+    }
+    close(&mut project, &section, file, diagnostics);
+    project
+}
+
+const VERTEX_HINT: &str = "vertices are numbered from 1 to the N of *Vertices N";
+const MATRIX_HINT: &str =
+    "a matrix has one row per vertex (per first-mode vertex in a two-mode network), 0 for no tie";
+
+fn extra_value(file: &str, line: usize, declared: usize) -> Diagnostic {
+    Diagnostic::error(
+        file,
+        format!("more values than the {declared} of *Vertices"),
+    )
+    .at_line(Some(line))
+    .with_hint("write one value per vertex, or correct the *Vertices count")
+}
+
+/// Reports a matrix that ended short.
+fn close(project: &mut Project, section: &Section, file: &str, diagnostics: &mut Vec<Diagnostic>) {
+    match section {
+        Section::Matrix { read, line, .. } => {
+            if let Some(net) = project.networks.last() {
+                let (rows, columns) = matrix_shape(net);
+                if *read < rows.saturating_mul(columns) {
+                    diagnostics.push(
+                        Diagnostic::error(
+                            file,
+                            format!(
+                                "the matrix has {read} values where {rows} × {columns} = {} were expected",
+                                rows.saturating_mul(columns)
+                            ),
+                        )
+                        .at_line(Some(*line))
+                        .with_hint(MATRIX_HINT),
+                    );
+                }
+            }
+        }
+        Section::Values => {
+            if let Some(values) = project.values.last() {
+                let declared = values.declared.unwrap_or(0);
+                if values.values.len() < declared {
+                    diagnostics.push(
+                        Diagnostic::error(
+                            file,
+                            format!(
+                                "the {} \"{}\" has {} values for *Vertices {declared}",
+                                values.kind.word(),
+                                values.name,
+                                values.values.len()
+                            ),
+                        )
+                        .at_line(Some(values.line))
+                        .with_hint("write one value per vertex, in vertex order"),
+                    );
+                }
+            }
+        }
+        Section::ValuesHeader => {
+            if let Some(values) = project.values.last() {
+                diagnostics.push(
+                    Diagnostic::error(
+                        file,
+                        format!(
+                            "the {} \"{}\" has no *Vertices line",
+                            values.kind.word(),
+                            values.name
+                        ),
+                    )
+                    .at_line(Some(values.line))
+                    .with_hint("follow it with *Vertices N and one value per vertex"),
+                );
+            }
+        }
+        _ => {}
+    }
+}
+
+/// Rows and columns of a network's matrix: square, or first mode × second mode.
+fn matrix_shape(net: &Net) -> (usize, usize) {
+    match net.first_mode {
+        Some(first) => (first, net.count - first),
+        None => (net.count, net.count),
+    }
+}
+
+/// The label of a vertex the file does not name: `v1`, `v2`, … as Pajek shows them.
+fn default_label(v: usize) -> String {
+    format!("v{}", v + 1)
+}
+
+/// A 1-based vertex number as a 0-based index, or the error's message.
+fn vertex_number(text: &str, count: usize) -> Result<usize, String> {
+    match text.parse::<u64>() {
+        Ok(n) if n >= 1 && n <= count as u64 => Ok(n as usize - 1),
+        Ok(_) => Err(format!("vertex {text} is not one of the {count} vertices")),
+        Err(_) => Err(format!("\"{text}\" is not a vertex number")),
+    }
+}
+
+/// `N` or `N M` after `*Vertices`, checked against the file's size.
+fn vertices_header(
+    rest: &[Token],
+    text_len: usize,
+) -> Result<(usize, Option<usize>), (String, String)> {
+    let hint = || {
+        "write *Vertices N, or *Vertices N M for a two-mode network whose first M vertices are the first mode".to_string()
+    };
+    let number = |t: &Token| t.text.parse::<u64>().ok();
+    let Some(declared) = rest.first().and_then(number) else {
+        return Err(("*Vertices needs the number of vertices".to_string(), hint()));
+    };
+    let Some(count) = vertex_count_fits(declared, text_len) else {
+        return Err((
+            format!("*Vertices {declared} is more vertices than this file can describe"),
+            too_many_vertices_hint(text_len),
+        ));
+    };
+    match rest.get(1) {
+        None => Ok((count, None)),
+        Some(t) => match number(t) {
+            Some(first) if first <= declared => Ok((count, Some(first as usize))),
+            _ => Err((
+                format!(
+                    "the first mode of *Vertices {declared} {} is not a number from 0 to {declared}",
+                    t.text
+                ),
+                hint(),
+            )),
+        },
+    }
+}
+
+/// The relation name a network's name gives its ties: the part after the last ` : ` (Pajek's
+/// `file : network`), or the whole name.
+fn network_relation(name: Option<&str>, index: usize) -> String {
+    let name = name.unwrap_or("").trim();
+    let short = name
+        .rsplit_once(" : ")
+        .map(|(_, n)| n.trim())
+        .filter(|n| !n.is_empty())
+        .unwrap_or(name);
+    if short.is_empty() {
+        format!("network {}", index + 1)
+    } else {
+        short.to_string()
+    }
+}
+
+/// Makes the organizations and ties; returns, per network, the organization of each vertex.
+/// The k-th vertex labelled L in any network is the k-th organization labelled L, so the
+/// networks of a project share their organizations.
+fn build(project: &Project, network: &mut Network) -> Vec<Vec<usize>> {
+    let mut by_label: HashMap<String, Vec<usize>> = HashMap::new();
+    let mut maps = Vec::with_capacity(project.networks.len());
+    let several = project.networks.len() > 1;
+    for (n, net) in project.networks.iter().enumerate() {
+        let mut seen: HashMap<String, usize> = HashMap::new();
+        let mut map = Vec::with_capacity(net.count);
+        for (v, listed) in net.labels.iter().enumerate() {
+            let (label, line) = match listed {
+                Some((label, line)) => (label.clone(), Some(*line)),
+                None => (default_label(v), None),
+            };
+            let label = label.as_str();
+            let k = seen.entry(label.to_string()).or_insert(0);
+            let existing = by_label.get(label).and_then(|orgs| orgs.get(*k)).copied();
+            *k += 1;
+            let org = existing.unwrap_or_else(|| {
+                let org = network.add_organization(label, line);
+                by_label.entry(label.to_string()).or_default().push(org);
+                org
+            });
+            if let Some(first) = net.first_mode {
+                let mode = if v < first { "1" } else { "2" };
+                network.coalition.organizations[org]
+                    .attributes
+                    .entry("mode".to_string())
+                    .or_insert_with(|| mode.to_string());
+            }
+            map.push(org);
+        }
+        for tie in &net.ties {
+            let relation = tie
+                .relation
+                .clone()
+                .or_else(|| several.then(|| network_relation(net.name.as_deref(), n)));
+            network.add_tie(Tie {
+                source: map[tie.a],
+                target: map[tie.b],
+                directed: tie.directed,
+                weight: tie.weight,
+                relation,
+                attributes: Default::default(),
+                line: Some(tie.line),
+            });
+        }
+        maps.push(map);
+    }
+    maps
+}
+
+/// The attribute a partition or vector is kept as: its name, or the file stem when the name is
+/// a file (`UciNet\KnokSec.clu` → `KnokSec`), or `partition` / `vector` when it has none.
+fn attribute_name(values: &Values) -> String {
+    let name = values.name.trim();
+    let lower = name.to_ascii_lowercase();
+    let name = if lower.ends_with(".clu") || lower.ends_with(".vec") {
+        let file = name.rsplit(['/', '\\']).next().unwrap_or(name);
+        &file[..file.len() - 4]
+    } else {
+        name
+    };
+    if name.is_empty() {
+        values.kind.word().to_string()
+    } else {
+        name.to_string()
+    }
+}
+
+/// Sets each partition's and vector's values as attributes of the organizations of the
+/// network it describes.
+fn apply_values(values: &[Values], maps: &[Vec<usize>], file: &str, network: &mut Network) {
+    for v in values {
+        let Some(declared) = v.declared else {
+            continue;
+        };
+        let index = v.network.unwrap_or(0);
+        let Some(map) = maps.get(index) else {
+            network.diagnostics.push(
+                Diagnostic::error(
+                    file,
+                    format!("the {} \"{}\" describes no network", v.kind.word(), v.name),
+                )
+                .at_line(Some(v.line))
+                .with_hint(
+                    "give the network (*Vertices and its ties) before its partitions and vectors",
+                ),
+            );
+            continue;
+        };
+        if declared != map.len() {
+            network.diagnostics.push(
+                Diagnostic::error(
+                    file,
+                    format!(
+                        "the {} \"{}\" has *Vertices {declared}, but its network has {} vertices",
+                        v.kind.word(),
+                        v.name,
+                        map.len()
+                    ),
+                )
+                .at_line(Some(v.line))
+                .with_hint(
+                    "a partition or vector gives one value per vertex of the network before it",
+                ),
+            );
+            continue;
+        }
+        let name = attribute_name(v);
+        for (value, &org) in v.values.iter().zip(map) {
+            let shown = v
+                .legend
+                .get(value)
+                .cloned()
+                .unwrap_or_else(|| value.clone());
+            network.coalition.organizations[org]
+                .attributes
+                .insert(name.clone(), shown);
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::testing::{as_warning, error, folder};
+    use super::*;
+    use crate::model::Coalition;
+
+    fn read_files(files: &[(&str, &str)]) -> (Read, String, tempfile::TempDir) {
+        let dir = folder(files);
+        let path = dir.path().join(files[0].0);
+        (read_pajek(&path), path.display().to_string(), dir)
+    }
+
+    /// Source, target, directed, weight and relation of a tie.
+    type Shown<'a> = (&'a str, &'a str, bool, Option<f64>, Option<&'a str>);
+
+    fn ties(coalition: &Coalition) -> Vec<Shown<'_>> {
+        coalition
+            .partnerships
+            .iter()
+            .map(|p| {
+                (
+                    p.source.as_str(),
+                    p.target.as_str(),
+                    p.directed,
+                    p.weight,
+                    p.relation.as_deref(),
+                )
+            })
+            .collect()
+    }
+
+    #[test]
+    fn vertices_edges_arcs_and_lists_become_organizations_and_ties() {
+        let (read, _, _dir) = read_files(&[(
+            "demo.net",
+            "% a comment\r\n*Vertices 4\r\n 1 \"Casa de la Comunidad\" 0.1 0.2 ic Red\r\n 2 Bank\r\n 4 \"\"\r\n\
+             *Edges\r\n1 2 2.5\r\n2 3 c Blue\r\n*Arcs\r\n3 1\r\n*Arcslist\r\n4 1 2\r\n",
+        )]);
+        assert_eq!(read.diagnostics, []);
+        let coalition = read.coalition.unwrap();
+        assert_eq!(coalition.name, "demo");
+        let orgs: Vec<(&str, &str)> = coalition
+            .organizations
+            .iter()
+            .map(|o| (o.id.as_str(), o.name.as_str()))
+            .collect();
+        assert_eq!(
+            orgs,
+            [
+                ("casa-de-la-comunidad", "Casa de la Comunidad"),
+                ("bank", "Bank"),
+                ("v3", "v3"),
+                ("v4", "v4")
+            ]
+        );
+        assert_eq!(
+            ties(&coalition),
+            [
+                ("casa-de-la-comunidad", "bank", false, Some(2.5), None),
+                ("bank", "v3", false, None, None),
+                ("v3", "casa-de-la-comunidad", true, None, None),
+                ("v4", "casa-de-la-comunidad", true, None, None),
+                ("v4", "bank", true, None, None),
+            ]
+        );
+        assert_eq!(read.origins.partnerships[2].line, Some(10));
+    }
+
+    #[test]
+    fn relations_partitions_with_legends_and_a_clu_beside_are_kept() {
+        let (read, _, _dir) = read_files(&[
+            (
+                "two.net",
+                "*Vertices 3\n1 \"A\"\n2 \"B\"\n3 \"C\"\n*Arcs :1 \"money\"\n1 2\n*Edges :2\n2 3 1\n2 3 1\n",
+            ),
+            ("two.clu", "*Vertices 3\n1\n2\n1\n\n1 - GOV\n2 - VOL\n"),
+            ("two.vec", "*Vector rating\n*Vertices 3\n0.5\n1\n2.25\n"),
+        ]);
+        assert_eq!(read.diagnostics, []);
+        let coalition = read.coalition.unwrap();
+        assert_eq!(
+            ties(&coalition),
+            [
+                ("a", "b", true, None, Some("money")),
+                ("b", "c", false, Some(1.0), Some("2")),
+                ("b", "c", false, Some(1.0), Some("2")),
+            ]
+        );
+        let attributes: Vec<Vec<(&str, &str)>> = coalition
+            .organizations
+            .iter()
+            .map(|o| {
+                o.attributes
+                    .iter()
+                    .map(|(k, v)| (k.as_str(), v.as_str()))
+                    .collect()
+            })
+            .collect();
+        assert_eq!(
+            attributes,
+            [
+                vec![("rating", "0.5"), ("two", "GOV")],
+                vec![("rating", "1"), ("two", "VOL")],
+                vec![("rating", "2.25"), ("two", "GOV")],
+            ]
+        );
+    }
+
+    #[test]
+    fn a_project_shares_organizations_and_names_relations_after_its_networks() {
+        let (read, _, _dir) = read_files(&[(
+            "p.paj",
+            "*Network UciNet\\X.DAT : INFO\n*Vertices 2\n1 \"A\"\n2 \"B\"\n*Arcs\n1 2\n\
+             *Network MONEY\n*Vertices 3\n1 \"B\"\n2 \"A\"\n3 \"C\"\n*Arcs\n1 3\n\
+             *Partition UciNet\\Sec.clu\n*Vertices 3\n1\n2\n3\n",
+        )]);
+        assert_eq!(read.diagnostics, []);
+        let coalition = read.coalition.unwrap();
+        assert_eq!(coalition.organizations.len(), 3);
+        assert_eq!(
+            ties(&coalition),
+            [
+                ("a", "b", true, None, Some("INFO")),
+                ("b", "c", true, None, Some("MONEY")),
+            ]
+        );
+        let sectors: Vec<&str> = coalition
+            .organizations
+            .iter()
+            .map(|o| o.attributes["Sec"].as_str())
+            .collect();
+        assert_eq!(sectors, ["2", "1", "3"]);
+    }
+
+    #[test]
+    fn a_two_mode_matrix_ties_the_first_mode_to_the_second() {
+        let (read, _, _dir) = read_files(&[(
+            "club.net",
+            "*Vertices 5 2\n1 \"Ann\"\n2 \"Bo\"\n3 \"x\"\n4 \"y\"\n5 \"z\"\n*Matrix\n1 0 3\n0 1 0\n",
+        )]);
+        assert_eq!(read.diagnostics, []);
+        let coalition = read.coalition.unwrap();
+        assert_eq!(
+            ties(&coalition),
+            [
+                ("ann", "x", false, None, None),
+                ("ann", "z", false, Some(3.0), None),
+                ("bo", "y", false, None, None),
+            ]
+        );
+        let modes: Vec<&str> = coalition
+            .organizations
+            .iter()
+            .map(|o| o.attributes["mode"].as_str())
+            .collect();
+        assert_eq!(modes, ["1", "1", "2", "2", "2"]);
+    }
+
+    #[test]
+    fn malformed_files_report_every_problem_with_its_line() {
+        let (read, file, _dir) = read_files(&[(
+            "bad.net",
+            "1 2\n*Vertices 2\n1 \"A\"\n1 \"B\"\n*Edges\n1 3\n1 x\n1 2 -1\n2 2\n*Matrix\n0 1\n*Partition p\n*Vertices 2\n1\n*Foo\n",
+        )]);
+        let hint_vertex = Some(VERTEX_HINT);
+        assert_eq!(
+            read.diagnostics,
+            [
+                error(&file, Some(1), None, "a line outside any section", Some("a Pajek network starts with *Vertices N; values belong after a *Vertices line")),
+                error(&file, Some(4), None, "vertex 1 is listed twice (first on line 3)", Some("list each vertex once")),
+                error(&file, Some(6), None, "vertex 3 is not one of the 2 vertices", hint_vertex),
+                error(&file, Some(7), None, "\"x\" is not a vertex number", hint_vertex),
+                error(&file, Some(8), None, "weight \"-1\" is not a positive number", Some(WEIGHT_HINT)),
+                error(&file, Some(10), None, "the matrix has 2 values where 2 × 2 = 4 were expected", Some(MATRIX_HINT)),
+                error(&file, Some(13), None, "the partition \"p\" has 1 values for *Vertices 2", Some("write one value per vertex, in vertex order")),
+                as_warning(error(&file, Some(15), None, "the section *Foo is not read", Some("partnermap reads *Network, *Vertices, *Edges, *Arcs, *Edgeslist, *Arcslist, *Matrix, *Partition and *Vector"))),
+                as_warning(error(&file, Some(9), None, "a tie of \"v2\" with itself is left out", Some("a partnership joins two different organizations"))),
+            ]
+        );
+    }
+
+    #[test]
+    fn a_huge_vertex_count_is_an_error_not_an_allocation() {
+        let (read, file, _dir) = read_files(&[("huge.net", "*Vertices 4000000000\n*Edges\n1 2\n")]);
+        assert_eq!(
+            read.diagnostics,
+            [
+                error(
+                    &file,
+                    Some(1),
+                    None,
+                    "*Vertices 4000000000 is more vertices than this file can describe",
+                    Some("the file has 32 bytes; partnermap reads at most one vertex per byte of input (or 100000, whichever is more): correct the count"),
+                ),
+                error(&file, Some(2), None, "*Edges comes before any *Vertices", Some("start the network with *Vertices N and its vertices")),
+            ]
+        );
+        let (wide, _, _dir) = read_files(&[("wide.net", "*Vertices 3 9\n")]);
+        assert_eq!(
+            wide.diagnostics[0].message,
+            "the first mode of *Vertices 3 9 is not a number from 0 to 3"
+        );
+    }
+}

@@ -1,0 +1,238 @@
+//! The network-file readers on the published data sets in `../shared/data/real` (beside the
+//! workspace, or where `PARTNERMAP_REAL_DATA` points). When that folder is missing (as in CI),
+//! each test prints a note and passes.
+
+use partnermap_core::{load, Coalition};
+use std::path::PathBuf;
+
+/// The real-data folder, if it is there.
+fn real_data() -> Option<PathBuf> {
+    let folder = std::env::var_os("PARTNERMAP_REAL_DATA")
+        .map(PathBuf::from)
+        .unwrap_or_else(|| {
+            PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../../../shared/data/real")
+        });
+    if folder.is_dir() {
+        Some(folder)
+    } else {
+        println!(
+            "note: {} is missing; skipping the real-data test",
+            folder.display()
+        );
+        None
+    }
+}
+
+/// Loads a file of the real-data folder, which must load without warnings.
+fn load_real(relative: &str) -> Option<Coalition> {
+    let path = real_data()?.join(relative);
+    let loaded = load(&path).unwrap_or_else(|e| panic!("{relative}: {:?}", e.diagnostics));
+    assert_eq!(loaded.warnings, [], "{relative}");
+    Some(loaded.coalition)
+}
+
+fn names(coalition: &Coalition) -> Vec<&str> {
+    coalition
+        .organizations
+        .iter()
+        .map(|o| o.name.as_str())
+        .collect()
+}
+
+fn degree(coalition: &Coalition, id: &str) -> usize {
+    coalition
+        .partnerships
+        .iter()
+        .filter(|p| p.source == id || p.target == id)
+        .count()
+}
+
+#[test]
+fn padgett_marriages_are_16_families_with_pucci_an_isolate() {
+    let Some(coalition) = load_real("padgett-florentine/padgM.net") else {
+        return;
+    };
+    assert_eq!(coalition.organizations.len(), 16);
+    assert_eq!(coalition.partnerships.len(), 20);
+    assert_eq!(names(&coalition)[8], "Medici");
+    assert_eq!(degree(&coalition, "medici"), 6);
+    assert_eq!(degree(&coalition, "pucci"), 0);
+    assert!(coalition
+        .partnerships
+        .iter()
+        .all(|p| !p.directed && p.relation.is_none() && p.weight == Some(1.0)));
+}
+
+#[test]
+fn knoke_project_has_both_relations_and_the_sectors() {
+    let Some(coalition) = load_real("knoke-bureaucracies/KnokBur.paj") else {
+        return;
+    };
+    assert_eq!(coalition.organizations.len(), 10);
+    let count = |relation: &str| {
+        coalition
+            .partnerships
+            .iter()
+            .filter(|p| p.directed && p.relation.as_deref() == Some(relation))
+            .count()
+    };
+    assert_eq!((count("KNOKI"), count("KNOKM")), (49, 22));
+    let sectors: Vec<&str> = coalition
+        .organizations
+        .iter()
+        .map(|o| o.attributes["KnokSec"].as_str())
+        .collect();
+    assert_eq!(sectors, ["1", "2", "1", "3", "1", "2", "3", "2", "1", "2"]);
+    assert_eq!(
+        coalition.organizations[6].attributes["KnokRat"],
+        "6.4000000"
+    );
+}
+
+#[test]
+fn two_mode_pajek_files_record_each_vertex_mode() {
+    for (file, first, second, ties) in [
+        ("davis-southern-women/Davis.paj", 18, 14, 89),
+        ("galaskiewicz-ceos-clubs/CEOs.net", 26, 15, 98),
+    ] {
+        let Some(coalition) = load_real(file) else {
+            return;
+        };
+        let mode = |m: &str| {
+            coalition
+                .organizations
+                .iter()
+                .filter(|o| o.attributes["mode"] == m)
+                .count()
+        };
+        assert_eq!((mode("1"), mode("2")), (first, second), "{file}");
+        assert_eq!(coalition.partnerships.len(), ties, "{file}");
+    }
+    let Some(davis) = load_real("davis-southern-women/Davis.paj") else {
+        return;
+    };
+    assert_eq!(degree(&davis, "evelyn"), 8);
+    assert_eq!(davis.organizations[7].attributes["Manual 3/3"], "3");
+}
+
+#[test]
+fn dhhs_collaboration_is_54_people_with_their_agency() {
+    let Some(coalition) = load_real("dhhs-tobacco-collab/dhhs.gml") else {
+        return;
+    };
+    assert_eq!(coalition.organizations.len(), 54);
+    assert_eq!(coalition.partnerships.len(), 447);
+    let in_agency = |code: &str| {
+        coalition
+            .organizations
+            .iter()
+            .filter(|o| o.attributes["agency"] == code)
+            .count()
+    };
+    // ACF 2, CDC 12, NIH 16 people (SOURCE.md).
+    assert_eq!(
+        (in_agency("0"), in_agency("2"), in_agency("7")),
+        (2, 12, 16)
+    );
+    assert_eq!(coalition.organizations[0].name, "ACF-1");
+    assert_eq!(degree(&coalition, "os-5"), 45);
+    let strong = coalition
+        .partnerships
+        .iter()
+        .filter(|p| !p.directed && p.attributes["collab"].as_str() >= "3")
+        .count();
+    assert_eq!(strong, 173);
+}
+
+#[test]
+fn knoke_ucinet_iv_file_has_both_relations_and_the_sectors() {
+    let Some(folder) = real_data() else {
+        return;
+    };
+    let path = folder.join("knoke-bureaucracies/KnokBur.DAT");
+    let loaded = load(&path).unwrap_or_else(|e| panic!("{:?}", e.diagnostics));
+    // The money block's label row has the typo MAYO for MAYR; blocks are matched by position.
+    let warnings: Vec<(Option<usize>, &str)> = loaded
+        .warnings
+        .iter()
+        .map(|w| (w.line, w.message.as_str()))
+        .collect();
+    assert_eq!(
+        warnings,
+        [(
+            Some(18),
+            "label 5 is \"MAYO\" here but \"MAYR\" in the first matrix"
+        )]
+    );
+    let coalition = loaded.coalition;
+    assert_eq!(coalition.organizations.len(), 10);
+    let count = |relation: &str| {
+        coalition
+            .partnerships
+            .iter()
+            .filter(|p| p.directed && p.relation.as_deref() == Some(relation))
+            .count()
+    };
+    assert_eq!((count("information"), count("money")), (49, 22));
+    let sectors: Vec<(&str, &str)> = coalition
+        .organizations
+        .iter()
+        .map(|o| (o.name.as_str(), o.attributes["SECTOR"].as_str()))
+        .collect();
+    assert_eq!(
+        sectors,
+        [
+            ("COUN", "GOV"),
+            ("COMM", "VOL"),
+            ("EDUC", "GOV"),
+            ("INDU", "PVT"),
+            ("MAYR", "GOV"),
+            ("WRO", "VOL"),
+            ("NEWS", "PVT"),
+            ("UWAY", "VOL"),
+            ("WELF", "GOV"),
+            ("WEST", "VOL"),
+        ]
+    );
+    assert_eq!(coalition.organizations[7].attributes["RATING"], "5.94");
+    // The mayor sends information to 8 organizations and receives it from 8.
+    let information = |f: &dyn Fn(&partnermap_core::Partnership) -> bool| {
+        coalition
+            .partnerships
+            .iter()
+            .filter(|p| p.relation.as_deref() == Some("information") && f(p))
+            .count()
+    };
+    assert_eq!(information(&|p| p.source == "mayr"), 8);
+    assert_eq!(information(&|p| p.target == "mayr"), 8);
+}
+
+#[test]
+fn ucinet_dl_files_read_their_matrices_as_relations() {
+    let Some(knoke) = load_real("knoke-bureaucracies/Knok.dat") else {
+        return;
+    };
+    let count = |c: &Coalition, relation: &str| {
+        c.partnerships
+            .iter()
+            .filter(|p| p.relation.as_deref() == Some(relation))
+            .count()
+    };
+    assert_eq!((count(&knoke, "KNOKI"), count(&knoke, "KNOKM")), (49, 22));
+    let Some(padgett) = load_real("padgett-florentine/PADGETT.DAT") else {
+        return;
+    };
+    // Symmetric matrices are undirected: 20 marriages, 15 business ties.
+    assert_eq!(
+        (count(&padgett, "PADGM"), count(&padgett, "PADGB")),
+        (20, 15)
+    );
+    assert!(padgett.partnerships.iter().all(|p| !p.directed));
+    let Some(davis) = load_real("davis-southern-women/DAVIS.DAT") else {
+        return;
+    };
+    assert_eq!(
+        (davis.organizations.len(), davis.partnerships.len()),
+        (32, 93)
+    );
+}
