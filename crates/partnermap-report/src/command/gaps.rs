@@ -1,7 +1,7 @@
 //! `partnermap gaps`: coverage of the priorities, the population × domain matrix, a what-if
 //! scenario, resilience and the overlap with the convener's customers.
 
-use super::{header, join, more, table_section, TOP};
+use super::{header, join, more, table_section, ROWS, TOP};
 use crate::document::{Block, Cell, Document, Item, Section, Table};
 use partnermap_analysis::coverage::{
     Class, Coverage, Dependency, Gaps, Matrix, Providers, TermCoverage, WhatIf,
@@ -22,7 +22,7 @@ pub fn gaps(report: &Gaps) -> Document {
     let coverage = &report.coverage;
     let mut sections = vec![priorities(coverage)];
     if !coverage.others.is_empty() {
-        sections.push(table_section(
+        let mut section = table_section(
             "others",
             "Also mentioned, not priorities",
             Table {
@@ -30,6 +30,7 @@ pub fn gaps(report: &Gaps) -> Document {
                 rows: coverage
                     .others
                     .iter()
+                    .take(ROWS)
                     .map(|t| {
                         vec![
                             t.term.kind.noun().into(),
@@ -39,7 +40,11 @@ pub fn gaps(report: &Gaps) -> Document {
                     })
                     .collect(),
             },
-        ));
+        );
+        section
+            .blocks
+            .extend(more(coverage.others.len(), ROWS, "--format csv"));
+        sections.push(section);
     }
     if !coverage.matrix.cells.is_empty() {
         sections.push(Section {
@@ -65,7 +70,7 @@ pub fn gaps(report: &Gaps) -> Document {
                 .map(|d| Item::led(format!("{} ({})", d.organization.name, d.damage), losses(d)))
                 .collect(),
         )];
-        blocks.extend(more(at_risk.len(), "--format json"));
+        blocks.extend(more(at_risk.len(), TOP, "--format json"));
         sections.push(Section {
             id: "resilience",
             title: "Resilience: what would lose its last member or partner if one left".to_string(),
@@ -89,7 +94,7 @@ pub fn gaps(report: &Gaps) -> Document {
                 })
                 .collect(),
         })];
-        blocks.extend(more(overlap.organizations.len(), "--format json"));
+        blocks.extend(more(overlap.organizations.len(), TOP, "--format json"));
         sections.push(Section {
             id: "overlap",
             title: format!(

@@ -1,6 +1,6 @@
 //! `partnermap metrics`: the network figures in plain words and every organization's measures.
 
-use super::{header, number, table_section};
+use super::{header, more, number, table_section, ROWS};
 use crate::document::{Document, Table};
 use partnermap_analysis::brokers::{NetworkMetrics, OrganizationFigures};
 
@@ -20,6 +20,48 @@ pub fn metrics(coalition: &str, metrics: &NetworkMetrics) -> Document {
             .total_cmp(&a.betweenness)
             .then(a.name.cmp(&b.name))
     });
+    let total = organizations.len();
+    let mut organizations_section = table_section(
+        "organizations",
+        "Organizations, by betweenness",
+        Table {
+            header: header(&[
+                "Organization",
+                "Degree",
+                "Betweenness",
+                "Closeness",
+                "Eigenvector",
+                "Constraint",
+                "Effective size",
+                "Clustering",
+                "Core",
+                "Cut point",
+                "Community",
+            ]),
+            rows: organizations
+                .into_iter()
+                .take(ROWS)
+                .map(|o| {
+                    vec![
+                        o.name.as_str().into(),
+                        o.degree.to_string().into(),
+                        number(o.betweenness).into(),
+                        number(o.closeness).into(),
+                        number(o.eigenvector).into(),
+                        number(o.constraint).into(),
+                        number(o.effective_size).into(),
+                        number(o.clustering).into(),
+                        o.core_number.to_string().into(),
+                        if o.articulation_point { "yes" } else { "" }.into(),
+                        o.community.to_string().into(),
+                    ]
+                })
+                .collect(),
+        },
+    );
+    organizations_section
+        .blocks
+        .extend(more(total, ROWS, "--format csv or --format json"));
     Document {
         title: format!("{coalition}: network metrics"),
         subtitle: Vec::new(),
@@ -37,43 +79,7 @@ pub fn metrics(coalition: &str, metrics: &NetworkMetrics) -> Document {
                         .collect(),
                 },
             ),
-            table_section(
-                "organizations",
-                "Organizations, by betweenness",
-                Table {
-                    header: header(&[
-                        "Organization",
-                        "Degree",
-                        "Betweenness",
-                        "Closeness",
-                        "Eigenvector",
-                        "Constraint",
-                        "Effective size",
-                        "Clustering",
-                        "Core",
-                        "Cut point",
-                        "Community",
-                    ]),
-                    rows: organizations
-                        .into_iter()
-                        .map(|o| {
-                            vec![
-                                o.name.as_str().into(),
-                                o.degree.to_string().into(),
-                                number(o.betweenness).into(),
-                                number(o.closeness).into(),
-                                number(o.eigenvector).into(),
-                                number(o.constraint).into(),
-                                number(o.effective_size).into(),
-                                number(o.clustering).into(),
-                                o.core_number.to_string().into(),
-                                if o.articulation_point { "yes" } else { "" }.into(),
-                                o.community.to_string().into(),
-                            ]
-                        })
-                        .collect(),
-                },
-            ),
+            organizations_section,
         ],
     }
 }

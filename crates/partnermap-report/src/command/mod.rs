@@ -22,8 +22,13 @@ pub(crate) use paths::{chain, name};
 
 use crate::document::{Block, Section, Table};
 
-/// How many entries a list meant for a person shows; the JSON and CSV have them all.
+/// How many entries a ranking meant for a person shows (resilience, overlap); the JSON and
+/// CSV have them all.
 pub const TOP: usize = 10;
+
+/// How many rows a table meant for a person shows at most, so that a state's directory does
+/// not print a hundred thousand lines; the JSON and CSV have them all.
+pub const ROWS: usize = 50;
 
 /// `items` joined for one cell or sentence.
 pub(crate) fn join<T: AsRef<str>>(items: impl IntoIterator<Item = T>) -> String {
@@ -57,12 +62,43 @@ fn table_section(id: &'static str, title: impl Into<String>, table: Table) -> Se
     }
 }
 
-/// The line under a list cut to [`TOP`] entries, when it was cut.
-fn more(total: usize, pointer: &str) -> Option<Block> {
-    (total > TOP).then(|| {
+/// The line under a list cut to `shown` entries, when it was cut.
+fn more(total: usize, shown: usize, pointer: &str) -> Option<Block> {
+    (total > shown).then(|| {
         Block::Note(format!(
             "and {} more: all of them in {pointer}",
-            total - TOP
+            total - shown
         ))
     })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use partnermap_core::{Coalition, Landscape, Organization, OrganizationType};
+
+    #[test]
+    fn tables_for_people_stop_at_fifty_rows_and_say_how_many_more() {
+        let mut coalition = Coalition::new("Big");
+        for i in 0..60 {
+            coalition.organizations.push(Organization::new(
+                &format!("o{i}"),
+                &format!("Org {i}"),
+                OrganizationType::Other,
+            ));
+        }
+        let landscape = Landscape::build(&coalition);
+        let figures = partnermap_analysis::brokers::network_metrics(&landscape, Default::default());
+        let document = metrics("Big", &figures);
+        let section = &document.sections[1];
+        let Block::Table(table) = &section.blocks[0] else {
+            panic!("a table first")
+        };
+        assert_eq!(table.rows.len(), ROWS);
+        assert_eq!(
+            section.blocks[1],
+            Block::Note("and 10 more: all of them in --format csv or --format json".into())
+        );
+        assert_eq!(more(ROWS, ROWS, "x"), None);
+    }
 }

@@ -1,7 +1,7 @@
 //! `partnermap paths`: for a population, domain or asset, the organizations outside the
 //! coalition that provide it and the warm introduction to each.
 
-use super::header;
+use super::{header, more, ROWS};
 use crate::document::{Block, Document, Section, Table};
 use partnermap_analysis::introductions::Introduction;
 use partnermap_core::Landscape;
@@ -47,6 +47,7 @@ pub fn paths(landscape: &Landscape, label: &str, found: &[Introduction]) -> Docu
             ]),
             rows: found
                 .iter()
+                .take(ROWS)
                 .map(|f| {
                     vec![
                         name(landscape, &f.target_id).into(),
@@ -76,7 +77,9 @@ pub fn paths(landscape: &Landscape, label: &str, found: &[Introduction]) -> Docu
         sections: vec![Section {
             id: "introductions",
             title: "Best introduction first".to_string(),
-            blocks: vec![block],
+            blocks: std::iter::once(block)
+                .chain(more(found.len(), ROWS, "--format csv or --format json"))
+                .collect(),
         }],
     }
 }

@@ -2,7 +2,7 @@
 //! benefits the coalition, and whom to invite.
 
 use super::labels;
-use crate::command::{header, join};
+use crate::command::{header, join, ROWS};
 use crate::document::{Block, Cell, Section, Table};
 use crate::Analysis;
 use partnermap_analysis::coverage::{Class, TermCoverage};
@@ -220,9 +220,16 @@ pub(crate) fn invite_plan(plan: &Plan) -> Section {
         )));
     }
     if !plan.keep_informed.is_empty() {
+        let shown = plan.keep_informed.len().min(ROWS);
+        let mut names = join(plan.keep_informed[..shown].iter().map(|k| k.name.as_str()));
+        if plan.keep_informed.len() > shown {
+            names += &format!(
+                " and {} more (all of them in `partnermap invite --format json`)",
+                plan.keep_informed.len() - shown
+            );
+        }
         blocks.push(Block::Paragraph(format!(
-            "Keep informed rather than invite now (they already know a partner but would add little): {}.",
-            join(plan.keep_informed.iter().map(|k| k.name.as_str()))
+            "Keep informed rather than invite now (they already know a partner but would add little): {names}."
         )));
     }
     Section {
