@@ -236,3 +236,28 @@ fn ucinet_dl_files_read_their_matrices_as_relations() {
         (32, 93)
     );
 }
+
+#[test]
+fn the_chinese_engo_folder_is_one_network_of_four_relations() {
+    let Some(real) = real_data() else { return };
+    let loaded = load(&real.join("chinese-engo-multiplex")).expect("the folder loads");
+    let c = &loaded.coalition;
+    assert_eq!(c.organizations.len(), 120);
+    let mut relations: std::collections::BTreeMap<&str, usize> = Default::default();
+    for p in &c.partnerships {
+        assert!(p.directed);
+        *relations.entry(p.relation.as_deref().unwrap()).or_default() += 1;
+    }
+    // SOURCE.md: 195, 200 lines (one arc repeated, reported as a warning), 67 and 37 arcs.
+    assert_eq!(
+        relations.into_iter().collect::<Vec<_>>(),
+        [
+            ("collaboration", 195),
+            ("financial_aid", 37),
+            ("information", 200),
+            ("support", 67)
+        ]
+    );
+    assert_eq!(loaded.warnings.len(), 1);
+    assert!(loaded.warnings[0].message.contains("listed twice"));
+}

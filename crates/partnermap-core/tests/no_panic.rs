@@ -70,6 +70,16 @@ proptest! {
     }
 
     #[test]
+    fn arbitrary_arc_lists_never_panic_and_failures_say_why(list in "([0-9a-z#% \t\n.e+-]){0,80}") {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("relation.txt");
+        std::fs::write(&path, &list).unwrap();
+        load_and_check(&path)?;
+        // The same file as the only relation of a folder.
+        load_and_check(dir.path())?;
+    }
+
+    #[test]
     fn arbitrary_gml_never_panics_and_failures_say_why(gml in "(graph|node|edge|id|label|source|target|weight|directed|[\\[\\] \n0-9\"a-z&#;-]){0,60}") {
         let dir = tempfile::tempdir().unwrap();
         let path = dir.path().join("g.gml");

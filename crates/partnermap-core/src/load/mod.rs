@@ -14,6 +14,7 @@
 //! came from, and `validate` is the pass they all share. The network files have one reader per
 //! format (`pajek`, `gml`, `dl`), sharing `network` (vertices to organizations, ties to partnerships).
 
+mod arc_lists;
 mod csv;
 mod dl;
 mod edge_list;
@@ -47,7 +48,8 @@ pub struct Loaded {
 }
 
 /// Loads a coalition from a project folder, a `.json` document, a `.csv` edge list or a network
-/// file (`.net`, `.paj`, `.gml`, `.dl`, `.dat`), choosing the reader by the extension.
+/// file (`.net`, `.paj`, `.gml`, `.dl`, `.dat`, `.txt` arc lists, or a folder of them), choosing
+/// the reader by the extension.
 ///
 /// ```no_run
 /// let loaded = partnermap_core::load::load(std::path::Path::new("data/forest-city")).unwrap();
@@ -59,11 +61,17 @@ pub fn load(path: &Path) -> Result<Loaded, LoadError> {
         diagnostics: vec![d],
     };
     if path.is_dir() {
+        // A folder of arc lists, one relation a file, is a network too; a project folder
+        // always has its coalition.toml.
+        let lists = arc_lists::lists_in(path);
+        if !path.join("coalition.toml").exists() && !lists.is_empty() {
+            return finish(arc_lists::read_arc_lists(path, &lists));
+        }
         return finish(folder::read_folder(path));
     }
     if !path.exists() {
         return Err(fail(Diagnostic::error(shown, "no such file or folder").with_hint(
-            "give a project folder (with coalition.toml), a .json document, a source,target .csv or a network file (.net, .paj, .gml, .dl)",
+            "give a project folder (with coalition.toml), a .json document, a source,target .csv, a network file (.net, .paj, .gml, .dl) or sender receiver .txt arc lists",
         )));
     }
     let extension = path
@@ -77,6 +85,7 @@ pub fn load(path: &Path) -> Result<Loaded, LoadError> {
         "net" | "paj" => finish(pajek::read_pajek(path)),
         "gml" => finish(gml::read_gml(path)),
         "dl" | "dat" => finish(dl::read_dl(path)),
+        "txt" => finish(arc_lists::read_arc_lists(path, &[path.to_path_buf()])),
         "toml" if path.file_name().is_some_and(|n| n == "coalition.toml") => {
             let folder = path
                 .parent()
@@ -85,7 +94,7 @@ pub fn load(path: &Path) -> Result<Loaded, LoadError> {
             finish(folder::read_folder(folder))
         }
         _ => Err(fail(Diagnostic::error(shown, "not a format partnermap reads").with_hint(
-            "give a project folder (with coalition.toml), a .json document, a source,target .csv or a network file (.net, .paj, .gml, .dl)",
+            "give a project folder (with coalition.toml), a .json document, a source,target .csv, a network file (.net, .paj, .gml, .dl) or sender receiver .txt arc lists",
         ))),
     }
 }
@@ -178,7 +187,7 @@ mod tests {
     use super::*;
 
     const HINT: &str =
-        "give a project folder (with coalition.toml), a .json document, a source,target .csv or a network file (.net, .paj, .gml, .dl)";
+        "give a project folder (with coalition.toml), a .json document, a source,target .csv, a network file (.net, .paj, .gml, .dl) or sender receiver .txt arc lists";
 
     #[test]
     fn a_missing_path_or_an_unknown_format_is_one_error() {

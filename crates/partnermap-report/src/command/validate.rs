@@ -77,6 +77,27 @@ pub fn validate(coalition: &Coalition) -> Document {
             ),
         ));
     }
+    let mut relations: std::collections::BTreeMap<&str, usize> = Default::default();
+    for relation in coalition
+        .partnerships
+        .iter()
+        .filter_map(|p| p.relation.as_deref())
+    {
+        *relations.entry(relation).or_default() += 1;
+    }
+    if !relations.is_empty() {
+        sections.push(table_section(
+            "relations",
+            "Partnerships by relation",
+            counts(
+                "Relation",
+                relations
+                    .into_iter()
+                    .map(|(r, n)| (r.to_string(), n))
+                    .collect(),
+            ),
+        ));
+    }
     let vocabulary = coalition.vocabulary();
     let priorities: Vec<Item> = TermKind::ALL
         .into_iter()
