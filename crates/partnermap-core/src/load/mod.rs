@@ -191,7 +191,7 @@ mod tests {
 
     #[test]
     fn a_missing_path_or_an_unknown_format_is_one_error() {
-        let dir = folder(&[("notes.txt", "hi")]);
+        let dir = folder(&[("notes.docx", "hi")]);
         let missing = dir.path().join("nowhere.json");
         let err = load(&missing).unwrap_err();
         assert_eq!(
@@ -201,7 +201,7 @@ mod tests {
                     .with_hint(HINT)
             ]
         );
-        let notes = dir.path().join("notes.txt");
+        let notes = dir.path().join("notes.docx");
         let err = load(&notes).unwrap_err();
         assert_eq!(
             err.diagnostics,
