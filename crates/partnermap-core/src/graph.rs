@@ -168,11 +168,6 @@ impl<'a> Landscape<'a> {
         &self.graph
     }
 
-    /// The node of an organization, by organization index.
-    pub fn organization_node(&self, organization: usize) -> NodeIndex {
-        NodeIndex::new(organization)
-    }
-
     /// The node of a term, if any organization or priority mentions it.
     pub fn term_node(&self, kind: TermKind, id: &str) -> Option<NodeIndex> {
         self.terms.get(&(kind, id)).copied()
