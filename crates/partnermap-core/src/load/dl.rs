@@ -774,33 +774,13 @@ fn read_old(text: &str, network: &mut Network) {
 
 #[cfg(test)]
 mod tests {
-    use super::super::testing::{error, folder};
+    use super::super::testing::{error, folder, ties};
     use super::*;
-    use crate::model::Coalition;
 
     fn read_file(name: &str, text: &str) -> (Read, String, tempfile::TempDir) {
         let dir = folder(&[(name, text)]);
         let path = dir.path().join(name);
         (read_dl(&path), path.display().to_string(), dir)
-    }
-
-    /// Source, target, directed, weight and relation of a tie.
-    type Shown<'a> = (&'a str, &'a str, bool, Option<f64>, Option<&'a str>);
-
-    fn ties(coalition: &Coalition) -> Vec<Shown<'_>> {
-        coalition
-            .partnerships
-            .iter()
-            .map(|p| {
-                (
-                    p.source.as_str(),
-                    p.target.as_str(),
-                    p.directed,
-                    p.weight,
-                    p.relation.as_deref(),
-                )
-            })
-            .collect()
     }
 
     #[test]

@@ -3,11 +3,11 @@
 //! type other, with an id derived from the name.
 
 use super::csv::read_rows;
+use super::network::distinct_id;
 use super::origin::{Origin, Origins};
 use super::{read_text, Read};
 use crate::diagnostic::Diagnostic;
 use crate::model::{Coalition, Organization, OrganizationType, Partnership};
-use crate::vocabulary::slug;
 use std::collections::{HashMap, HashSet};
 use std::path::Path;
 
@@ -58,16 +58,7 @@ fn add_named_organizations(coalition: &mut Coalition, origins: &mut Origins, fil
             if end.is_empty() || ids.contains_key(end) {
                 continue;
             }
-            let base = match slug(end) {
-                s if s.is_empty() => "organization".to_string(),
-                s => s,
-            };
-            let mut id = base.clone();
-            let mut n = 2;
-            while !taken.insert(id.clone()) {
-                id = format!("{base}-{n}");
-                n += 1;
-            }
+            let id = distinct_id(end, &mut taken);
             ids.insert(end.clone(), id.clone());
             coalition
                 .organizations
@@ -86,7 +77,7 @@ fn add_named_organizations(coalition: &mut Coalition, origins: &mut Origins, fil
 
 #[cfg(test)]
 mod tests {
-    use super::super::testing::{error, folder};
+    use super::super::testing::{error, folder, organizations};
     use super::*;
 
     fn read(name: &str, text: &str) -> (Read, String) {
@@ -104,11 +95,7 @@ mod tests {
         assert_eq!(read.diagnostics, []);
         let coalition = read.coalition.unwrap();
         assert_eq!(coalition.name, "ties");
-        let orgs: Vec<(&str, &str)> = coalition
-            .organizations
-            .iter()
-            .map(|o| (o.id.as_str(), o.name.as_str()))
-            .collect();
+        let orgs = organizations(&coalition);
         assert_eq!(
             orgs,
             [

@@ -356,7 +356,7 @@ fn build(graph: Vec<(String, Value, usize)>, network: &mut Network) {
 
 #[cfg(test)]
 mod tests {
-    use super::super::testing::{error, folder};
+    use super::super::testing::{error, folder, organizations};
     use super::*;
 
     fn read_file(text: &str) -> (Read, String, tempfile::TempDir) {
@@ -374,11 +374,7 @@ mod tests {
         );
         assert_eq!(read.diagnostics, []);
         let coalition = read.coalition.unwrap();
-        let orgs: Vec<(&str, &str)> = coalition
-            .organizations
-            .iter()
-            .map(|o| (o.id.as_str(), o.name.as_str()))
-            .collect();
+        let orgs = organizations(&coalition);
         assert_eq!(
             orgs,
             [("café-co", "Café & Co"), ("cdc-3", "CDC-3"), ("2", "2")]

@@ -785,33 +785,13 @@ fn apply_values(values: &[Values], maps: &[Vec<usize>], file: &str, network: &mu
 
 #[cfg(test)]
 mod tests {
-    use super::super::testing::{as_warning, error, folder};
+    use super::super::testing::{as_warning, error, folder, organizations, ties};
     use super::*;
-    use crate::model::Coalition;
 
     fn read_files(files: &[(&str, &str)]) -> (Read, String, tempfile::TempDir) {
         let dir = folder(files);
         let path = dir.path().join(files[0].0);
         (read_pajek(&path), path.display().to_string(), dir)
-    }
-
-    /// Source, target, directed, weight and relation of a tie.
-    type Shown<'a> = (&'a str, &'a str, bool, Option<f64>, Option<&'a str>);
-
-    fn ties(coalition: &Coalition) -> Vec<Shown<'_>> {
-        coalition
-            .partnerships
-            .iter()
-            .map(|p| {
-                (
-                    p.source.as_str(),
-                    p.target.as_str(),
-                    p.directed,
-                    p.weight,
-                    p.relation.as_deref(),
-                )
-            })
-            .collect()
     }
 
     #[test]
@@ -824,11 +804,7 @@ mod tests {
         assert_eq!(read.diagnostics, []);
         let coalition = read.coalition.unwrap();
         assert_eq!(coalition.name, "demo");
-        let orgs: Vec<(&str, &str)> = coalition
-            .organizations
-            .iter()
-            .map(|o| (o.id.as_str(), o.name.as_str()))
-            .collect();
+        let orgs = organizations(&coalition);
         assert_eq!(
             orgs,
             [

@@ -418,18 +418,9 @@ mod tests {
                 .push(Origin::line("o.csv", Some(line + 2)));
         }
         for (line, (source, target)) in partnerships.iter().enumerate() {
-            coalition.partnerships.push(Partnership {
-                source: source.to_string(),
-                target: target.to_string(),
-                kind: crate::model::PartnershipKind::Informal,
-                strength: 2,
-                directed: false,
-                since: None,
-                notes: None,
-                weight: None,
-                relation: None,
-                attributes: Default::default(),
-            });
+            let mut partnership = Partnership::new(source, target);
+            partnership.kind = crate::model::PartnershipKind::Informal;
+            coalition.partnerships.push(partnership);
             origins
                 .partnerships
                 .push(Origin::line("p.csv", Some(line + 2)));
