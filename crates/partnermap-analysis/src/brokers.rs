@@ -7,7 +7,9 @@
 //! organizations by betweenness (ties: cut points first, then lower constraint, then name).
 
 use crate::metrics::brokerage::{brokerage, RoleCounts, RoleScores};
-use crate::metrics::{analyze_with, AnalysisOptions, Network, NetworkReport, NetworkSummary};
+use crate::metrics::{
+    analyze_with, AnalysisOptions, Network, NetworkReport, NetworkSummary, OrganizationMetrics,
+};
 use partnermap_core::model::{Organization, OrganizationType, Status};
 use partnermap_core::Landscape;
 use serde::Serialize;
@@ -36,33 +38,11 @@ pub struct OrganizationFigures {
     pub kind: OrganizationType,
     /// Status.
     pub status: Status,
-    /// Number of partners.
-    pub degree: usize,
-    /// Sum of partnership strengths (equals degree without `--weighted`).
-    pub weighted_degree: f64,
-    /// Share of shortest paths between other organizations that pass through it (NetworkX
-    /// `betweenness_centrality`, normalised).
-    pub betweenness: f64,
-    /// NetworkX `closeness_centrality` (Wasserman–Faust for disconnected networks).
-    pub closeness: f64,
-    /// NetworkX `eigenvector_centrality` (unit norm).
-    pub eigenvector: f64,
-    /// Burt's constraint (NetworkX `constraint`); null for an organization without partners.
-    pub constraint: f64,
-    /// Burt's effective size (NetworkX `effective_size`).
-    pub effective_size: f64,
-    /// Effective size ÷ degree.
-    pub efficiency: f64,
-    /// Burt's hierarchy.
-    pub hierarchy: f64,
-    /// Local clustering coefficient (NetworkX `clustering`).
-    pub clustering: f64,
-    /// k-core number (NetworkX `core_number`).
-    pub core_number: usize,
-    /// True when its departure would split the network.
-    pub articulation_point: bool,
-    /// Community number (Louvain, repeatable).
-    pub community: usize,
+    /// Its measures, in the contract's field order; with `--weighted` the structural-hole
+    /// measures are the weighted ones. (`measures.organization` is the analysis' numbering,
+    /// by id, not the input order; the contract leaves it out.)
+    #[serde(flatten)]
+    pub measures: OrganizationMetrics,
     /// Gould–Fernandez role counts, organization type as the group.
     pub brokerage: RoleCounts,
     /// z-scores of the role counts (R's `sna::brokerage`); null where undefined.
@@ -162,35 +142,16 @@ pub fn network_metrics(landscape: &Landscape, options: MetricsOptions) -> Networ
                 name: o.name.clone(),
                 kind: o.kind,
                 status: o.status,
-                degree: m.degree,
-                weighted_degree: m.weighted_degree,
-                betweenness: m.betweenness,
-                closeness: m.closeness,
-                eigenvector: m.eigenvector,
-                constraint: if options.weighted {
-                    m.weighted_constraint
-                } else {
-                    m.constraint
+                measures: {
+                    let mut measures = m.clone();
+                    if options.weighted {
+                        measures.constraint = m.weighted_constraint;
+                        measures.effective_size = m.weighted_effective_size;
+                        measures.efficiency = m.weighted_efficiency;
+                        measures.hierarchy = m.weighted_hierarchy;
+                    }
+                    measures
                 },
-                effective_size: if options.weighted {
-                    m.weighted_effective_size
-                } else {
-                    m.effective_size
-                },
-                efficiency: if options.weighted {
-                    m.weighted_efficiency
-                } else {
-                    m.efficiency
-                },
-                hierarchy: if options.weighted {
-                    m.weighted_hierarchy
-                } else {
-                    m.hierarchy
-                },
-                clustering: m.clustering,
-                core_number: m.core_number,
-                articulation_point: m.articulation_point,
-                community: m.community,
                 brokerage: roles.counts[i],
                 brokerage_z: roles.z_scores[i],
             }
@@ -265,7 +226,9 @@ pub fn brokers(landscape: &Landscape, metrics: &NetworkMetrics) -> Vec<Broker> {
     let net = partnership_network(landscape, false);
     let figures = &metrics.organizations;
     let mut list: Vec<Broker> = (0..figures.len())
-        .filter(|&v| figures[v].betweenness > 0.0 || figures[v].articulation_point)
+        .filter(|&v| {
+            figures[v].measures.betweenness > 0.0 || figures[v].measures.articulation_point
+        })
         .map(|v| {
             let f = &figures[v];
             let partners = net.neighbours(v);
@@ -275,18 +238,18 @@ pub fn brokers(landscape: &Landscape, metrics: &NetworkMetrics) -> Vec<Broker> {
                 .count();
             let mut other_communities: Vec<usize> = partners
                 .iter()
-                .map(|&w| figures[w as usize].community)
-                .filter(|&c| c != f.community)
+                .map(|&w| figures[w as usize].measures.community)
+                .filter(|&c| c != f.measures.community)
                 .collect();
             other_communities.sort_unstable();
             other_communities.dedup();
             let mut reasons = Vec::new();
-            if f.articulation_point {
+            if f.measures.articulation_point {
                 reasons.extend(separated_groups(landscape, &net, v));
             }
             reasons.push(format!(
                 "on {:.0}% of the shortest chains between other organizations",
-                100.0 * f.betweenness
+                100.0 * f.measures.betweenness
             ));
             if !other_communities.is_empty() {
                 reasons.push(format!(
@@ -305,10 +268,13 @@ pub fn brokers(landscape: &Landscape, metrics: &NetworkMetrics) -> Vec<Broker> {
                     partners.len()
                 ));
             }
-            if f.constraint.is_finite() && f.constraint < 0.35 && partners.len() >= 3 {
+            if f.measures.constraint.is_finite()
+                && f.measures.constraint < 0.35
+                && partners.len() >= 3
+            {
                 reasons.push(format!(
                     "its partners mostly do not work with each other (constraint {:.2})",
-                    f.constraint
+                    f.measures.constraint
                 ));
             }
             let roles = f.brokerage;
@@ -321,9 +287,9 @@ pub fn brokers(landscape: &Landscape, metrics: &NetworkMetrics) -> Vec<Broker> {
             Broker {
                 id: f.id.clone(),
                 name: f.name.clone(),
-                betweenness: f.betweenness,
-                constraint: f.constraint,
-                articulation_point: f.articulation_point,
+                betweenness: f.measures.betweenness,
+                constraint: f.measures.constraint,
+                articulation_point: f.measures.articulation_point,
                 partners_of_other_types: other_types,
                 communities_reached: other_communities.len(),
                 reasons,

@@ -30,18 +30,18 @@ fn figures(coalition: &Coalition) -> Figures {
         .iter()
         .map(|o| {
             communities
-                .entry(o.community)
+                .entry(o.measures.community)
                 .or_default()
                 .push(o.id.clone());
             let shown = format!(
                 "{} {:.12} {:.12} {:.12} {:.12} {} {}",
-                o.degree,
-                o.betweenness,
-                o.closeness,
-                o.eigenvector,
-                o.constraint,
-                o.core_number,
-                o.articulation_point
+                o.measures.degree,
+                o.measures.betweenness,
+                o.measures.closeness,
+                o.measures.eigenvector,
+                o.measures.constraint,
+                o.measures.core_number,
+                o.measures.articulation_point
             );
             (o.id.clone(), shown)
         })

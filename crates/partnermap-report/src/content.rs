@@ -356,9 +356,10 @@ fn metrics(analysis: &Analysis) -> Section {
     ];
     let mut organizations: Vec<_> = metrics.organizations.iter().collect();
     organizations.sort_by(|a, b| {
-        b.betweenness
-            .total_cmp(&a.betweenness)
-            .then(b.degree.cmp(&a.degree))
+        b.measures
+            .betweenness
+            .total_cmp(&a.measures.betweenness)
+            .then(b.measures.degree.cmp(&a.measures.degree))
             .then(a.name.cmp(&b.name))
     });
     blocks.push(Block::Heading("Each organization".to_string()));
@@ -380,12 +381,17 @@ fn metrics(analysis: &Analysis) -> Section {
                 vec![
                     f.name.as_str().into(),
                     f.status.label().into(),
-                    f.degree.to_string().into(),
-                    figure(f.betweenness, 3).into(),
-                    figure(f.closeness, 3).into(),
-                    figure(f.constraint, 3).into(),
-                    (f.community + 1).to_string().into(),
-                    if f.articulation_point { "yes" } else { "" }.into(),
+                    f.measures.degree.to_string().into(),
+                    figure(f.measures.betweenness, 3).into(),
+                    figure(f.measures.closeness, 3).into(),
+                    figure(f.measures.constraint, 3).into(),
+                    (f.measures.community + 1).to_string().into(),
+                    if f.measures.articulation_point {
+                        "yes"
+                    } else {
+                        ""
+                    }
+                    .into(),
                 ]
             })
             .collect(),

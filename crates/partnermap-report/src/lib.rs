@@ -242,7 +242,7 @@ impl NetworkAnalysis {
         let mut parts = Vec::new();
         // The metrics list organizations in input order, so the index finds them directly.
         if let Some(f) = self.metrics.organizations.get(organization) {
-            if f.articulation_point {
+            if f.measures.articulation_point {
                 parts.push(
                     "cut point: part of the network reaches the rest only through it".to_string(),
                 );

@@ -28,9 +28,9 @@ pub fn annotations(landscape: &Landscape, analysis: &NetworkAnalysis) -> Annotat
     let coalition = landscape.coalition();
     let mut annotations = Annotations::default_for(coalition);
     for (i, figures) in analysis.metrics.organizations.iter().enumerate() {
-        annotations.centrality[i] = figures.betweenness;
-        annotations.cut_points[i] = figures.articulation_point;
-        annotations.community[i] = Some(figures.community);
+        annotations.centrality[i] = figures.measures.betweenness;
+        annotations.cut_points[i] = figures.measures.articulation_point;
+        annotations.community[i] = Some(figures.measures.community);
         annotations.brokers[i] = analysis
             .brokers
             .iter()

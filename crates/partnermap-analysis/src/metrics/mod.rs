@@ -25,10 +25,13 @@ pub mod structural_holes;
 
 pub use network::Network;
 
-/// Every per-organization metric.
+/// Every per-organization metric. Serialised, it is the measures part of the metrics contract
+/// (docs/metrics.md): the index and the weighted structural-hole variants stay out, since the
+/// contract reports one set of them.
 #[derive(Debug, Clone, Serialize, PartialEq)]
 pub struct OrganizationMetrics {
     /// Index of the organization in the [`Network`].
+    #[serde(skip)]
     pub organization: usize,
     /// Number of partners.
     pub degree: usize,
@@ -49,12 +52,16 @@ pub struct OrganizationMetrics {
     /// Burt's hierarchy, unweighted.
     pub hierarchy: f64,
     /// Constraint with tie strengths.
+    #[serde(skip)]
     pub weighted_constraint: f64,
     /// Effective size with tie strengths.
+    #[serde(skip)]
     pub weighted_effective_size: f64,
     /// Efficiency with tie strengths.
+    #[serde(skip)]
     pub weighted_efficiency: f64,
     /// Hierarchy with tie strengths.
+    #[serde(skip)]
     pub weighted_hierarchy: f64,
     /// Local clustering coefficient ([`clustering`]).
     pub clustering: f64,

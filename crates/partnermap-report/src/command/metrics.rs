@@ -16,8 +16,9 @@ use partnermap_analysis::brokers::{NetworkMetrics, OrganizationFigures};
 pub fn metrics(coalition: &str, metrics: &NetworkMetrics) -> Document {
     let mut organizations: Vec<&OrganizationFigures> = metrics.organizations.iter().collect();
     organizations.sort_by(|a, b| {
-        b.betweenness
-            .total_cmp(&a.betweenness)
+        b.measures
+            .betweenness
+            .total_cmp(&a.measures.betweenness)
             .then(a.name.cmp(&b.name))
     });
     let total = organizations.len();
@@ -44,16 +45,21 @@ pub fn metrics(coalition: &str, metrics: &NetworkMetrics) -> Document {
                 .map(|o| {
                     vec![
                         o.name.as_str().into(),
-                        o.degree.to_string().into(),
-                        number(o.betweenness).into(),
-                        number(o.closeness).into(),
-                        number(o.eigenvector).into(),
-                        number(o.constraint).into(),
-                        number(o.effective_size).into(),
-                        number(o.clustering).into(),
-                        o.core_number.to_string().into(),
-                        if o.articulation_point { "yes" } else { "" }.into(),
-                        o.community.to_string().into(),
+                        o.measures.degree.to_string().into(),
+                        number(o.measures.betweenness).into(),
+                        number(o.measures.closeness).into(),
+                        number(o.measures.eigenvector).into(),
+                        number(o.measures.constraint).into(),
+                        number(o.measures.effective_size).into(),
+                        number(o.measures.clustering).into(),
+                        o.measures.core_number.to_string().into(),
+                        if o.measures.articulation_point {
+                            "yes"
+                        } else {
+                            ""
+                        }
+                        .into(),
+                        o.measures.community.to_string().into(),
                     ]
                 })
                 .collect(),
