@@ -126,19 +126,16 @@ choices! {
 }
 
 /// Where an organization is.
+#[serde_with::skip_serializing_none]
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize, schemars::JsonSchema)]
 pub struct Location {
     /// City or town.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub city: Option<String>,
     /// County.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub county: Option<String>,
     /// Latitude in degrees.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub lat: Option<f64>,
     /// Longitude in degrees.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub lon: Option<f64>,
 }
 
@@ -151,6 +148,7 @@ impl Location {
 
 /// An organization in the partner landscape (a row of worksheet Tables 1 or 2, with its
 /// Table 3 and Table 4 notes).
+#[serde_with::skip_serializing_none]
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, schemars::JsonSchema)]
 pub struct Organization {
     /// Stable identifier (a slug); derived from the name when a file leaves it out.
@@ -173,31 +171,23 @@ pub struct Organization {
     #[serde(default)]
     pub assets: Vec<String>,
     /// Table 3: aligned initiatives.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub aligned_initiatives: Option<String>,
     /// Table 3: motivations for joining.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub motivations: Option<String>,
     /// Table 3: roles it would play.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub roles: Option<String>,
     /// Table 3: barriers to partnership, or how it is a good partner.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub barriers: Option<String>,
     /// Table 4: who will send the invitation (an organization id or a person).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub invited_by: Option<String>,
     /// Contact person or address.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub contact: Option<String>,
     /// Website.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub website: Option<String>,
     /// Where it is.
     #[serde(default, skip_serializing_if = "Location::is_empty")]
     pub location: Location,
     /// Free notes.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub notes: Option<String>,
     /// Extra fields from a network file (Pajek partitions and vectors, the mode of a two-mode
     /// network, GML node attributes), by name.
@@ -238,19 +228,6 @@ impl Organization {
             attributes: Attributes::new(),
         }
     }
-
-    /// The term ids of one kind this organization provides.
-    pub fn terms(&self, kind: TermKind) -> &[String] {
-        of_kind(kind, [&self.populations, &self.domains, &self.assets])
-    }
-
-    /// Mutable access to the term ids of one kind.
-    pub fn terms_mut(&mut self, kind: TermKind) -> &mut Vec<String> {
-        of_kind(
-            kind,
-            [&mut self.populations, &mut self.domains, &mut self.assets],
-        )
-    }
 }
 
 /// The one of three values, given in worksheet order (populations, domains, assets), that
@@ -264,7 +241,34 @@ fn of_kind<T>(kind: TermKind, [population, domain, asset]: [T; 3]) -> T {
     }
 }
 
+/// `terms` and `terms_mut` for a type that keeps one list per term kind (`populations`,
+/// `domains`, `assets`): organizations, priorities and extra terms map a kind to its list the
+/// same way, through [`of_kind`].
+macro_rules! term_lists {
+    ($type:ty, $item:ty, $what:literal) => {
+        impl $type {
+            #[doc = concat!("The ", $what, " of one kind.")]
+            pub fn terms(&self, kind: TermKind) -> &[$item] {
+                of_kind(kind, [&self.populations, &self.domains, &self.assets])
+            }
+
+            #[doc = concat!("Mutable access to the ", $what, " of one kind.")]
+            pub fn terms_mut(&mut self, kind: TermKind) -> &mut Vec<$item> {
+                of_kind(
+                    kind,
+                    [&mut self.populations, &mut self.domains, &mut self.assets],
+                )
+            }
+        }
+    };
+}
+
+term_lists!(Organization, String, "term ids this organization provides");
+term_lists!(Priorities, String, "priority term ids");
+term_lists!(ExtraTerms, Term, "coalition's own terms");
+
 /// A partnership between two organizations.
+#[serde_with::skip_serializing_none]
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, schemars::JsonSchema)]
 pub struct Partnership {
     /// Organization id at one end (the sender when `directed`).
@@ -281,17 +285,13 @@ pub struct Partnership {
     #[serde(default, skip_serializing_if = "std::ops::Not::not")]
     pub directed: bool,
     /// When it began (free text, usually a date such as 2021-06).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub since: Option<String>,
     /// Free notes.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub notes: Option<String>,
     /// A numeric weight from a bare edge list; analyses use `strength` when absent.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub weight: Option<f64>,
     /// The named relation this tie belongs to when a file holds several networks over the same
     /// organizations (Knoke's "information" and "money", a Pajek `*Arcs :2 "Marital"`).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub relation: Option<String>,
     /// Extra fields from a network file (GML edge attributes such as `collab`), by name.
     #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
@@ -350,21 +350,6 @@ pub struct Priorities {
     pub assets: Vec<String>,
 }
 
-impl Priorities {
-    /// The priority term ids of one kind.
-    pub fn terms(&self, kind: TermKind) -> &[String] {
-        of_kind(kind, [&self.populations, &self.domains, &self.assets])
-    }
-
-    /// Mutable access to the priority term ids of one kind.
-    pub fn terms_mut(&mut self, kind: TermKind) -> &mut Vec<String> {
-        of_kind(
-            kind,
-            [&mut self.populations, &mut self.domains, &mut self.assets],
-        )
-    }
-}
-
 /// A coalition's own vocabulary terms, added to the worksheet's.
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize, schemars::JsonSchema)]
 pub struct ExtraTerms {
@@ -380,19 +365,6 @@ pub struct ExtraTerms {
 }
 
 impl ExtraTerms {
-    /// The extra terms of one kind.
-    pub fn terms(&self, kind: TermKind) -> &[Term] {
-        of_kind(kind, [&self.populations, &self.domains, &self.assets])
-    }
-
-    /// Mutable access to the extra terms of one kind.
-    pub fn terms_mut(&mut self, kind: TermKind) -> &mut Vec<Term> {
-        of_kind(
-            kind,
-            [&mut self.populations, &mut self.domains, &mut self.assets],
-        )
-    }
-
     /// True when the coalition declares no terms of its own.
     pub fn is_empty(&self) -> bool {
         TermKind::ALL.iter().all(|&k| self.terms(k).is_empty())
@@ -460,15 +432,14 @@ impl Default for PlannerWeights {
 }
 
 /// A coalition and its partner landscape: the canonical document (`partnermap.json`).
+#[serde_with::skip_serializing_none]
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, schemars::JsonSchema)]
 pub struct Coalition {
     /// The coalition's name.
     pub name: String,
     /// The id of the convening organization (the coalition's own organization).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub convener: Option<String>,
     /// The date the data describes, shown on maps and reports (e.g. 2026-11-01).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub as_of: Option<String>,
     /// Worksheet Part 1.
     #[serde(default)]
@@ -477,7 +448,6 @@ pub struct Coalition {
     #[serde(default, skip_serializing_if = "ExtraTerms::is_empty")]
     pub vocabulary: ExtraTerms,
     /// How the invite planner weighs gaps; the defaults when absent.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub planner: Option<PlannerWeights>,
     /// Every organization in the landscape, the convener included.
     #[serde(default)]
