@@ -12,13 +12,15 @@
 //! `organizations` and `partnerships` (what one row of each table means), `edge_list` (a bare
 //! `source,target` CSV) and `json` (the canonical document). `origin` records where each part
 //! came from, and `validate` is the pass they all share. The network files have one reader per
-//! format (`pajek`, `gml`, `dl`), sharing `network` (vertices to organizations, ties to partnerships).
+//! format (`pajek`, `gml`, `graphml`, `dl`), sharing `network` (vertices to organizations, ties to
+//! partnerships); the XML formats also share `xml` (the document as a tree, no DTD read).
 
 mod csv;
 mod dl;
 mod edge_list;
 mod folder;
 mod gml;
+mod graphml;
 mod json;
 mod network;
 mod organizations;
@@ -28,6 +30,7 @@ mod partnerships;
 #[cfg(test)]
 mod testing;
 mod validate;
+mod xml;
 
 pub use organizations::ORGANIZATION_COLUMNS;
 pub use partnerships::PARTNERSHIP_COLUMNS;
@@ -47,7 +50,7 @@ pub struct Loaded {
 }
 
 /// Loads a coalition from a project folder, a `.json` document, a `.csv` edge list or a network
-/// file (`.net`, `.paj`, `.gml`, `.dl`, `.dat`), choosing the reader by the extension.
+/// file (`.net`, `.paj`, `.gml`, `.graphml`, `.dl`, `.dat`), choosing the reader by the extension.
 ///
 /// ```no_run
 /// let loaded = partnermap_core::load::load(std::path::Path::new("data/forest-city")).unwrap();
@@ -63,7 +66,7 @@ pub fn load(path: &Path) -> Result<Loaded, LoadError> {
     }
     if !path.exists() {
         return Err(fail(Diagnostic::error(shown, "no such file or folder").with_hint(
-            "give a project folder (with coalition.toml), a .json document, a source,target .csv or a network file (.net, .paj, .gml, .dl)",
+            "give a project folder (with coalition.toml), a .json document, a source,target .csv or a network file (.net, .paj, .gml, .graphml, .dl)",
         )));
     }
     let extension = path
@@ -76,6 +79,7 @@ pub fn load(path: &Path) -> Result<Loaded, LoadError> {
         "csv" => finish(edge_list::read_edge_list(path)),
         "net" | "paj" => finish(pajek::read_pajek(path)),
         "gml" => finish(gml::read_gml(path)),
+        "graphml" => finish(graphml::read_graphml(path)),
         "dl" | "dat" => finish(dl::read_dl(path)),
         "toml" if path.file_name().is_some_and(|n| n == "coalition.toml") => {
             let folder = path
@@ -85,7 +89,7 @@ pub fn load(path: &Path) -> Result<Loaded, LoadError> {
             finish(folder::read_folder(folder))
         }
         _ => Err(fail(Diagnostic::error(shown, "not a format partnermap reads").with_hint(
-            "give a project folder (with coalition.toml), a .json document, a source,target .csv or a network file (.net, .paj, .gml, .dl)",
+            "give a project folder (with coalition.toml), a .json document, a source,target .csv or a network file (.net, .paj, .gml, .graphml, .dl)",
         ))),
     }
 }
@@ -178,7 +182,7 @@ mod tests {
     use super::*;
 
     const HINT: &str =
-        "give a project folder (with coalition.toml), a .json document, a source,target .csv or a network file (.net, .paj, .gml, .dl)";
+        "give a project folder (with coalition.toml), a .json document, a source,target .csv or a network file (.net, .paj, .gml, .graphml, .dl)";
 
     #[test]
     fn a_missing_path_or_an_unknown_format_is_one_error() {
