@@ -12,13 +12,14 @@
 //! `organizations` and `partnerships` (what one row of each table means), `edge_list` (a bare
 //! `source,target` CSV) and `json` (the canonical document). `origin` records where each part
 //! came from, and `validate` is the pass they all share. The network files have one reader per
-//! format (`pajek`, `gml`, `graphml`, `dl`), sharing `network` (vertices to organizations, ties to
+//! format (`pajek`, `gml`, `graphml`, `gexf`, `dl`), sharing `network` (vertices to organizations, ties to
 //! partnerships); the XML formats also share `xml` (the document as a tree, no DTD read).
 
 mod csv;
 mod dl;
 mod edge_list;
 mod folder;
+mod gexf;
 mod gml;
 mod graphml;
 mod json;
@@ -50,7 +51,7 @@ pub struct Loaded {
 }
 
 /// Loads a coalition from a project folder, a `.json` document, a `.csv` edge list or a network
-/// file (`.net`, `.paj`, `.gml`, `.graphml`, `.dl`, `.dat`), choosing the reader by the extension.
+/// file (`.net`, `.paj`, `.gml`, `.graphml`, `.gexf`, `.dl`, `.dat`), choosing the reader by the extension.
 ///
 /// ```no_run
 /// let loaded = partnermap_core::load::load(std::path::Path::new("data/forest-city")).unwrap();
@@ -66,7 +67,7 @@ pub fn load(path: &Path) -> Result<Loaded, LoadError> {
     }
     if !path.exists() {
         return Err(fail(Diagnostic::error(shown, "no such file or folder").with_hint(
-            "give a project folder (with coalition.toml), a .json document, a source,target .csv or a network file (.net, .paj, .gml, .graphml, .dl)",
+            "give a project folder (with coalition.toml), a .json document, a source,target .csv or a network file (.net, .paj, .gml, .graphml, .gexf, .dl)",
         )));
     }
     let extension = path
@@ -80,6 +81,7 @@ pub fn load(path: &Path) -> Result<Loaded, LoadError> {
         "net" | "paj" => finish(pajek::read_pajek(path)),
         "gml" => finish(gml::read_gml(path)),
         "graphml" => finish(graphml::read_graphml(path)),
+        "gexf" => finish(gexf::read_gexf(path)),
         "dl" | "dat" => finish(dl::read_dl(path)),
         "toml" if path.file_name().is_some_and(|n| n == "coalition.toml") => {
             let folder = path
@@ -89,7 +91,7 @@ pub fn load(path: &Path) -> Result<Loaded, LoadError> {
             finish(folder::read_folder(folder))
         }
         _ => Err(fail(Diagnostic::error(shown, "not a format partnermap reads").with_hint(
-            "give a project folder (with coalition.toml), a .json document, a source,target .csv or a network file (.net, .paj, .gml, .graphml, .dl)",
+            "give a project folder (with coalition.toml), a .json document, a source,target .csv or a network file (.net, .paj, .gml, .graphml, .gexf, .dl)",
         ))),
     }
 }
@@ -182,7 +184,7 @@ mod tests {
     use super::*;
 
     const HINT: &str =
-        "give a project folder (with coalition.toml), a .json document, a source,target .csv or a network file (.net, .paj, .gml, .graphml, .dl)";
+        "give a project folder (with coalition.toml), a .json document, a source,target .csv or a network file (.net, .paj, .gml, .graphml, .gexf, .dl)";
 
     #[test]
     fn a_missing_path_or_an_unknown_format_is_one_error() {
