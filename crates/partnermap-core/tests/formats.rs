@@ -261,3 +261,99 @@ fn the_chinese_engo_folder_is_one_network_of_four_relations() {
     assert_eq!(loaded.warnings.len(), 1);
     assert!(loaded.warnings[0].message.contains("listed twice"));
 }
+
+/// The Florentine marriages as NetworkX writes `nx.florentine_families_graph()` with
+/// `nx.write_graphml` (its node and edge order, family names as node ids, a weight key), with
+/// Pucci, the isolate NetworkX leaves out, added at the end.
+const FLORENTINE_GRAPHML: &str = r#"<?xml version='1.0' encoding='utf-8'?>
+<graphml xmlns="http://graphml.graphdrawing.org/xmlns" xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance" xsi:schemaLocation="http://graphml.graphdrawing.org/xmlns http://graphml.graphdrawing.org/xmlns/1.0/graphml.xsd">
+  <key id="d0" for="edge" attr.name="weight" attr.type="double" />
+  <graph edgedefault="undirected">
+    <node id="Acciaiuoli" />
+    <node id="Medici" />
+    <node id="Castellani" />
+    <node id="Peruzzi" />
+    <node id="Strozzi" />
+    <node id="Barbadori" />
+    <node id="Ridolfi" />
+    <node id="Tornabuoni" />
+    <node id="Albizzi" />
+    <node id="Salviati" />
+    <node id="Pazzi" />
+    <node id="Bischeri" />
+    <node id="Guadagni" />
+    <node id="Ginori" />
+    <node id="Lamberteschi" />
+    <node id="Pucci" />
+EDGES  </graph>
+</graphml>
+"#;
+
+#[test]
+fn networkx_graphml_of_the_florentine_families_matches_the_pajek_file() {
+    let Some(pajek) = load_real("padgett-florentine/padgM.net") else {
+        return;
+    };
+    let pairs = [
+        ("Acciaiuoli", "Medici"),
+        ("Medici", "Barbadori"),
+        ("Medici", "Ridolfi"),
+        ("Medici", "Tornabuoni"),
+        ("Medici", "Albizzi"),
+        ("Medici", "Salviati"),
+        ("Castellani", "Peruzzi"),
+        ("Castellani", "Strozzi"),
+        ("Castellani", "Barbadori"),
+        ("Peruzzi", "Strozzi"),
+        ("Peruzzi", "Bischeri"),
+        ("Strozzi", "Ridolfi"),
+        ("Strozzi", "Bischeri"),
+        ("Ridolfi", "Tornabuoni"),
+        ("Tornabuoni", "Guadagni"),
+        ("Albizzi", "Ginori"),
+        ("Albizzi", "Guadagni"),
+        ("Salviati", "Pazzi"),
+        ("Bischeri", "Guadagni"),
+        ("Guadagni", "Lamberteschi"),
+    ];
+    let edges: String = pairs
+        .iter()
+        .map(|(s, t)| {
+            format!("    <edge source=\"{s}\" target=\"{t}\">\n      <data key=\"d0\">1.0</data>\n    </edge>\n")
+        })
+        .collect();
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("florentine.graphml");
+    std::fs::write(&path, FLORENTINE_GRAPHML.replace("EDGES", &edges)).unwrap();
+    let loaded = load(&path).unwrap_or_else(|e| panic!("{:?}", e.diagnostics));
+    assert_eq!(loaded.warnings, []);
+    let graphml = loaded.coalition;
+    let organizations = |c: &Coalition| {
+        let mut all: Vec<(String, String)> = c
+            .organizations
+            .iter()
+            .map(|o| (o.id.clone(), o.name.clone()))
+            .collect();
+        all.sort();
+        all
+    };
+    let partnerships = |c: &Coalition| {
+        let mut all: Vec<(String, String, bool, Option<f64>)> = c
+            .partnerships
+            .iter()
+            .map(|p| {
+                let (a, b) = if p.source <= p.target {
+                    (&p.source, &p.target)
+                } else {
+                    (&p.target, &p.source)
+                };
+                (a.clone(), b.clone(), p.directed, p.weight)
+            })
+            .collect();
+        all.sort_by(|x, y| x.partial_cmp(y).unwrap());
+        all
+    };
+    assert_eq!(organizations(&graphml), organizations(&pajek));
+    assert_eq!(partnerships(&graphml), partnerships(&pajek));
+    assert_eq!(graphml.partnerships.len(), 20);
+}

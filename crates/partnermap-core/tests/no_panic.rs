@@ -41,6 +41,15 @@ fn network_like() -> impl Strategy<Value = Vec<u8>> {
     ]
 }
 
+/// Text shaped like GraphML or GEXF: their elements and attributes, quotes, entities, a DTD.
+fn xml_like() -> impl Strategy<Value = Vec<u8>> {
+    prop_oneof![
+        prop::collection::vec(any::<u8>(), 0..200),
+        "(<graphml>|<gexf version=\"1.3\">|<graph edgedefault=\"(un)?directed\" defaultedgetype=\"directed\">|<key id=\"d[0-2]\" for=\"(node|edge|all)\" attr.name=\"(label|name|weight)\">|<default>|</default>|</key>|<attributes class=\"(node|edge)\">|<attribute id=\"[0-2]\" title=\"t\" type=\"string\"/>|<nodes>|<edges>|<node id=\"[a-c]\"( label=\"L\")?>|<node id=\"[a-c]\"/>|</node>|<edge source=\"[a-c]\" target=\"[a-d]\"( weight=\"-?[0-9]\")?( directed=\"true\"| type=\"mutual\")?/>|<data key=\"d[0-3]\">|</data>|<attvalues>|<attvalue for=\"[0-3]\" value=\"v\"/>|<viz:color r=\"[0-9]{1,3}\" g=\"1\" b=\"2\"/>|<y:NodeLabel>|</y:NodeLabel>|</graph>|</graphml>|</gexf>|</nodes>|</edges>|<!DOCTYPE g \\[<!ENTITY x \"y\">\\]>|&amp;|&x;|&#[0-9]{1,7};|<!\\[CDATA\\[|\\]\\]>|[ \n<>/=\"a-z0-9]){0,40}"
+            .prop_map(String::into_bytes),
+    ]
+}
+
 proptest! {
     #![proptest_config(ProptestConfig { cases: 128, ..ProptestConfig::default() })]
 
@@ -85,6 +94,16 @@ proptest! {
         let path = dir.path().join("g.gml");
         std::fs::write(&path, gml).unwrap();
         load_and_check(&path)?;
+    }
+
+    #[test]
+    fn arbitrary_xml_networks_never_panic_and_failures_say_why(xml in xml_like()) {
+        let dir = tempfile::tempdir().unwrap();
+        for name in ["x.graphml", "x.gexf"] {
+            let path = dir.path().join(name);
+            std::fs::write(&path, &xml).unwrap();
+            load_and_check(&path)?;
+        }
     }
 
     #[test]

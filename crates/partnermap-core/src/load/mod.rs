@@ -12,14 +12,17 @@
 //! `organizations` and `partnerships` (what one row of each table means), `edge_list` (a bare
 //! `source,target` CSV) and `json` (the canonical document). `origin` records where each part
 //! came from, and `validate` is the pass they all share. The network files have one reader per
-//! format (`pajek`, `gml`, `dl`), sharing `network` (vertices to organizations, ties to partnerships).
+//! format (`pajek`, `gml`, `graphml`, `gexf`, `dl`), sharing `network` (vertices to organizations, ties to
+//! partnerships); the XML formats also share `xml` (the document as a tree, no DTD read).
 
 mod arc_lists;
 mod csv;
 mod dl;
 mod edge_list;
 mod folder;
+mod gexf;
 mod gml;
+mod graphml;
 mod json;
 mod network;
 mod organizations;
@@ -29,6 +32,7 @@ mod partnerships;
 #[cfg(test)]
 mod testing;
 mod validate;
+mod xml;
 
 pub use organizations::ORGANIZATION_COLUMNS;
 pub use partnerships::PARTNERSHIP_COLUMNS;
@@ -48,8 +52,8 @@ pub struct Loaded {
 }
 
 /// Loads a coalition from a project folder, a `.json` document, a `.csv` edge list or a network
-/// file (`.net`, `.paj`, `.gml`, `.dl`, `.dat`, `.txt` arc lists, or a folder of them), choosing
-/// the reader by the extension.
+/// file (`.net`, `.paj`, `.gml`, `.graphml`, `.gexf`, `.dl`, `.dat`, `.txt` arc lists, or a
+/// folder of them), choosing the reader by the extension.
 ///
 /// ```no_run
 /// let loaded = partnermap_core::load::load(std::path::Path::new("data/forest-city")).unwrap();
@@ -71,7 +75,7 @@ pub fn load(path: &Path) -> Result<Loaded, LoadError> {
     }
     if !path.exists() {
         return Err(fail(Diagnostic::error(shown, "no such file or folder").with_hint(
-            "give a project folder (with coalition.toml), a .json document, a source,target .csv, a network file (.net, .paj, .gml, .dl) or sender receiver .txt arc lists",
+            "give a project folder (with coalition.toml), a .json document, a source,target .csv, a network file (.net, .paj, .gml, .graphml, .gexf, .dl) or sender receiver .txt arc lists",
         )));
     }
     let extension = path
@@ -84,6 +88,8 @@ pub fn load(path: &Path) -> Result<Loaded, LoadError> {
         "csv" => finish(edge_list::read_edge_list(path)),
         "net" | "paj" => finish(pajek::read_pajek(path)),
         "gml" => finish(gml::read_gml(path)),
+        "graphml" => finish(graphml::read_graphml(path)),
+        "gexf" => finish(gexf::read_gexf(path)),
         "dl" | "dat" => finish(dl::read_dl(path)),
         "txt" => finish(arc_lists::read_arc_lists(path, &[path.to_path_buf()])),
         "toml" if path.file_name().is_some_and(|n| n == "coalition.toml") => {
@@ -94,7 +100,7 @@ pub fn load(path: &Path) -> Result<Loaded, LoadError> {
             finish(folder::read_folder(folder))
         }
         _ => Err(fail(Diagnostic::error(shown, "not a format partnermap reads").with_hint(
-            "give a project folder (with coalition.toml), a .json document, a source,target .csv, a network file (.net, .paj, .gml, .dl) or sender receiver .txt arc lists",
+            "give a project folder (with coalition.toml), a .json document, a source,target .csv, a network file (.net, .paj, .gml, .graphml, .gexf, .dl) or sender receiver .txt arc lists",
         ))),
     }
 }
@@ -187,7 +193,7 @@ mod tests {
     use super::*;
 
     const HINT: &str =
-        "give a project folder (with coalition.toml), a .json document, a source,target .csv, a network file (.net, .paj, .gml, .dl) or sender receiver .txt arc lists";
+        "give a project folder (with coalition.toml), a .json document, a source,target .csv, a network file (.net, .paj, .gml, .graphml, .gexf, .dl) or sender receiver .txt arc lists";
 
     #[test]
     fn a_missing_path_or_an_unknown_format_is_one_error() {

@@ -1,0 +1,348 @@
+//! The XML that the GraphML and GEXF readers share: the document read with quick-xml into a
+//! small tree of elements, each with its line. No DTD is ever read: a `<!DOCTYPE>` declaring
+//! entities is refused (no entity expansion, no external file is opened), only the five
+//! predefined entities and character references are decoded, and elements may nest only
+//! [`MAX_DEPTH`] deep.
+
+use crate::diagnostic::Diagnostic;
+use quick_xml::escape::resolve_xml_entity;
+use quick_xml::events::{BytesStart, Event};
+use quick_xml::{Reader, XmlVersion};
+
+/// How deeply elements may nest (yEd's `graphml > graph > node > data > y:ShapeNode >
+/// y:NodeLabel` needs six; nested graphs a few more each).
+pub(super) const MAX_DEPTH: usize = 64;
+
+/// The hint for a document that is not well-formed XML.
+const SYNTAX_HINT: &str = "the file is not well-formed XML: check the tags around this line (every <tag> closed by </tag>, attribute values in quotes)";
+
+/// An element: its local name (the prefix, as in `y:NodeLabel` or `viz:color`, dropped), its
+/// attributes as written (`attr.name`, `xmlns:y`), its child elements, its text, its line.
+#[derive(Debug, Default)]
+pub(super) struct Element {
+    pub(super) name: String,
+    pub(super) attributes: Vec<(String, String)>,
+    pub(super) children: Vec<Element>,
+    pub(super) text: String,
+    pub(super) line: usize,
+}
+
+impl Element {
+    /// The value of the attribute written `name`.
+    pub(super) fn attribute(&self, name: &str) -> Option<&str> {
+        self.attributes
+            .iter()
+            .find(|(k, _)| k == name)
+            .map(|(_, v)| v.as_str())
+    }
+
+    /// The child elements called `name`.
+    pub(super) fn children_named<'a>(
+        &'a self,
+        name: &'a str,
+    ) -> impl Iterator<Item = &'a Element> + 'a {
+        self.children.iter().filter(move |c| c.name == name)
+    }
+
+    /// The first child element called `name`.
+    pub(super) fn child(&self, name: &str) -> Option<&Element> {
+        self.children.iter().find(|c| c.name == name)
+    }
+
+    /// The first element called `name` among this one's descendants, depth first.
+    pub(super) fn descendant(&self, name: &str) -> Option<&Element> {
+        self.children.iter().find_map(|c| {
+            if c.name == name {
+                Some(c)
+            } else {
+                c.descendant(name)
+            }
+        })
+    }
+}
+
+/// Turns byte offsets into 1-based lines, for offsets that only grow.
+struct Lines<'a> {
+    text: &'a [u8],
+    offset: usize,
+    line: usize,
+}
+
+impl Lines<'_> {
+    fn at(&mut self, offset: u64) -> usize {
+        let offset = usize::try_from(offset)
+            .unwrap_or(usize::MAX)
+            .min(self.text.len());
+        if offset >= self.offset {
+            self.line += self.text[self.offset..offset]
+                .iter()
+                .filter(|&&b| b == b'\n')
+                .count();
+            self.offset = offset;
+            self.line
+        } else {
+            super::line_of(self.text, offset)
+        }
+    }
+}
+
+/// Parses `text`; returns the root element, or `None` when the document cannot be trusted (not
+/// well-formed, entities declared, nested too deep, no element), with the problems in
+/// `diagnostics`. Problems inside attribute values and text are reported and reading goes on.
+pub(super) fn parse(text: &str, file: &str, diagnostics: &mut Vec<Diagnostic>) -> Option<Element> {
+    let mut reader = Reader::from_str(text);
+    reader.config_mut().check_end_names = true;
+    let mut lines = Lines {
+        text: text.as_bytes(),
+        offset: 0,
+        line: 1,
+    };
+    let error = |line: usize, message: String, hint: &str| {
+        Diagnostic::error(file, message)
+            .at_line(Some(line))
+            .with_hint(hint)
+    };
+    // The open elements, innermost last.
+    let mut open: Vec<Element> = Vec::new();
+    let mut root = None;
+    loop {
+        let start = reader.buffer_position();
+        let event = match reader.read_event() {
+            Ok(event) => event,
+            Err(e) => {
+                let line = lines.at(reader.error_position());
+                diagnostics.push(error(
+                    line,
+                    format!("not well-formed XML: {e}"),
+                    SYNTAX_HINT,
+                ));
+                return None;
+            }
+        };
+        let line = lines.at(start);
+        match event {
+            Event::DocType(doctype) => {
+                let declared = String::from_utf8_lossy(doctype.as_ref()).to_ascii_uppercase();
+                if declared.contains("<!ENTITY") {
+                    diagnostics.push(error(
+                        line,
+                        "the document declares entities (<!ENTITY …> in its <!DOCTYPE>), which partnermap does not read".to_string(),
+                        "remove the <!DOCTYPE …> declaration: GraphML and GEXF need no DTD, and entities can expand without bound or read other files",
+                    ));
+                    return None;
+                }
+            }
+            Event::Start(tag) | Event::Empty(tag) if open.len() + 1 > MAX_DEPTH => {
+                let name = String::from_utf8_lossy(tag.name().as_ref()).into_owned();
+                diagnostics.push(error(
+                    line,
+                    format!("elements nest more than {MAX_DEPTH} deep (at <{name}>)"),
+                    "GraphML and GEXF networks need a few levels (graph, node, data): the rest of the file is not read",
+                ));
+                return None;
+            }
+            Event::Start(tag) => open.push(element(&tag, line, file, diagnostics)),
+            Event::Empty(tag) => {
+                let element = element(&tag, line, file, diagnostics);
+                match open.last_mut() {
+                    Some(parent) => parent.children.push(element),
+                    None => {
+                        root.get_or_insert(element);
+                    }
+                }
+            }
+            Event::End(_) => {
+                let Some(element) = open.pop() else {
+                    // quick-xml reports an end tag without a start; this is never reached.
+                    continue;
+                };
+                match open.last_mut() {
+                    Some(parent) => parent.children.push(element),
+                    None => {
+                        root.get_or_insert(element);
+                    }
+                }
+            }
+            Event::Text(content) => {
+                if let Some(current) = open.last_mut() {
+                    current
+                        .text
+                        .push_str(&String::from_utf8_lossy(content.as_ref()));
+                }
+            }
+            Event::CData(content) => {
+                if let Some(current) = open.last_mut() {
+                    current
+                        .text
+                        .push_str(&String::from_utf8_lossy(content.as_ref()));
+                }
+            }
+            Event::GeneralRef(reference) => {
+                let name = String::from_utf8_lossy(reference.as_ref()).into_owned();
+                let decoded = match reference.resolve_char_ref() {
+                    Ok(Some(c)) => Some(c.to_string()),
+                    Ok(None) => resolve_xml_entity(&name).map(str::to_string),
+                    Err(_) => None,
+                };
+                match decoded {
+                    Some(decoded) => {
+                        if let Some(current) = open.last_mut() {
+                            current.text.push_str(&decoded);
+                        }
+                    }
+                    None => diagnostics.push(error(
+                        line,
+                        format!("the entity &{name}; is not defined"),
+                        ENTITY_HINT,
+                    )),
+                }
+            }
+            Event::Eof => break,
+            Event::Comment(_) | Event::Decl(_) | Event::PI(_) => {}
+        }
+    }
+    if let Some(innermost) = open.last() {
+        diagnostics.push(error(
+            innermost.line,
+            format!("the element <{}> is never closed", innermost.name),
+            "close every <tag> with </tag> (is the file cut short?)",
+        ));
+        return None;
+    }
+    if root.is_none() {
+        diagnostics.push(
+            Diagnostic::error(file, "the file holds no XML element")
+                .with_hint("a GraphML file holds <graphml><graph>…</graph></graphml>; a GEXF file <gexf><graph>…</graph></gexf>"),
+        );
+    }
+    root
+}
+
+/// The hint for an entity reference that is not one of XML's own.
+const ENTITY_HINT: &str =
+    "XML defines only &amp; &lt; &gt; &quot; &apos; and character references such as &#233;: write the character itself";
+
+/// An element from its start tag, its attribute values decoded.
+fn element(
+    tag: &BytesStart<'_>,
+    line: usize,
+    file: &str,
+    diagnostics: &mut Vec<Diagnostic>,
+) -> Element {
+    let mut attributes = Vec::new();
+    for attribute in tag.attributes() {
+        let attribute = match attribute {
+            Ok(attribute) => attribute,
+            Err(e) => {
+                diagnostics.push(
+                    Diagnostic::error(file, format!("a malformed attribute: {e}"))
+                        .at_line(Some(line))
+                        .with_hint(SYNTAX_HINT),
+                );
+                continue;
+            }
+        };
+        let key = String::from_utf8_lossy(attribute.key.as_ref()).into_owned();
+        match attribute.normalized_value(XmlVersion::Implicit1_0) {
+            Ok(value) => attributes.push((key, value.into_owned())),
+            Err(e) => diagnostics.push(
+                Diagnostic::error(file, format!("the value of {key} cannot be read: {e}"))
+                    .at_line(Some(line))
+                    .in_field(key)
+                    .with_hint(ENTITY_HINT),
+            ),
+        }
+    }
+    Element {
+        name: String::from_utf8_lossy(tag.local_name().as_ref()).into_owned(),
+        attributes,
+        children: Vec::new(),
+        text: String::new(),
+        line,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::testing::error;
+    use super::*;
+
+    fn parsed(text: &str) -> (Option<Element>, Vec<Diagnostic>) {
+        let mut diagnostics = Vec::new();
+        (parse(text, "f.xml", &mut diagnostics), diagnostics)
+    }
+
+    #[test]
+    fn elements_keep_their_lines_attributes_and_decoded_text() {
+        let (root, diagnostics) = parsed(
+            "<?xml version=\"1.0\"?>\n<!-- c -->\n<a x=\"1 &amp; 2\">\n  <y:b>Caf&#233; &lt;<![CDATA[&]]></y:b>\n  <c/>\n</a>\n",
+        );
+        assert_eq!(diagnostics, []);
+        let root = root.unwrap();
+        assert_eq!((root.name.as_str(), root.line), ("a", 3));
+        assert_eq!(root.attribute("x"), Some("1 & 2"));
+        let b = root.child("b").unwrap();
+        assert_eq!((b.text.as_str(), b.line), ("Café <&", 4));
+        assert_eq!(root.descendant("c").unwrap().line, 5);
+    }
+
+    #[test]
+    fn entity_declarations_are_refused_and_never_read() {
+        let (root, diagnostics) = parsed(
+            "<?xml version=\"1.0\"?>\n<!DOCTYPE g [\n<!ENTITY x SYSTEM \"file:///etc/passwd\">\n]>\n<g>&x;</g>\n",
+        );
+        assert!(root.is_none());
+        assert_eq!(
+            diagnostics,
+            [error(
+                "f.xml",
+                Some(2),
+                None,
+                "the document declares entities (<!ENTITY …> in its <!DOCTYPE>), which partnermap does not read",
+                Some("remove the <!DOCTYPE …> declaration: GraphML and GEXF need no DTD, and entities can expand without bound or read other files"),
+            )]
+        );
+        let (root, diagnostics) = parsed("<g>\n&x;</g>");
+        assert!(root.is_some());
+        assert_eq!(
+            diagnostics,
+            [error(
+                "f.xml",
+                Some(2),
+                None,
+                "the entity &x; is not defined",
+                Some(ENTITY_HINT)
+            )]
+        );
+    }
+
+    #[test]
+    fn broken_documents_name_the_line() {
+        let (root, diagnostics) = parsed("<a>\n<b>\n</a>\n");
+        assert!(root.is_none());
+        assert_eq!(diagnostics.len(), 1);
+        assert_eq!(diagnostics[0].line, Some(3));
+        assert!(diagnostics[0].message.starts_with("not well-formed XML: "));
+        let (_, diagnostics) = parsed("<a>\n<b>\n");
+        assert_eq!(
+            diagnostics,
+            [error(
+                "f.xml",
+                Some(2),
+                None,
+                "the element <b> is never closed",
+                Some("close every <tag> with </tag> (is the file cut short?)")
+            )]
+        );
+        let (root, diagnostics) = parsed(&"<a>".repeat(100_000));
+        assert!(root.is_none());
+        assert_eq!(
+            diagnostics[0].message,
+            "elements nest more than 64 deep (at <a>)"
+        );
+        assert_eq!(diagnostics.len(), 1);
+        let (root, diagnostics) = parsed("just text");
+        assert!(root.is_none());
+        assert_eq!(diagnostics[0].message, "the file holds no XML element");
+    }
+}
