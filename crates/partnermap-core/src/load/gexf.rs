@@ -6,7 +6,7 @@
 
 use super::network::{parse_weight, Network, Tie, WEIGHT_HINT};
 use super::xml::{self, Element};
-use super::{read_text, Read};
+use super::Read;
 use crate::diagnostic::Diagnostic;
 use crate::model::Attributes;
 use std::collections::HashMap;
@@ -22,33 +22,10 @@ type Declared = HashMap<String, (String, Option<String>)>;
 /// Reads a `.gexf` file.
 pub(super) fn read_gexf(path: &Path) -> Read {
     let mut network = Network::new(path);
-    let Some(text) = read_text(path, &mut network.diagnostics) else {
+    let Some(root) = xml::network_document(path, "gexf", "a GEXF file holds <gexf version=\"1.3\"><graph defaultedgetype=\"undirected\"><nodes>…</nodes><edges>…</edges></graph></gexf>", &mut network) else {
         return Read::failed(network.origins, network.diagnostics);
     };
-    let file = network.file.clone();
-    let Some(root) = xml::parse(&text, &file, &mut network.diagnostics) else {
-        return Read::failed(network.origins, network.diagnostics);
-    };
-    let hint = "a GEXF file holds <gexf version=\"1.3\"><graph defaultedgetype=\"undirected\"><nodes>…</nodes><edges>…</edges></graph></gexf>";
-    if root.name != "gexf" {
-        network.diagnostics.push(
-            Diagnostic::error(
-                &file,
-                format!("the document is <{}>, not <gexf>", root.name),
-            )
-            .at_line(Some(root.line))
-            .with_hint(hint),
-        );
-        return Read::failed(network.origins, network.diagnostics);
-    }
-    let Some(graph) = root.child("graph") else {
-        network.diagnostics.push(
-            Diagnostic::error(&file, "the file has no <graph>")
-                .at_line(Some(root.line))
-                .with_hint(hint),
-        );
-        return Read::failed(network.origins, network.diagnostics);
-    };
+    let graph = root.child("graph").expect("network_document checked it");
     build(graph, &mut network);
     network.finish()
 }
@@ -228,24 +205,9 @@ fn build(graph: &Element, network: &mut Network) {
     }
     let mut ids: HashMap<&str, (usize, usize)> = HashMap::new();
     for node in nodes {
-        let Some(id) = node.attribute("id") else {
-            network.diagnostics.push(error(
-                node.line,
-                "id",
-                "the node has no id".to_string(),
-                SHAPE_HINT,
-            ));
+        let Some(id) = xml::node_id(node, &ids, SHAPE_HINT, network) else {
             continue;
         };
-        if let Some(&(_, first)) = ids.get(id) {
-            network.diagnostics.push(error(
-                node.line,
-                "id",
-                format!("the node id {id} is used twice (first on line {first})"),
-                "give every node its own id",
-            ));
-            continue;
-        }
         let attributes = values(node, &node_attributes, network);
         let name = node
             .attribute("label")
@@ -260,26 +222,7 @@ fn build(graph: &Element, network: &mut Network) {
         .children_named("edges")
         .flat_map(|e| e.children_named("edge"));
     for edge in edges {
-        let mut ends = [None, None];
-        for (slot, key) in ["source", "target"].into_iter().enumerate() {
-            match edge.attribute(key) {
-                None => network.diagnostics.push(error(
-                    edge.line,
-                    key,
-                    format!("the edge has no {key}"),
-                    SHAPE_HINT,
-                )),
-                Some(id) => match ids.get(id) {
-                    Some(&(org, _)) => ends[slot] = Some(org),
-                    None => network.diagnostics.push(error(
-                        edge.line,
-                        key,
-                        format!("the edge's {key} {id} is not the id of a node"),
-                        SHAPE_HINT,
-                    )),
-                },
-            }
-        }
+        let ends = xml::edge_ends(edge, &ids, SHAPE_HINT, network);
         let edge_directed = match edge.attribute("type") {
             None => Some(directed),
             Some(text) => {

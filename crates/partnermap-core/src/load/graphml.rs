@@ -6,7 +6,7 @@
 
 use super::network::{parse_weight, Network, Tie, WEIGHT_HINT};
 use super::xml::{self, Element};
-use super::{read_text, Read};
+use super::Read;
 use crate::diagnostic::Diagnostic;
 use crate::model::Attributes;
 use std::collections::HashMap;
@@ -25,33 +25,10 @@ struct Key {
 /// Reads a `.graphml` file.
 pub(super) fn read_graphml(path: &Path) -> Read {
     let mut network = Network::new(path);
-    let Some(text) = read_text(path, &mut network.diagnostics) else {
+    let Some(root) = xml::network_document(path, "graphml", "a GraphML file holds <graphml><graph edgedefault=\"undirected\"> <node id=\"a\"/> … </graph></graphml>", &mut network) else {
         return Read::failed(network.origins, network.diagnostics);
     };
-    let file = network.file.clone();
-    let Some(root) = xml::parse(&text, &file, &mut network.diagnostics) else {
-        return Read::failed(network.origins, network.diagnostics);
-    };
-    let hint = "a GraphML file holds <graphml><graph edgedefault=\"undirected\"> <node id=\"a\"/> … </graph></graphml>";
-    if root.name != "graphml" {
-        network.diagnostics.push(
-            Diagnostic::error(
-                &file,
-                format!("the document is <{}>, not <graphml>", root.name),
-            )
-            .at_line(Some(root.line))
-            .with_hint(hint),
-        );
-        return Read::failed(network.origins, network.diagnostics);
-    }
-    let Some(graph) = root.child("graph") else {
-        network.diagnostics.push(
-            Diagnostic::error(&file, "the file has no <graph>")
-                .at_line(Some(root.line))
-                .with_hint(hint),
-        );
-        return Read::failed(network.origins, network.diagnostics);
-    };
+    let graph = root.child("graph").expect("network_document checked it");
     let keys = keys(&root, &mut network);
     build(graph, &keys, &mut network);
     network.finish()
@@ -207,24 +184,9 @@ fn build(graph: &Element, keys: &HashMap<String, Key>, network: &mut Network) {
     }
     let mut ids: HashMap<&str, (usize, usize)> = HashMap::new();
     for node in nodes {
-        let Some(id) = node.attribute("id") else {
-            network.diagnostics.push(error(
-                node.line,
-                "id",
-                "the node has no id".to_string(),
-                SHAPE_HINT,
-            ));
+        let Some(id) = xml::node_id(node, &ids, SHAPE_HINT, network) else {
             continue;
         };
-        if let Some(&(_, first)) = ids.get(id) {
-            network.diagnostics.push(error(
-                node.line,
-                "id",
-                format!("the node id {id} is used twice (first on line {first})"),
-                "give every node its own id",
-            ));
-            continue;
-        }
         let (mut attributes, yed_label) = data(node, "node", keys, network);
         // The name: a label key, else a name key, else yEd's label, else the id.
         let mut name = None;
@@ -239,26 +201,7 @@ fn build(graph: &Element, keys: &HashMap<String, Key>, network: &mut Network) {
         ids.insert(id, (org, node.line));
     }
     for edge in edges {
-        let mut ends = [None, None];
-        for (slot, key) in ["source", "target"].into_iter().enumerate() {
-            match edge.attribute(key) {
-                None => network.diagnostics.push(error(
-                    edge.line,
-                    key,
-                    format!("the edge has no {key}"),
-                    SHAPE_HINT,
-                )),
-                Some(id) => match ids.get(id) {
-                    Some(&(org, _)) => ends[slot] = Some(org),
-                    None => network.diagnostics.push(error(
-                        edge.line,
-                        key,
-                        format!("the edge's {key} {id} is not the id of a node"),
-                        SHAPE_HINT,
-                    )),
-                },
-            }
-        }
+        let ends = xml::edge_ends(edge, &ids, SHAPE_HINT, network);
         let edge_directed = match edge.attribute("directed") {
             None => Some(directed),
             Some("true" | "1") => Some(true),

@@ -4,10 +4,14 @@
 //! predefined entities and character references are decoded, and elements may nest only
 //! [`MAX_DEPTH`] deep.
 
+use super::network::Network;
+use super::read_text;
 use crate::diagnostic::Diagnostic;
 use quick_xml::escape::resolve_xml_entity;
 use quick_xml::events::{BytesStart, Event};
 use quick_xml::{Reader, XmlVersion};
+use std::collections::HashMap;
+use std::path::Path;
 
 /// How deeply elements may nest (yEd's `graphml > graph > node > data > y:ShapeNode >
 /// y:NodeLabel` needs six; nested graphs a few more each).
@@ -260,6 +264,91 @@ fn element(
         text: String::new(),
         line,
     }
+}
+
+/// The document of an XML network file (GraphML, GEXF): its text read and parsed, its root
+/// checked to be `<root>` and to hold a `<graph>`. Every problem goes to `network`'s
+/// diagnostics, with `hint` saying what such a file holds; `None` when it cannot be read.
+pub(super) fn network_document(
+    path: &Path,
+    root: &str,
+    hint: &str,
+    network: &mut Network,
+) -> Option<Element> {
+    let text = read_text(path, &mut network.diagnostics)?;
+    let file = network.file.clone();
+    let document = parse(&text, &file, &mut network.diagnostics)?;
+    let problem = if document.name != root {
+        format!("the document is <{}>, not <{root}>", document.name)
+    } else if document.child("graph").is_none() {
+        "the file has no <graph>".to_string()
+    } else {
+        return Some(document);
+    };
+    network.diagnostics.push(
+        Diagnostic::error(&file, problem)
+            .at_line(Some(document.line))
+            .with_hint(hint),
+    );
+    None
+}
+
+/// The id of an XML `<node>`, or `None` with the problem reported when it has none or repeats
+/// one read before (`ids`: node id to organization and line).
+pub(super) fn node_id<'a>(
+    node: &'a Element,
+    ids: &HashMap<&str, (usize, usize)>,
+    hint: &str,
+    network: &mut Network,
+) -> Option<&'a str> {
+    let (problem, hint) = match node.attribute("id") {
+        None => ("the node has no id".to_string(), hint),
+        Some(id) => match ids.get(id) {
+            None => return Some(id),
+            Some(&(_, first)) => (
+                format!("the node id {id} is used twice (first on line {first})"),
+                "give every node its own id",
+            ),
+        },
+    };
+    network.diagnostics.push(
+        Diagnostic::error(&network.file, problem)
+            .at_line(Some(node.line))
+            .in_field("id")
+            .with_hint(hint),
+    );
+    None
+}
+
+/// The organizations an XML `<edge>`'s `source` and `target` name, by the ids its nodes were
+/// read with (`ids`: node id to organization and line); a missing or unknown end is reported
+/// and left `None`.
+pub(super) fn edge_ends(
+    edge: &Element,
+    ids: &HashMap<&str, (usize, usize)>,
+    hint: &str,
+    network: &mut Network,
+) -> [Option<usize>; 2] {
+    let mut ends = [None, None];
+    for (slot, key) in ["source", "target"].into_iter().enumerate() {
+        let problem = match edge.attribute(key) {
+            None => format!("the edge has no {key}"),
+            Some(id) => match ids.get(id) {
+                Some(&(org, _)) => {
+                    ends[slot] = Some(org);
+                    continue;
+                }
+                None => format!("the edge's {key} {id} is not the id of a node"),
+            },
+        };
+        network.diagnostics.push(
+            Diagnostic::error(&network.file, problem)
+                .at_line(Some(edge.line))
+                .in_field(key)
+                .with_hint(hint),
+        );
+    }
+    ends
 }
 
 #[cfg(test)]
