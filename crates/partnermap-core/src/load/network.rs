@@ -57,6 +57,30 @@ pub(super) struct Tie {
     pub(super) line: Option<usize>,
 }
 
+impl Tie {
+    /// The tie between `ends`, written on `line`, if each part of it was read: a part that was
+    /// not has been reported already, and leaves the tie out.
+    pub(super) fn read(
+        ends: [Option<usize>; 2],
+        directed: Option<bool>,
+        weight: Result<Option<f64>, ()>,
+        line: usize,
+    ) -> Option<Tie> {
+        let ([Some(source), Some(target)], Some(directed), Ok(weight)) = (ends, directed, weight)
+        else {
+            return None;
+        };
+        Some(Tie {
+            source,
+            target,
+            directed,
+            weight,
+            line: Some(line),
+            ..Tie::default()
+        })
+    }
+}
+
 /// A coalition being built from a network file.
 pub(super) struct Network {
     pub(super) file: String,
@@ -127,6 +151,27 @@ impl Network {
         self.origins
             .partnerships
             .push(Origin::line(&self.file, tie.line));
+    }
+
+    /// Reports an error in `field` on `line`, with `hint`.
+    pub(super) fn error(&mut self, line: usize, field: &str, message: String, hint: &str) {
+        self.diagnostics.push(
+            Diagnostic::error(&self.file, message)
+                .at_line(Some(line))
+                .in_field(field)
+                .with_hint(hint),
+        );
+    }
+
+    /// The weight written on `line` (or none), parsed; one that is not a positive number is
+    /// reported, and its tie is then left out.
+    pub(super) fn weight(&mut self, text: Option<&str>, line: usize) -> Result<Option<f64>, ()> {
+        let Some(text) = text else {
+            return Ok(None);
+        };
+        parse_weight(text.trim())
+            .map(Some)
+            .map_err(|message| self.error(line, "weight", message, WEIGHT_HINT))
     }
 
     /// The read: the coalition (if no error was found on the way, it goes on to validation).
