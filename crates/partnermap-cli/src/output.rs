@@ -84,16 +84,9 @@ pub fn use_colour() -> bool {
 
 /// A mistake on the command line (an unknown `--org`, a bad flag value), each problem an
 /// `error:` line with an optional `hint:`; main prints them all and exits with code 2.
-#[derive(Debug)]
+#[derive(Debug, thiserror::Error)]
+#[error("{}", .0.join("\n"))]
 pub struct UsageError(pub Vec<String>);
-
-impl std::fmt::Display for UsageError {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.write_str(&self.0.join("\n"))
-    }
-}
-
-impl std::error::Error for UsageError {}
 
 /// One command-line problem as an error for main.
 pub fn usage(problem: String) -> anyhow::Error {
@@ -117,35 +110,28 @@ pub fn lookup_problem(
     error: &LookupError,
 ) -> String {
     let organizations = &landscape.coalition().organizations;
-    match error {
+    let hint = match error {
         LookupError::NotFound {
             suggestion: Some(i),
-        } => problem(
-            flag,
-            text,
-            "unknown organization",
-            Some(&organizations[*i].name),
-        ),
+        } => format!("did you mean \"{}\"?", organizations[*i].name),
         LookupError::NotFound { suggestion: None } => {
-            let mut problem = format!(
-                "error: {flag} \"{text}\": unknown organization\n  hint: give an organization's id or name as organizations.csv has it"
-            );
-            if let Some(first) = organizations.first() {
-                problem += &format!(", such as \"{}\"", first.id);
-            }
-            problem
+            let example = organizations
+                .first()
+                .map(|first| format!(", such as \"{}\"", first.id));
+            format!(
+                "give an organization's id or name as organizations.csv has it{}",
+                example.unwrap_or_default()
+            )
         }
         LookupError::Ambiguous { candidates } => {
             let ids: Vec<&str> = candidates
                 .iter()
                 .map(|&i| organizations[i].id.as_str())
                 .collect();
-            format!(
-                "error: {flag} \"{text}\": several organizations have this name\n  hint: give one of their ids: {}",
-                ids.join(", ")
-            )
+            format!("give one of their ids: {}", ids.join(", "))
         }
-    }
+    };
+    format!("error: {flag} \"{text}\": {error}\n  hint: {hint}")
 }
 
 /// Finds the population, domain or asset that `--population`, `--domain` or `--asset` names.

@@ -454,12 +454,7 @@ fn extra_value(file: &str, line: usize, declared: usize) -> Diagnostic {
 }
 
 /// Reports a matrix that ended short.
-fn close(
-    project: &mut Project,
-    section: &Section,
-    file: &str,
-    diagnostics: &mut Vec<Diagnostic>,
-) {
+fn close(project: &mut Project, section: &Section, file: &str, diagnostics: &mut Vec<Diagnostic>) {
     match section {
         Section::Matrix { read, line, .. } => {
             if let Some(net) = project.networks.last() {
