@@ -128,6 +128,7 @@ choices! {
 /// Where an organization is.
 #[serde_with::skip_serializing_none]
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize, schemars::JsonSchema)]
+#[serde(deny_unknown_fields)]
 pub struct Location {
     /// City or town.
     pub city: Option<String>,
@@ -150,6 +151,7 @@ impl Location {
 /// Table 3 and Table 4 notes).
 #[serde_with::skip_serializing_none]
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, schemars::JsonSchema)]
+#[serde(deny_unknown_fields)]
 pub struct Organization {
     /// Stable identifier (a slug); derived from the name when a file leaves it out.
     pub id: String,
@@ -270,6 +272,7 @@ term_lists!(ExtraTerms, Term, "coalition's own terms");
 /// A partnership between two organizations.
 #[serde_with::skip_serializing_none]
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, schemars::JsonSchema)]
+#[serde(deny_unknown_fields)]
 pub struct Partnership {
     /// Organization id at one end (the sender when `directed`).
     pub source: String,
@@ -338,6 +341,7 @@ impl Partnership {
 
 /// What the coalition is looking for (worksheet Part 1). Term ids.
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize, schemars::JsonSchema)]
+#[serde(deny_unknown_fields)]
 pub struct Priorities {
     /// Populations facing the greatest barriers.
     #[serde(default)]
@@ -352,6 +356,7 @@ pub struct Priorities {
 
 /// A coalition's own vocabulary terms, added to the worksheet's.
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize, schemars::JsonSchema)]
+#[serde(deny_unknown_fields)]
 pub struct ExtraTerms {
     /// Extra populations.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
@@ -434,6 +439,7 @@ impl Default for PlannerWeights {
 /// A coalition and its partner landscape: the canonical document (`partnermap.json`).
 #[serde_with::skip_serializing_none]
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, schemars::JsonSchema)]
+#[serde(deny_unknown_fields)]
 pub struct Coalition {
     /// The coalition's name.
     pub name: String,
