@@ -148,11 +148,51 @@ fn finish(read: Read) -> Result<Loaded, LoadError> {
     }
 }
 
+/// The longest line a file may have. Far above any line people or tools write (a 1 MB name
+/// fits), it keeps a file that is one endless line (a 2 GB dump with no newline, `/dev/zero`)
+/// from being read into memory whole.
+const LONGEST_LINE: u64 = 64 << 20;
+
+/// The bytes of a file, line by line, stopping at a line longer than [`LONGEST_LINE`] (`Ok(Err`
+/// with its 1-based number).
+fn read_lines_bounded(path: &Path) -> std::io::Result<Result<Vec<u8>, usize>> {
+    use std::io::{BufRead, Read};
+    let file = std::fs::File::open(path)?;
+    let size = file.metadata().map(|m| m.len()).unwrap_or(0);
+    let mut bytes = Vec::with_capacity(size.min(LONGEST_LINE) as usize);
+    let mut reader = std::io::BufReader::new(file);
+    let mut line = 0;
+    loop {
+        line += 1;
+        let read = reader
+            .by_ref()
+            .take(LONGEST_LINE + 1)
+            .read_until(b'\n', &mut bytes)?;
+        if read == 0 {
+            return Ok(Ok(bytes));
+        }
+        if read as u64 > LONGEST_LINE {
+            return Ok(Err(line));
+        }
+    }
+}
+
 /// The text of a file, without a leading byte-order mark; `None`, with the problem reported,
-/// when it cannot be read or is not UTF-8.
+/// when it cannot be read, has a line too long to be text, or is not UTF-8.
 fn read_text(path: &Path, diagnostics: &mut Vec<Diagnostic>) -> Option<String> {
-    match std::fs::read(path) {
-        Ok(bytes) => match String::from_utf8(bytes) {
+    match read_lines_bounded(path) {
+        Ok(Err(line)) => {
+            diagnostics.push(
+                Diagnostic::error(
+                    path.display().to_string(),
+                    format!("line {line} is longer than {} MiB", LONGEST_LINE >> 20),
+                )
+                .at_line(Some(line))
+                .with_hint("this is not a text file partnermap reads: give the folder, .csv, .json or network file itself"),
+            );
+            None
+        }
+        Ok(Ok(bytes)) => match String::from_utf8(bytes) {
             Ok(text) => Some(
                 text.strip_prefix('\u{feff}')
                     .map(str::to_string)
