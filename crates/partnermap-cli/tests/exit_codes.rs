@@ -1,14 +1,10 @@
 //! Exit codes as the README sets them (0 success, 2 a mistake in the input or on the command
 //! line, 1 a failure at run time) and a reader that closes the pipe early.
 
-use std::path::PathBuf;
 use std::process::{Command, Stdio};
 
-fn workspace_path(relative: &str) -> PathBuf {
-    PathBuf::from(env!("CARGO_MANIFEST_DIR"))
-        .join("../..")
-        .join(relative)
-}
+mod common;
+use common::workspace_path;
 
 fn partnermap() -> Command {
     let mut command = Command::new(env!("CARGO_BIN_EXE_partnermap"));

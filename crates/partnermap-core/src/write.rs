@@ -1,5 +1,7 @@
 //! Writing a coalition back out: the project folder people edit and the canonical JSON
-//! document, both written atomically so a failure never leaves a half-written file.
+//! document, both written atomically so a failure never leaves a half-written file; and the
+//! two atomic writes every output goes through, of one file ([`write_atomic`]) and of a folder
+//! as a whole ([`replace_folder`]).
 
 use crate::load::{ORGANIZATION_COLUMNS, PARTNERSHIP_COLUMNS};
 use crate::model::Coalition;
@@ -36,6 +38,7 @@ pub enum WriteError {
 /// }
 /// ```
 pub fn write_atomic(path: &Path, bytes: &[u8]) -> Result<(), WriteError> {
+    let _interrupts = interrupts::defer();
     let io = |source| WriteError::Io {
         path: path.to_path_buf(),
         source,
@@ -44,7 +47,14 @@ pub fn write_atomic(path: &Path, bytes: &[u8]) -> Result<(), WriteError> {
         Some(p) if !p.as_os_str().is_empty() => p,
         _ => Path::new("."),
     };
-    let mut file = tempfile::NamedTempFile::new_in(folder).map_err(io)?;
+    let name = path
+        .file_name()
+        .map_or("output".into(), |n| n.to_string_lossy().into_owned());
+    clear_leftovers(folder, &name, path).map_err(io)?;
+    let mut file = tempfile::Builder::new()
+        .prefix(&format!(".{name}.partial-{}-", std::process::id()))
+        .tempfile_in(folder)
+        .map_err(io)?;
     file.write_all(bytes).map_err(io)?;
     // A temporary file is private (0600); what we write is a report or a map to share, so it
     // gets the permissions of the file it replaces, else the usual rw-r--r--.
@@ -59,6 +69,213 @@ pub fn write_atomic(path: &Path, bytes: &[u8]) -> Result<(), WriteError> {
     file.as_file().sync_all().map_err(io)?;
     file.persist(path).map_err(|e| io(e.error))?;
     Ok(())
+}
+
+/// One file of a folder written as a whole.
+#[derive(Debug, Clone, PartialEq)]
+pub struct File {
+    /// Path relative to the folder, with `/` separators.
+    pub path: String,
+    /// Contents.
+    pub bytes: Vec<u8>,
+}
+
+/// Writes `files` as the folder `out`, replacing what was there, all at once: the files go
+/// into a hidden folder beside `out` (`.NAME.partial-…`), each synced to disk, which then takes
+/// `out`'s place. On Linux the two folders are exchanged in one step (`renameat2`), so a reader,
+/// or a run killed at any moment, finds the previous folder or the new one whole; elsewhere the
+/// previous folder steps aside for the moment between two renames. Leftovers of a run that was
+/// killed (a staging folder, a previous folder set aside) are cleared, or put back, first.
+/// Callers decide whether `out` may be replaced at all.
+///
+/// ```
+/// use partnermap_core::write::{replace_folder, File};
+/// let dir = tempfile::tempdir().unwrap();
+/// let out = dir.path().join("report");
+/// let files = [File { path: "maps/a.dot".into(), bytes: b"digraph {}".to_vec() },
+///              File { path: "report.html".into(), bytes: b"<!DOCTYPE html>".to_vec() }];
+/// replace_folder(&out, &files).unwrap();
+/// replace_folder(&out, &files[1..]).unwrap();
+/// assert!(out.join("report.html").exists() && !out.join("maps").exists());
+/// assert_eq!(std::fs::read_dir(dir.path()).unwrap().count(), 1, "nothing left beside it");
+/// ```
+pub fn replace_folder(out: &Path, files: &[File]) -> Result<(), WriteError> {
+    let _interrupts = interrupts::defer();
+    let io = |path: &Path| {
+        let path = path.to_path_buf();
+        move |source| WriteError::Io { path, source }
+    };
+    let parent = match out.parent() {
+        Some(p) if !p.as_os_str().is_empty() => p,
+        _ => Path::new("."),
+    };
+    std::fs::create_dir_all(parent).map_err(io(parent))?;
+    let name = out
+        .file_name()
+        .map_or("output".into(), |n| n.to_string_lossy().into_owned());
+    clear_leftovers(parent, &name, out).map_err(io(parent))?;
+    let staging = tempfile::Builder::new()
+        .prefix(&format!(".{name}.partial-{}-", std::process::id()))
+        .tempdir_in(parent)
+        .map_err(io(parent))?;
+    for file in files {
+        let path = staging.path().join(&file.path);
+        if let Some(folder) = path.parent() {
+            std::fs::create_dir_all(folder).map_err(io(folder))?;
+        }
+        let mut written = std::fs::File::create(&path).map_err(io(&path))?;
+        written.write_all(&file.bytes).map_err(io(&path))?;
+        written.sync_all().map_err(io(&path))?;
+    }
+    if !out.exists() {
+        std::fs::rename(staging.path(), out).map_err(io(out))?;
+        // Renamed away: there is nothing left for the guard to delete.
+        let _ = staging.keep();
+    } else if exchange(staging.path(), out).map_err(io(out))? {
+        // The staging folder now holds the previous output, which its guard deletes.
+    } else {
+        // A folder cannot be renamed over a non-empty one, so the previous output steps aside
+        // first and comes back if the new one cannot take its place.
+        let aside = parent.join(format!(".{name}.old-{}", std::process::id()));
+        std::fs::rename(out, &aside).map_err(io(out))?;
+        if let Err(e) = std::fs::rename(staging.path(), out) {
+            let _ = std::fs::rename(&aside, out);
+            return Err(io(out)(e));
+        }
+        let _ = staging.keep();
+        std::fs::remove_dir_all(&aside).map_err(io(&aside))?;
+    }
+    // The renames are durable once the folder that holds them is.
+    if let Ok(folder) = std::fs::File::open(parent) {
+        let _ = folder.sync_all();
+    }
+    Ok(())
+}
+
+/// Ctrl-C (SIGINT), SIGTERM and SIGHUP held back while a write is under way, so that an
+/// interrupted run ends after its write is complete and its staging files are gone; a signal
+/// that came meanwhile is raised again when the write is done. (SIGKILL cannot be held back:
+/// what it leaves, the next write clears.)
+#[cfg(unix)]
+mod interrupts {
+    use std::sync::atomic::{AtomicI32, Ordering};
+
+    const SIGNALS: [libc::c_int; 3] = [libc::SIGINT, libc::SIGTERM, libc::SIGHUP];
+    static PENDING: AtomicI32 = AtomicI32::new(0);
+
+    extern "C" fn hold(signal: libc::c_int) {
+        PENDING.store(signal, Ordering::SeqCst);
+    }
+
+    /// Puts back the actions in place before, then raises a signal that came meanwhile.
+    pub(super) struct Deferred([libc::sigaction; 3]);
+
+    pub(super) fn defer() -> Deferred {
+        // SAFETY: `hold` only stores to an atomic, which is async-signal-safe; the previous
+        // actions are read into zeroed structs and restored by `drop`.
+        unsafe {
+            let mut previous: [libc::sigaction; 3] = std::mem::zeroed();
+            for (signal, old) in SIGNALS.iter().zip(previous.iter_mut()) {
+                let mut action: libc::sigaction = std::mem::zeroed();
+                action.sa_sigaction = hold as extern "C" fn(libc::c_int) as libc::sighandler_t;
+                libc::sigaction(*signal, &action, old);
+            }
+            Deferred(previous)
+        }
+    }
+
+    impl Drop for Deferred {
+        fn drop(&mut self) {
+            // SAFETY: restores the actions `defer` saved.
+            unsafe {
+                for (signal, old) in SIGNALS.iter().zip(self.0.iter()) {
+                    libc::sigaction(*signal, old, std::ptr::null_mut());
+                }
+                match PENDING.swap(0, Ordering::SeqCst) {
+                    0 => {}
+                    signal => {
+                        libc::raise(signal);
+                    }
+                }
+            }
+        }
+    }
+}
+
+#[cfg(not(unix))]
+mod interrupts {
+    pub(super) fn defer() {}
+}
+
+/// Swaps the folders `a` and `b` in one step; `Ok(false)` where the system or the file system
+/// cannot.
+#[cfg(target_os = "linux")]
+fn exchange(a: &Path, b: &Path) -> std::io::Result<bool> {
+    use std::os::unix::ffi::OsStrExt;
+    let c =
+        |p: &Path| std::ffi::CString::new(p.as_os_str().as_bytes()).map_err(std::io::Error::other);
+    let (a, b) = (c(a)?, c(b)?);
+    // SAFETY: both paths are NUL-terminated strings that live across the call.
+    let done = unsafe {
+        libc::renameat2(
+            libc::AT_FDCWD,
+            a.as_ptr(),
+            libc::AT_FDCWD,
+            b.as_ptr(),
+            libc::RENAME_EXCHANGE,
+        )
+    };
+    if done == 0 {
+        return Ok(true);
+    }
+    let error = std::io::Error::last_os_error();
+    match error.raw_os_error() {
+        Some(libc::EINVAL | libc::ENOSYS | libc::ENOTSUP) => Ok(false),
+        _ => Err(error),
+    }
+}
+
+#[cfg(not(target_os = "linux"))]
+fn exchange(_: &Path, _: &Path) -> std::io::Result<bool> {
+    Ok(false)
+}
+
+/// Clears what a killed run of [`write_atomic`] or [`replace_folder`] left beside `out` (a run
+/// still going, named by its process id, is left alone): staging files and folders are
+/// deleted; a previous output set aside is put back if `out` is missing, else deleted.
+fn clear_leftovers(parent: &Path, name: &str, out: &Path) -> std::io::Result<()> {
+    for entry in std::fs::read_dir(parent)? {
+        let entry = entry?;
+        let file_name = entry.file_name();
+        let Some(rest) = file_name
+            .to_str()
+            .and_then(|n| n.strip_prefix(&format!(".{name}.")))
+        else {
+            continue;
+        };
+        let (set_aside, pid) = match (rest.strip_prefix("old-"), rest.strip_prefix("partial-")) {
+            (Some(pid), _) => (true, pid),
+            (_, Some(pid)) => (false, pid),
+            _ => continue,
+        };
+        let pid = pid.split('-').next().and_then(|p| p.parse::<u32>().ok());
+        if pid.is_some_and(running) {
+            continue;
+        }
+        if set_aside && !out.exists() {
+            std::fs::rename(entry.path(), out)?;
+        } else if entry.file_type()?.is_dir() {
+            std::fs::remove_dir_all(entry.path())?;
+        } else {
+            std::fs::remove_file(entry.path())?;
+        }
+    }
+    Ok(())
+}
+
+/// Whether process `pid` (other than this one) is running.
+fn running(pid: u32) -> bool {
+    pid != std::process::id() && Path::new("/proc").join(pid.to_string()).exists()
 }
 
 /// The canonical JSON document, pretty-printed, ending in a newline.
@@ -218,4 +435,62 @@ fn partnerships_csv(coalition: &Coalition) -> Vec<u8> {
         })
         .collect();
     csv_bytes(PARTNERSHIP_COLUMNS, rows)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn names(dir: &Path) -> Vec<String> {
+        let mut names: Vec<String> = std::fs::read_dir(dir)
+            .unwrap()
+            .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+            .collect();
+        names.sort();
+        names
+    }
+
+    #[test]
+    fn what_a_killed_run_left_is_cleared_and_a_report_set_aside_is_put_back() {
+        let dir = tempfile::tempdir().unwrap();
+        let out = dir.path().join("report");
+        // A run killed between its two renames (where folders cannot be exchanged): the
+        // previous report set aside, no report in its place, and a staging folder.
+        let aside = dir.path().join(".report.old-4000000");
+        std::fs::create_dir_all(&aside).unwrap();
+        std::fs::write(aside.join("report.html"), "previous").unwrap();
+        std::fs::create_dir_all(dir.path().join(".report.partial-4000000-x1/maps")).unwrap();
+        std::fs::write(dir.path().join(".report.html.partial-4000000-y2"), "half").unwrap();
+        // An unrelated hidden file stays.
+        std::fs::write(dir.path().join(".reports-of-mine"), "mine").unwrap();
+        clear_leftovers(dir.path(), "report", &out).unwrap();
+        assert_eq!(
+            std::fs::read_to_string(out.join("report.html")).unwrap(),
+            "previous"
+        );
+        assert_eq!(
+            names(dir.path()),
+            [
+                ".report.html.partial-4000000-y2",
+                ".reports-of-mine",
+                "report"
+            ]
+        );
+        // A leftover of a file's atomic write is cleared by the next write of that file.
+        write_atomic(&dir.path().join("report.html"), b"new").unwrap();
+        assert_eq!(
+            names(dir.path()),
+            [".reports-of-mine", "report", "report.html"]
+        );
+        // A run still going (process 1 always is) keeps its staging folder.
+        let going = dir.path().join(".report.partial-1-z3");
+        std::fs::create_dir(&going).unwrap();
+        let files = [File {
+            path: "report.html".into(),
+            bytes: b"new".to_vec(),
+        }];
+        replace_folder(&out, &files).unwrap();
+        assert!(going.exists());
+        assert_eq!(names(&out), ["report.html"]);
+    }
 }

@@ -309,13 +309,7 @@ pub struct Map {
 }
 
 /// One file of the report, relative to the output folder.
-#[derive(Debug, Clone, PartialEq)]
-pub struct File {
-    /// Path relative to the output folder, with `/` separators.
-    pub path: String,
-    /// Contents.
-    pub bytes: Vec<u8>,
-}
+pub use partnermap_core::write::File;
 
 /// The report's content as a document tree, for a writer of another format.
 ///

@@ -1,8 +1,9 @@
-//! Putting the report on disk all at once: every file is written into a temporary folder next
-//! to the destination, which then replaces the destination by renames, so a failure halfway
-//! leaves the previous report (or nothing) rather than half of a new one.
+//! Where the report may go (not over its input, only over a previous report) and putting it
+//! there all at once, so a failure or a kill halfway leaves the previous report (or nothing)
+//! rather than half of a new one.
 
 use crate::File;
+use partnermap_core::write::{replace_folder, WriteError};
 use std::path::{Path, PathBuf};
 
 /// Why the report could not be written.
@@ -22,20 +23,8 @@ pub enum OutputError {
     #[error("refusing to replace {0}: it exists and does not look like a partnermap report (no report.html)")]
     NotAReport(PathBuf),
     /// The file system refused.
-    #[error("cannot write {path}: {source}")]
-    Io {
-        /// What was being written.
-        path: PathBuf,
-        /// Why.
-        source: std::io::Error,
-    },
-}
-
-fn io(path: &Path) -> impl FnOnce(std::io::Error) -> OutputError + '_ {
-    move |source| OutputError::Io {
-        path: path.to_path_buf(),
-        source,
-    }
+    #[error(transparent)]
+    Write(#[from] WriteError),
 }
 
 /// The absolute, symlink-free form of a path that may not exist yet: its nearest existing
@@ -86,61 +75,13 @@ pub fn check_not_input(input: &Path, out: &Path) -> Result<(), OutputError> {
     })
 }
 
-/// Writes `files` as the folder `out`, replacing a previous report there.
-///
-/// ```
-/// use partnermap_report::{output::write_report, File};
-/// let dir = tempfile::tempdir().unwrap();
-/// let out = dir.path().join("report");
-/// let files = [File { path: "maps/a.dot".into(), bytes: b"digraph {}".to_vec() },
-///              File { path: "report.html".into(), bytes: b"<!DOCTYPE html>".to_vec() }];
-/// write_report(&out, &files).unwrap();
-/// write_report(&out, &files[1..]).unwrap();
-/// assert!(out.join("report.html").exists() && !out.join("maps").exists());
-/// ```
+/// Writes `files` as the folder `out`, replacing a previous report there (and only a report,
+/// or an empty folder), all at once through core's [`replace_folder`].
 pub fn write_report(out: &Path, files: &[File]) -> Result<(), OutputError> {
     if out.exists() && !(out.join("report.html").is_file() || is_empty_dir(out)) {
         return Err(OutputError::NotAReport(out.to_path_buf()));
     }
-    let parent = match out.parent() {
-        Some(p) if !p.as_os_str().is_empty() => p,
-        _ => Path::new("."),
-    };
-    std::fs::create_dir_all(parent).map_err(io(parent))?;
-    let name = out
-        .file_name()
-        .map_or("report".into(), |n| n.to_string_lossy().into_owned());
-    let staging = tempfile::Builder::new()
-        .prefix(&format!(".{name}.partial-"))
-        .tempdir_in(parent)
-        .map_err(io(parent))?;
-    for file in files {
-        let path = staging.path().join(&file.path);
-        if let Some(folder) = path.parent() {
-            std::fs::create_dir_all(folder).map_err(io(folder))?;
-        }
-        std::fs::write(&path, &file.bytes).map_err(io(&path))?;
-    }
-    if !out.exists() {
-        std::fs::rename(staging.path(), out).map_err(io(out))?;
-        // Renamed away: there is nothing left for the guard to delete.
-        let _ = staging.keep();
-        return Ok(());
-    }
-    // A folder cannot be renamed over a non-empty one, so the old report steps aside first and
-    // comes back if the new one cannot take its place.
-    let old = tempfile::Builder::new()
-        .prefix(&format!(".{name}.old-"))
-        .tempdir_in(parent)
-        .map_err(io(parent))?;
-    let aside = old.path().join("report");
-    std::fs::rename(out, &aside).map_err(io(out))?;
-    if let Err(e) = std::fs::rename(staging.path(), out) {
-        let _ = std::fs::rename(&aside, out);
-        return Err(io(out)(e));
-    }
-    let _ = staging.keep();
-    Ok(())
+    Ok(replace_folder(out, files)?)
 }
 
 fn is_empty_dir(path: &Path) -> bool {

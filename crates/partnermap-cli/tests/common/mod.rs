@@ -12,6 +12,7 @@ pub fn workspace_path(relative: &str) -> PathBuf {
 /// Compares `actual` byte for byte with the golden file `tests/golden/<name>` of this crate,
 /// through the workspace's one golden helper (`UPDATE_GOLDEN=1` rewrites it).
 #[track_caller]
+#[allow(dead_code)] // each test file is its own crate, and not every one compares goldens
 pub fn assert_golden(name: &str, actual: &str) {
     partnermap_testkit::assert_golden(
         Path::new(env!("CARGO_MANIFEST_DIR"))
