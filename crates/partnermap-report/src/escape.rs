@@ -7,6 +7,7 @@
 /// use partnermap_report::escape::html;
 /// assert_eq!(html(r#"<script>alert("1")</script> & 'co'"#),
 ///     "&lt;script&gt;alert(&quot;1&quot;)&lt;/script&gt; &amp; &#39;co&#39;");
+/// assert_eq!(html("nul\0bell\u{7}"), "nul bell ");
 /// ```
 pub fn html(text: &str) -> String {
     let mut out = String::with_capacity(text.len());
@@ -17,6 +18,8 @@ pub fn html(text: &str) -> String {
             '>' => out.push_str("&gt;"),
             '"' => out.push_str("&quot;"),
             '\'' => out.push_str("&#39;"),
+            // Control characters (NUL, bell, …) are not allowed in HTML text.
+            c if c.is_control() && c != '\n' && c != '\t' => out.push(' '),
             _ => out.push(c),
         }
     }
@@ -30,6 +33,7 @@ pub fn html(text: &str) -> String {
 /// ```
 /// use partnermap_report::escape::markdown;
 /// assert_eq!(markdown("<script>|*x*|\nnext"), r"\<script\>\|\*x\*\| next");
+/// assert_eq!(markdown("nul\0tab\t"), "nul tab ");
 /// ```
 pub fn markdown(text: &str) -> String {
     let mut out = String::with_capacity(text.len());
@@ -41,6 +45,7 @@ pub fn markdown(text: &str) -> String {
             }
             '\r' => {}
             '\n' => out.push(' '),
+            c if c.is_control() => out.push(' '),
             _ => out.push(c),
         }
     }

@@ -229,7 +229,9 @@ pub fn analyze_with(net: &Network, options: &AnalysisOptions) -> NetworkReport {
         .map(|v| OrganizationMetrics {
             organization: v,
             degree: net.degree(v),
-            weighted_degree: net.weights(v).iter().sum(),
+            // Summed from +0.0: an empty f64 sum is -0.0, which would print as "-0" for an
+            // organization with no partnerships.
+            weighted_degree: net.weights(v).iter().fold(0.0, |sum, w| sum + w),
             betweenness: paths.betweenness[v],
             closeness: paths.closeness[v],
             eigenvector: eigen[v],
