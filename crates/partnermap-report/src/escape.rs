@@ -25,17 +25,29 @@ pub fn html(text: &str) -> String {
 
 /// Text made literal in Markdown: characters that would start markup, raw HTML or end a table
 /// cell are backslash-escaped, and line breaks become spaces so a cell or item stays on its
-/// line.
+/// line. A text that starts like a list item, a heading underline or a numbered item is escaped
+/// at its start too, since it may begin a line (a letter's signature does).
 ///
 /// ```
 /// use partnermap_report::escape::markdown;
 /// assert_eq!(markdown("<script>|*x*|\nnext"), r"\<script\>\|\*x\*\| next");
+/// assert_eq!(markdown("_x_ #1"), r"\_x\_ \#1");
+/// assert_eq!(markdown("- item"), r"\- item");
+/// assert_eq!(markdown("2026. A year"), r"2026\. A year");
 /// ```
 pub fn markdown(text: &str) -> String {
     let mut out = String::with_capacity(text.len());
-    for c in text.chars() {
+    if text.starts_with(['-', '+', '=']) {
+        out.push('\\');
+    }
+    let digits = text.chars().take_while(char::is_ascii_digit).count();
+    for (i, c) in text.chars().enumerate() {
         match c {
-            '\\' | '`' | '*' | '[' | ']' | '<' | '>' | '|' => {
+            '\\' | '`' | '*' | '_' | '#' | '[' | ']' | '<' | '>' | '|' => {
+                out.push('\\');
+                out.push(c);
+            }
+            '.' | ')' if digits > 0 && i == digits => {
                 out.push('\\');
                 out.push(c);
             }
