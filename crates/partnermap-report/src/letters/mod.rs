@@ -399,6 +399,3 @@ pub fn files(letters: &[Letter], template: &Template) -> Result<Vec<File>, Templ
     });
     Ok(files)
 }
-
-#[cfg(test)]
-mod tests;
