@@ -519,3 +519,39 @@ fn report_letters_writes_them_and_table_4_links_each_invitee_to_its_letter() {
         "<td><a href=\"letters/05-forest-city-urban-league.md\">5. Forest City Urban League</a></td>"
     ));
 }
+
+#[test]
+fn docs_letters_lists_every_template_variable() {
+    let docs = std::fs::read_to_string(workspace_path("docs/letters.md")).unwrap();
+    let coalition = partnermap_core::load(&workspace_path("data/forest-city"))
+        .unwrap()
+        .coalition;
+    let landscape = partnermap_core::Landscape::build(&coalition);
+    let plan = partnermap_analysis::invite::plan(&landscape, 5, false);
+    let coverage = partnermap_analysis::coverage::coverage(&landscape);
+    let letters = partnermap_report::letters::letters(&landscape, &coverage, &plan);
+    let value = serde_json::to_value(&letters[0]).unwrap();
+    let mut variables = Vec::new();
+    for (key, field) in value.as_object().unwrap() {
+        match field {
+            serde_json::Value::Object(inner) => {
+                variables.extend(inner.keys().map(|k| format!("{key}.{k}")))
+            }
+            serde_json::Value::Array(items) => {
+                variables.push(key.clone());
+                let one = key.trim_end_matches('s');
+                if let Some(serde_json::Value::Object(inner)) = items.first() {
+                    variables.extend(inner.keys().map(|k| format!("{one}.{k}")));
+                }
+            }
+            _ => variables.push(key.clone()),
+        }
+    }
+    assert!(variables.contains(&"gap.only".to_string()));
+    for variable in variables {
+        assert!(
+            docs.contains(&format!("| `{variable}` |")),
+            "docs/letters.md does not list `{variable}`"
+        );
+    }
+}
