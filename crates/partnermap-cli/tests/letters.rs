@@ -309,6 +309,27 @@ Riverside Workforce Board
 }
 
 #[test]
+fn a_recorded_contact_is_who_the_letter_is_addressed_to() {
+    let dir = tempfile::tempdir().unwrap();
+    let project = bare_project(dir.path(), "Riverside Youth Center");
+    let organizations = project.join("organizations.csv");
+    let table = std::fs::read_to_string(&organizations).unwrap();
+    let table = table
+        .replacen("populations,domains\n", "populations,domains,contact\n", 1)
+        .replace("Young people,\n", "Young people,,Ms. Rivera\n");
+    std::fs::write(&organizations, table).unwrap();
+    let out = dir.path().join("letters");
+    let letters = write_letters(&project, &out, &[]);
+    let text = &letters[0].1;
+    assert!(
+        text.starts_with("**To:** Ms. Rivera, Riverside Youth Center\n"),
+        "{text}"
+    );
+    assert!(text.contains("\nDear Ms. Rivera,\n"), "{text}");
+    assert_eq!(mail_merge(&out)[0][1], "Ms. Rivera");
+}
+
+#[test]
 fn each_word_file_says_what_its_markdown_says() {
     let (dir, letters) = forest_city_letters();
     let out = dir.path().join("letters");
