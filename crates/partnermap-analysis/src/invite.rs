@@ -599,8 +599,9 @@ fn connected_to_network(landscape: &Landscape) -> Vec<bool> {
 
 /// Table 4's "who will send the invitation": the recorded value; else the member or existing
 /// partner with the strongest tie to the organization (ties: the one on the best introduction
-/// chain, then name); else the introducer on the best chain; else the convener.
-fn sender(landscape: &Landscape, org: usize, chains: Option<&Chains>) -> Sender {
+/// chain, then name); else the introducer on the best chain; else the convener. `chains` are
+/// the convener's ([`Chains::from`] the convener), `None` without a convener.
+pub fn sender(landscape: &Landscape, org: usize, chains: Option<&Chains>) -> Sender {
     let coalition = landscape.coalition();
     let organization = |i: usize, reason| Sender {
         id: Some(coalition.organizations[i].id.clone()),

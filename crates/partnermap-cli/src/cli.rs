@@ -69,6 +69,9 @@ pub enum Command {
         /// The most organizations on the invite list (also --k).
         #[arg(long, alias = "k", value_name = "N", default_value_t = 5)]
         invitations: usize,
+        /// Also write an outreach letter to each invitee into letters/, linked from Table 4.
+        #[arg(long)]
+        letters: bool,
     },
     /// Choose the potential partners that close the most gaps, and who sends each invitation
     /// (the worksheet's Table 4), with the reasons.
@@ -78,12 +81,8 @@ pub enum Command {
     Invite {
         /// Project folder, .json document or source,target .csv edge list.
         path: PathBuf,
-        /// The most organizations to invite (also --k).
-        #[arg(long, alias = "k", value_name = "N", default_value_t = 5)]
-        invitations: usize,
-        /// Also search for the best possible list (up to 40 candidates and k of 6) and compare.
-        #[arg(long)]
-        exact: bool,
+        #[command(flatten)]
+        list: InviteList,
         /// Output format.
         #[arg(long, value_enum, default_value_t = crate::output::Format::Table)]
         format: crate::output::Format,
@@ -91,6 +90,12 @@ pub enum Command {
         #[arg(long, value_name = "FOLDER")]
         apply: Option<PathBuf>,
     },
+    /// Draft an outreach letter to each organization on the invite list (Markdown and Word), one
+    /// document of them all for printing, and letters.csv for a mail merge.
+    #[command(
+        after_help = "Examples:\n  partnermap letters data/forest-city --out letters\n  partnermap letters --print-template > my-letter.md\n  partnermap letters data/forest-city --out letters --template my-letter.md\n\nThe template's variables are listed in docs/letters.md."
+    )]
+    Letters(crate::letters::LettersArgs),
     /// Network metrics per organization and for the whole network (the contract in docs/metrics.md).
     #[command(
         after_help = "Examples:\n  partnermap metrics data/forest-city\n  partnermap metrics data/forest-city --format json > metrics.json\n  partnermap metrics network.csv --format csv"
@@ -139,6 +144,17 @@ pub enum Command {
         after_help = "Examples:\n  partnermap map data/forest-city --view landscape -o landscape.svg\n  partnermap map data/forest-city --view partnerships -o - | dot -Tpng -o partners.png\n  partnermap map data/forest-city --view coverage --group-by status -o coverage.png\n  partnermap map data/forest-city --view ego --org fc-ajc --depth 2 -o ajc.pdf\n  partnermap map data/forest-city --view population --population ELL -o ell.svg\n  partnermap map big.json --view partnerships --top 50 --layout sfdp -o top50.svg\n\nThe format follows the extension of -o: .dot needs nothing else; .svg, .png and .pdf need\nGraphviz (https://graphviz.org/download/). -o - writes DOT to standard output.\nExit code 2 means the input, --org or --population is invalid."
     )]
     Map(crate::map::MapArgs),
+}
+
+/// The invite list, as `invite` and `letters` choose it.
+#[derive(Debug, clap::Args)]
+pub struct InviteList {
+    /// The most organizations to invite (also --k).
+    #[arg(long, alias = "k", value_name = "N", default_value_t = 5)]
+    pub invitations: usize,
+    /// Also search for the best possible list (up to 40 candidates and k of 6) and compare.
+    #[arg(long)]
+    pub exact: bool,
 }
 
 /// How the network metrics are computed.
@@ -203,14 +219,15 @@ pub fn run(cli: Cli) -> anyhow::Result<ExitCode> {
             path,
             out,
             invitations,
-        } => crate::report::run(&path, &out, invitations),
+            letters,
+        } => crate::report::run(&path, &out, invitations, letters),
+        Command::Letters(args) => crate::letters::run(&args),
         Command::Invite {
             path,
-            invitations,
-            exact,
+            list,
             format,
             apply,
-        } => crate::invite::run(&path, invitations, exact, format, apply.as_deref()),
+        } => crate::invite::run(&path, &list, format, apply.as_deref()),
         Command::Metrics {
             path,
             options,

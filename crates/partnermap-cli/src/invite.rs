@@ -11,15 +11,14 @@ use std::process::ExitCode;
 
 pub fn run(
     path: &Path,
-    k: usize,
-    exact: bool,
+    list: &crate::cli::InviteList,
     format: Format,
     apply: Option<&Path>,
 ) -> anyhow::Result<ExitCode> {
     let loaded = output::load(path)?;
     let coalition = &loaded.coalition;
     let landscape = Landscape::build(coalition);
-    let plan = plan(&landscape, k, exact);
+    let plan = plan(&landscape, list.invitations, list.exact);
     if let Some(out) = apply {
         partnermap_report::check_not_input(path, out).map_err(|refused| {
             output::usage(format!(

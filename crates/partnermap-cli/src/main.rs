@@ -8,6 +8,7 @@ mod brokers;
 mod cli;
 mod gaps;
 mod invite;
+mod letters;
 mod map;
 mod metrics;
 mod output;

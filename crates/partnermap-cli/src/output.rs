@@ -4,6 +4,7 @@
 
 use partnermap_core::{Landscape, Loaded, LookupError, TermKind};
 use partnermap_report::document::Document;
+use partnermap_report::OutputError;
 use std::io::{IsTerminal, Write as _};
 use std::path::Path;
 use std::process::ExitCode;
@@ -75,6 +76,23 @@ pub fn show<T: serde::Serialize>(
         Format::Table => partnermap_report::text::render(&document(), use_colour()),
     };
     print(&text)
+}
+
+/// Refuses to write `out` over, inside or around the input `path` (exit 2), with `hint`.
+pub fn not_input(path: &Path, out: &Path, flag: &str, hint: &str) -> anyhow::Result<()> {
+    partnermap_report::check_not_input(path, out)
+        .map_err(|refused| usage(format!("error: {flag}{refused}\n  hint: {hint}")))
+}
+
+/// A folder written, or why not: one that is not ours to replace is the user's choice to change
+/// (exit 2); a full disk or a folder we may not write is a failure at run time (exit 1).
+pub fn written(result: Result<(), OutputError>) -> anyhow::Result<()> {
+    match result {
+        Err(refused @ OutputError::NotOurs { .. }) => Err(usage(format!(
+            "error: {refused}\n  hint: choose a new folder, or one that holds earlier output"
+        ))),
+        result => Ok(result?),
+    }
 }
 
 /// Colour only for a person at a terminal who has not opted out (https://no-color.org).

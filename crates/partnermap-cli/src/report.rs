@@ -4,7 +4,7 @@
 
 use partnermap_core::Landscape;
 use partnermap_report::maps::maps;
-use partnermap_report::{analyse, check_not_input, files, write_report, Options, OutputError};
+use partnermap_report::{analyse, files, write_report, Options};
 use std::io::IsTerminal;
 use std::path::Path;
 use std::process::ExitCode;
@@ -34,12 +34,13 @@ fn graphviz_allowed() -> bool {
     std::env::var_os(NO_GRAPHVIZ_ENV).is_none_or(|v| v.is_empty() || v == "0")
 }
 
-pub fn run(path: &Path, out: &Path, invitations: usize) -> anyhow::Result<ExitCode> {
-    check_not_input(path, out).map_err(|refused| {
-        crate::output::usage(format!(
-            "error: {refused}\n  hint: choose an output folder outside the input, e.g. --out report"
-        ))
-    })?;
+pub fn run(path: &Path, out: &Path, k: usize, letters: bool) -> anyhow::Result<ExitCode> {
+    crate::output::not_input(
+        path,
+        out,
+        "",
+        "choose an output folder outside the input, e.g. --out report",
+    )?;
     let mut progress = Progress {
         shown: !crate::output::quiet() && std::io::stderr().is_terminal(),
         step: 0,
@@ -49,7 +50,7 @@ pub fn run(path: &Path, out: &Path, invitations: usize) -> anyhow::Result<ExitCo
     let coalition = &loaded.coalition;
     let landscape = Landscape::build(coalition);
     progress.step("analysing coverage, introductions and the invite plan");
-    let analysis = analyse(&landscape, &Options { k: invitations });
+    let analysis = analyse(&landscape, &Options { k, letters });
     progress.step(if graphviz_allowed() {
         "drawing the maps"
     } else {
@@ -57,16 +58,7 @@ pub fn run(path: &Path, out: &Path, invitations: usize) -> anyhow::Result<ExitCo
     });
     let maps = maps(&landscape, &analysis.network, graphviz_allowed())?;
     progress.step("writing the report");
-    match write_report(out, &files(&landscape, &analysis, &maps)) {
-        // A folder that is not ours to replace is the user's choice to change: exit 2.
-        Err(refused @ OutputError::NotAReport(_)) => {
-            return Err(crate::output::usage(format!(
-                "error: {refused}\n  hint: choose a new folder, or one that holds an earlier report"
-            )))
-        }
-        // A full disk or a folder we may not write is a failure at run time: exit 1.
-        result => result?,
-    }
+    crate::output::written(write_report(out, &files(&landscape, &analysis, &maps)))?;
     crate::output::print(&format!(
         "Report written to {}; open {} in a browser.\n",
         out.display(),

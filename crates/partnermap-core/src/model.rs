@@ -447,6 +447,9 @@ pub struct Coalition {
     pub convener: Option<String>,
     /// The date the data describes, shown on maps and reports (e.g. 2026-11-01).
     pub as_of: Option<String>,
+    /// Why the coalition is forming, in a sentence or two (the engaging-partners guide's first
+    /// step); outreach letters quote it.
+    pub purpose: Option<String>,
     /// Worksheet Part 1.
     #[serde(default)]
     pub priorities: Priorities,
@@ -482,6 +485,7 @@ impl Coalition {
             name: name.to_string(),
             convener: None,
             as_of: None,
+            purpose: None,
             priorities: Priorities::default(),
             vocabulary: ExtraTerms::default(),
             planner: None,

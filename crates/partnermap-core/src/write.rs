@@ -325,6 +325,9 @@ fn coalition_toml(coalition: &Coalition, vocabulary: &Vocabulary) -> String {
     if let Some(as_of) = &coalition.as_of {
         out += &format!("as_of = {}\n", toml_string(as_of));
     }
+    if let Some(purpose) = &coalition.purpose {
+        out += &format!("purpose = {}\n", toml_string(purpose));
+    }
     out += "\n[priorities]\n";
     for kind in TermKind::ALL {
         let labels = coalition

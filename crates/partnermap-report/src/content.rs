@@ -35,7 +35,7 @@ pub(crate) fn document(landscape: &Landscape, analysis: &Analysis, maps: &[Map])
             existing_partners(landscape),
             potential_partners(landscape, analysis),
             benefits(landscape, analysis),
-            invite_plan(&analysis.plan),
+            invite_plan(&analysis.plan, &analysis.letters),
             brokers(landscape, analysis),
             metrics(analysis),
             maps_section(maps),

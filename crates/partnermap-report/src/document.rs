@@ -101,11 +101,18 @@ pub struct Cell {
     pub text: String,
     /// The coverage class it stands for, coloured in HTML.
     pub class: Option<Class>,
+    /// A file of the report the cell links to (relative to the report folder), such as an
+    /// invitee's letter.
+    pub link: Option<String>,
 }
 
 impl From<String> for Cell {
     fn from(text: String) -> Cell {
-        Cell { text, class: None }
+        Cell {
+            text,
+            class: None,
+            link: None,
+        }
     }
 }
 

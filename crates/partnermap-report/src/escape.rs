@@ -28,18 +28,34 @@ pub fn html(text: &str) -> String {
 
 /// Text made literal in Markdown: characters that would start markup, raw HTML or end a table
 /// cell are backslash-escaped, and line breaks become spaces so a cell or item stays on its
-/// line.
+/// line. An underscore that could open or close emphasis (not inside a word) is escaped, and
+/// so is a text that starts like a list item or a heading underline, since it may begin a line
+/// (a letter's signature does).
 ///
 /// ```
 /// use partnermap_report::escape::markdown;
 /// assert_eq!(markdown("<script>|*x*|\nnext"), r"\<script\>\|\*x\*\| next");
 /// assert_eq!(markdown("nul\0tab\t"), "nul tab ");
+/// assert_eq!(markdown("_x_ #1 average_degree"), r"\_x\_ \#1 average_degree");
+/// assert_eq!(markdown("- item"), r"\- item");
 /// ```
 pub fn markdown(text: &str) -> String {
     let mut out = String::with_capacity(text.len());
-    for c in text.chars() {
+    if text.starts_with(['-', '+', '=']) {
+        out.push('\\');
+    }
+    let chars: Vec<char> = text.chars().collect();
+    let in_word = |i: Option<usize>| {
+        i.and_then(|i| chars.get(i))
+            .is_some_and(|c| c.is_alphanumeric())
+    };
+    for (i, &c) in chars.iter().enumerate() {
         match c {
-            '\\' | '`' | '*' | '[' | ']' | '<' | '>' | '|' => {
+            '\\' | '`' | '*' | '#' | '[' | ']' | '<' | '>' | '|' => {
+                out.push('\\');
+                out.push(c);
+            }
+            '_' if !(in_word(i.checked_sub(1)) && in_word(Some(i + 1))) => {
                 out.push('\\');
                 out.push(c);
             }

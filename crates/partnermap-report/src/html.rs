@@ -181,12 +181,16 @@ fn table(out: &mut String, table: &Table) {
 }
 
 fn cell(out: &mut String, cell: &Cell) {
+    let text = match &cell.link {
+        Some(link) => format!("<a href=\"{}\">{}</a>", esc(link), esc(&cell.text)),
+        None => esc(&cell.text),
+    };
     match cell.class {
         Some(class) => {
-            let _ = write!(out, "<td class=\"{}\">{}</td>", class.id(), esc(&cell.text));
+            let _ = write!(out, "<td class=\"{}\">{text}</td>", class.id());
         }
         None => {
-            let _ = write!(out, "<td>{}</td>", esc(&cell.text));
+            let _ = write!(out, "<td>{text}</td>");
         }
     }
 }

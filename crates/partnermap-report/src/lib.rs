@@ -26,6 +26,7 @@ mod content;
 pub mod document;
 pub mod escape;
 mod html;
+pub mod letters;
 pub mod maps;
 pub mod markdown;
 pub mod output;
@@ -51,12 +52,18 @@ use std::collections::BTreeMap;
 pub struct Options {
     /// The most organizations on the invite list (Table 4).
     pub k: usize,
+    /// Also write an outreach letter to each organization on the invite list into `letters/`,
+    /// linked from Table 4.
+    pub letters: bool,
 }
 
 impl Default for Options {
-    /// Five invitations, the worksheet's short list.
+    /// Five invitations, the worksheet's short list, and no letters.
     fn default() -> Options {
-        Options { k: 5 }
+        Options {
+            k: 5,
+            letters: false,
+        }
     }
 }
 
@@ -83,6 +90,8 @@ pub struct Analysis {
     pub network: NetworkAnalysis,
     /// The invite plan.
     pub plan: Plan,
+    /// The outreach letters, when they were asked for.
+    pub letters: Vec<letters::Letter>,
 }
 
 /// What the report and the maps both need, without the invite plan and its exact search:
@@ -107,14 +116,22 @@ pub struct NetworkAnalysis {
 ///
 /// ```
 /// use partnermap_report::{analyse, Options};
-/// let analysis = analyse(&partnermap_core::Landscape::build(&partnermap_core::Coalition::new("Demo")), &Options { k: 3 });
+/// let analysis = analyse(&partnermap_core::Landscape::build(&partnermap_core::Coalition::new("Demo")), &Options { k: 3, letters: false });
 /// assert_eq!(analysis.plan.k, 3);
 /// assert!(analysis.network.warm_introductions.is_empty());
 /// ```
 pub fn analyse(landscape: &Landscape, options: &Options) -> Analysis {
+    let network = analyse_network(landscape);
+    let plan = plan(landscape, options.k, true);
+    let letters = if options.letters {
+        letters::letters(landscape, &network.gaps.coverage, &plan)
+    } else {
+        Vec::new()
+    };
     Analysis {
-        network: analyse_network(landscape),
-        plan: plan(landscape, options.k, true),
+        network,
+        plan,
+        letters,
     }
 }
 
@@ -363,6 +380,14 @@ pub fn files(landscape: &Landscape, analysis: &Analysis, maps: &[Map]) -> Vec<Fi
             bytes: tables::invite(landscape, &analysis.plan),
         },
     ];
+    if !analysis.letters.is_empty() {
+        let written = letters::files(&analysis.letters, &letters::Template::builtin())
+            .expect("the built-in template prints only what every letter has");
+        files.extend(written.into_iter().map(|f| File {
+            path: format!("{LETTERS_FOLDER}/{}", f.path),
+            ..f
+        }));
+    }
     for map in maps {
         files.push(File {
             path: format!("maps/{}.dot", map.name),
@@ -383,6 +408,9 @@ pub fn files(landscape: &Landscape, analysis: &Analysis, maps: &[Map]) -> Vec<Fi
     }
     files
 }
+
+/// The folder of the report that holds the letters (`report --letters`).
+pub const LETTERS_FOLDER: &str = "letters";
 
 /// The metrics contract of docs/metrics.md, pretty-printed; undefined values (NaN) are null.
 fn metrics_json(metrics: &NetworkMetrics) -> Vec<u8> {

@@ -70,7 +70,14 @@ fn table(out: &mut String, table: &Table) {
     out.push_str(&row(table.header.iter().map(|h| esc(h)).collect()));
     out.push_str(&format!("|{}\n", "---|".repeat(table.header.len())));
     for cells in &table.rows {
-        out.push_str(&row(cells.iter().map(|c| esc(&c.text)).collect()));
+        out.push_str(&row(cells
+            .iter()
+            .map(|c| match &c.link {
+                // Links are paths the report made (letters/01-name.md): nothing to escape.
+                Some(link) => format!("[{}]({link})", esc(&c.text)),
+                None => esc(&c.text),
+            })
+            .collect()));
     }
     out.push('\n');
 }

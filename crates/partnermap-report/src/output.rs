@@ -1,6 +1,6 @@
-//! Where the report may go (not over its input, only over a previous report) and putting it
-//! there all at once, so a failure or a kill halfway leaves the previous report (or nothing)
-//! rather than half of a new one.
+//! Where the report and the letters may go (not over their input, only over a previous output
+//! of ours) and putting them there all at once, so a failure or a kill halfway leaves the
+//! previous folder (or nothing) rather than half of a new one.
 
 use crate::File;
 use partnermap_core::write::{replace_folder, WriteError};
@@ -19,9 +19,16 @@ pub enum OutputError {
         /// "is", "is inside" or "contains".
         relation: &'static str,
     },
-    /// The output folder exists and holds something other than a previous report.
-    #[error("refusing to replace {0}: it exists and does not look like a partnermap report (no report.html)")]
-    NotAReport(PathBuf),
+    /// The output folder exists and holds something other than what we wrote there before.
+    #[error("refusing to replace {path}: it exists and does not look like a partnermap {what} (no {marker})")]
+    NotOurs {
+        /// The output folder asked for.
+        path: PathBuf,
+        /// "report", "letters folder".
+        what: &'static str,
+        /// The file every such folder holds.
+        marker: &'static str,
+    },
     /// The file system refused.
     #[error(transparent)]
     Write(#[from] WriteError),
@@ -76,10 +83,34 @@ pub fn check_not_input(input: &Path, out: &Path) -> Result<(), OutputError> {
 }
 
 /// Writes `files` as the folder `out`, replacing a previous report there (and only a report,
-/// or an empty folder), all at once through core's [`replace_folder`].
+/// or an empty folder).
 pub fn write_report(out: &Path, files: &[File]) -> Result<(), OutputError> {
-    if out.exists() && !(out.join("report.html").is_file() || is_empty_dir(out)) {
-        return Err(OutputError::NotAReport(out.to_path_buf()));
+    write_folder(out, files, "report", "report.html")
+}
+
+/// Writes `files` as the folder `out`, all at once (core's [`replace_folder`]), replacing a
+/// folder that holds `marker` (what we wrote there before) or nothing; `what` names such a folder in the refusal.
+///
+/// ```
+/// use partnermap_report::{output::write_folder, File};
+/// let dir = tempfile::tempdir().unwrap();
+/// std::fs::write(dir.path().join("notes.txt"), "mine").unwrap();
+/// let files = [File { path: "letters.csv".into(), bytes: b"organization\n".to_vec() }];
+/// let refused = write_folder(dir.path(), &files, "letters folder", "letters.csv").unwrap_err();
+/// assert!(refused.to_string().ends_with("does not look like a partnermap letters folder (no letters.csv)"));
+/// ```
+pub fn write_folder(
+    out: &Path,
+    files: &[File],
+    what: &'static str,
+    marker: &'static str,
+) -> Result<(), OutputError> {
+    if out.exists() && !(out.join(marker).is_file() || is_empty_dir(out)) {
+        return Err(OutputError::NotOurs {
+            path: out.to_path_buf(),
+            what,
+            marker,
+        });
     }
     Ok(replace_folder(out, files)?)
 }

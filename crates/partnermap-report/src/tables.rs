@@ -395,6 +395,27 @@ pub fn paths(landscape: &Landscape, found: &[Introduction]) -> Vec<u8> {
     )
 }
 
+/// One row per letter for a mail merge: `letters.csv` beside the letters.
+///
+/// ```
+/// let csv = partnermap_report::tables::letters(&[]);
+/// assert_eq!(csv, b"organization,contact,sender,subject,file\n");
+/// ```
+pub fn letters(letters: &[crate::letters::Letter]) -> Vec<u8> {
+    write(
+        &["organization", "contact", "sender", "subject", "file"],
+        letters.iter().map(|l| {
+            vec![
+                l.invitee.name.clone(),
+                l.invitee.contact.clone().unwrap_or_default(),
+                l.sender.name.clone(),
+                l.subject.clone(),
+                format!("{}.docx", l.file),
+            ]
+        }),
+    )
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -19,6 +19,7 @@ struct TomlCoalition {
     name: Option<Spanned<String>>,
     convener: Option<Spanned<String>>,
     as_of: Option<String>,
+    purpose: Option<String>,
     #[serde(default)]
     priorities: TomlPriorities,
     #[serde(default)]
@@ -134,7 +135,7 @@ pub(super) fn read_folder(folder: &Path) -> Read {
                 diagnostics.push(
                     Diagnostic::error(&toml_file, e.message().to_string())
                         .at_line(line)
-                        .with_hint("the keys are name, convener, as_of, [priorities], [vocabulary] and [planner]; see docs/data-format.md"),
+                        .with_hint("the keys are name, convener, as_of, purpose, [priorities], [vocabulary] and [planner]; see docs/data-format.md"),
                 );
             }
         }
@@ -192,6 +193,10 @@ fn apply_toml(
         coalition.convener = Some(convener.into_inner());
     }
     coalition.as_of = parsed.as_of;
+    coalition.purpose = parsed
+        .purpose
+        .map(|p| p.trim().to_string())
+        .filter(|p| !p.is_empty());
     if let Some(planner) = parsed.planner {
         let at = line(planner.span());
         let weights = planner.into_inner();
@@ -378,7 +383,7 @@ mod tests {
         );
         assert_eq!(
             d.hint.as_deref(),
-            Some("the keys are name, convener, as_of, [priorities], [vocabulary] and [planner]; see docs/data-format.md")
+            Some("the keys are name, convener, as_of, purpose, [priorities], [vocabulary] and [planner]; see docs/data-format.md")
         );
     }
 

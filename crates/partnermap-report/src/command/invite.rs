@@ -39,7 +39,7 @@ pub fn invite(landscape: &Landscape, plan: &Plan) -> Document {
             ]
         })
         .collect();
-    let mut sections = vec![crate::content::invite_plan(plan)];
+    let mut sections = vec![crate::content::invite_plan(plan, &[])];
     if !plan.picks.is_empty() {
         sections.push(table_section(
             "contacts",

@@ -4,7 +4,8 @@
 use super::labels;
 use crate::command::{header, join, ROWS};
 use crate::document::{Block, Cell, Section, Table};
-use crate::Analysis;
+use crate::letters::Letter;
+use crate::{Analysis, LETTERS_FOLDER};
 use partnermap_analysis::coverage::{Class, TermCoverage};
 use partnermap_analysis::invite::Plan;
 use partnermap_core::vocabulary::{TermKind, Vocabulary};
@@ -169,8 +170,9 @@ pub(super) fn benefits(landscape: &Landscape, analysis: &Analysis) -> Section {
 }
 
 /// Table 4: the invite list in order, who sends each invitation and why, what each closes; the
-/// report's section and the heart of `partnermap invite`.
-pub(crate) fn invite_plan(plan: &Plan) -> Section {
+/// report's section and the heart of `partnermap invite`. Each invitee links to its letter
+/// when `letters` has one.
+pub(crate) fn invite_plan(plan: &Plan, letters: &[Letter]) -> Section {
     let mut blocks = vec![Block::Paragraph(format!(
         "Up to {} of the {} organizations outside the coalition, chosen to close the most gaps: an uncovered priority counts fully, a second provider for a thin one counts half. {}",
         plan.k,
@@ -200,8 +202,12 @@ pub(crate) fn invite_plan(plan: &Plan) -> Section {
                 .iter()
                 .enumerate()
                 .map(|(i, pick)| {
+                    let letter = letters.iter().find(|l| l.invitee.id == pick.id);
                     vec![
-                        format!("{}. {}", i + 1, pick.name).into(),
+                        Cell {
+                            link: letter.map(|l| format!("{LETTERS_FOLDER}/{}.md", l.file)),
+                            ..format!("{}. {}", i + 1, pick.name).into()
+                        },
                         pick.sender.name.as_str().into(),
                         pick.sender.reason.describe().into(),
                         join(&pick.closes).into(),
