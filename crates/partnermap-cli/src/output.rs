@@ -45,7 +45,12 @@ pub enum Format {
 /// Loads the input and prints its warnings; invalid input becomes the error main turns into
 /// exit code 2.
 pub fn load(path: &Path) -> anyhow::Result<Loaded> {
-    let loaded = partnermap_core::load(path)?;
+    load_as(path, None)
+}
+
+/// [`load`] in the format `--from` names, when given.
+pub fn load_as(path: &Path, from: Option<&str>) -> anyhow::Result<Loaded> {
+    let loaded = partnermap_core::load_as(path, from)?;
     for warning in &loaded.warnings {
         note(&warning.to_string());
     }
