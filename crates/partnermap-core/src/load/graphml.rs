@@ -122,7 +122,9 @@ fn data(
                 id.to_string()
             }
         };
-        attributes.insert(name, data.text.trim().to_string());
+        // As written: values such as notes may begin or end with spaces. Names are trimmed
+        // where they are taken, weights where they are parsed.
+        attributes.insert(name, data.text.clone());
     }
     for key in keys.values() {
         if key.domain == domain || key.domain == "all" {
@@ -224,7 +226,7 @@ fn build(graph: &Element, keys: &HashMap<String, Key>, network: &mut Network) {
             .cloned();
         let weight = match weight_key.and_then(|k| attributes.remove(&k)) {
             None => Ok(None),
-            Some(text) => parse_weight(&text).map(Some).map_err(|message| {
+            Some(text) => parse_weight(text.trim()).map(Some).map_err(|message| {
                 network
                     .diagnostics
                     .push(error(edge.line, "weight", message, WEIGHT_HINT));
