@@ -14,7 +14,7 @@ pub use gexf::gexf;
 pub use graphml::graphml;
 pub use network::Exported;
 pub use pajek::{pajek_net, pajek_partition, pajek_types, ucinet_dl};
-pub use xml::xml_escape;
+pub use xml::{escape_markup, xml_escape};
 
 use crate::fields::{self, Column, Table, ATTRIBUTE_PREFIX};
 use crate::load::{ORGANIZATION_COLUMNS, PARTNERSHIP_COLUMNS};

@@ -1,10 +1,10 @@
-//! What the XML writers (GraphML, GEXF) share: escaping text so any value reads back as
-//! written, in an attribute value or between tags.
+//! Escaping for markup: what the XML writers (GraphML, GEXF) and the report's HTML share, so
+//! any value reads back as written, in an attribute value or between tags.
 
-/// `text` escaped for XML: the five special characters as entities, tabs and line breaks as
-/// character references (an attribute value would otherwise turn them into spaces, and a
-/// parser would turn `\r\n` into `\n`). Control characters XML 1.0 cannot hold at all become
-/// U+FFFD, the replacement character.
+/// `text` escaped for XML: [`escape_markup`] with tabs and line breaks as character references
+/// (an attribute value would otherwise turn them into spaces, and a parser would turn `\r\n`
+/// into `\n`), and the control characters XML 1.0 cannot hold at all as U+FFFD, the
+/// replacement character.
 ///
 /// ```
 /// use partnermap_core::write::xml_escape;
@@ -12,6 +12,18 @@
 /// assert_eq!(xml_escape("bell\u{7}"), "bell\u{fffd}");
 /// ```
 pub fn xml_escape(text: &str) -> String {
+    escape_markup(text, true)
+}
+
+/// `text` made safe in markup element content or a quoted attribute value: `& < > " '` as
+/// references (`&#39;` for the apostrophe, which HTML and XML both read); with `xml`, also
+/// what [`xml_escape`] says.
+///
+/// ```
+/// use partnermap_core::write::escape_markup;
+/// assert_eq!(escape_markup("'a'\n", false), "&#39;a&#39;\n");
+/// ```
+pub fn escape_markup(text: &str, xml: bool) -> String {
     let mut out = String::with_capacity(text.len());
     for c in text.chars() {
         match c {
@@ -19,11 +31,11 @@ pub fn xml_escape(text: &str) -> String {
             '<' => out.push_str("&lt;"),
             '>' => out.push_str("&gt;"),
             '"' => out.push_str("&quot;"),
-            '\'' => out.push_str("&apos;"),
-            '\t' => out.push_str("&#9;"),
-            '\n' => out.push_str("&#10;"),
-            '\r' => out.push_str("&#13;"),
-            c if (c as u32) < 0x20 || c == '\u{FFFE}' || c == '\u{FFFF}' => out.push('\u{FFFD}'),
+            '\'' => out.push_str("&#39;"),
+            '\t' | '\n' | '\r' if xml => out.push_str(&format!("&#{};", c as u32)),
+            c if xml && ((c as u32) < 0x20 || c == '\u{FFFE}' || c == '\u{FFFF}') => {
+                out.push('\u{FFFD}')
+            }
             c => out.push(c),
         }
     }
