@@ -234,6 +234,15 @@ proptest! {
             })?;
             prop_assert_eq!(to_json(&back.coalition), to_json(&coalition), "{}", file);
         }
+        // Gephi's tables hold no coalition, only its organizations and partnerships.
+        let path = dir.path().join("gephi");
+        export(&folder, Format::GephiCsv, &path, &[], false).unwrap();
+        let back = load(&path).map_err(|e| {
+            let shown: Vec<String> = e.diagnostics.iter().map(|d| d.to_string()).collect();
+            TestCaseError::fail(format!("gephi: {}", shown.join("\n")))
+        })?;
+        prop_assert_eq!(&back.coalition.organizations, &coalition.organizations);
+        prop_assert_eq!(&back.coalition.partnerships, &coalition.partnerships);
     }
 }
 

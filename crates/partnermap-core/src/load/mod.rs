@@ -20,6 +20,7 @@ mod csv;
 mod dl;
 mod edge_list;
 mod folder;
+mod gephi;
 mod gexf;
 mod gml;
 mod graphml;
@@ -77,6 +78,9 @@ pub fn load_as(path: &Path, from: Option<&str>) -> Result<Loaded, LoadError> {
         let lists = arc_lists::lists_in(path);
         if !path.join("coalition.toml").exists() && !lists.is_empty() {
             return finish(arc_lists::read_arc_lists(path, &lists));
+        }
+        if !path.join("coalition.toml").exists() && gephi::is_gephi_folder(path) {
+            return finish(gephi::read_gephi(path));
         }
         return finish(folder::read_folder(path));
     }
