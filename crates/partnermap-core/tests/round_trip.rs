@@ -64,7 +64,15 @@ fn organization(i: usize) -> impl Strategy<Value = Organization> {
         ),
         (free_text(), free_text(), free_text(), free_text()),
         (coordinate(90.0), coordinate(180.0)),
-        attributes(&["Budget", "Founded", "type", "label", "Region"]),
+        attributes(&[
+            "Budget",
+            "Founded",
+            "type",
+            "label",
+            "Region",
+            "Description",
+            "tags",
+        ]),
     )
         .prop_map(
             move |(name, kind, status, terms, table3, more, (lat, lon), attributes)| {
@@ -234,15 +242,18 @@ proptest! {
             })?;
             prop_assert_eq!(to_json(&back.coalition), to_json(&coalition), "{}", file);
         }
-        // Gephi's tables hold no coalition, only its organizations and partnerships.
-        let path = dir.path().join("gephi");
-        export(&folder, Format::GephiCsv, &path, &[], false).unwrap();
-        let back = load(&path).map_err(|e| {
-            let shown: Vec<String> = e.diagnostics.iter().map(|d| d.to_string()).collect();
-            TestCaseError::fail(format!("gephi: {}", shown.join("\n")))
-        })?;
-        prop_assert_eq!(&back.coalition.organizations, &coalition.organizations);
-        prop_assert_eq!(&back.coalition.partnerships, &coalition.partnerships);
+        // Gephi's tables and Kumu's blueprint hold no coalition, only its organizations and
+        // partnerships.
+        for (format, file) in [(Format::GephiCsv, "gephi"), (Format::Kumu, "network.kumu.json")] {
+            let path = dir.path().join(file);
+            export(&folder, format, &path, &[], false).unwrap();
+            let back = load(&path).map_err(|e| {
+                let shown: Vec<String> = e.diagnostics.iter().map(|d| d.to_string()).collect();
+                TestCaseError::fail(format!("{file}: {}", shown.join("\n")))
+            })?;
+            prop_assert_eq!(&back.coalition.organizations, &coalition.organizations, "{}", file);
+            prop_assert_eq!(&back.coalition.partnerships, &coalition.partnerships, "{}", file);
+        }
     }
 }
 

@@ -25,6 +25,7 @@ mod gexf;
 mod gml;
 mod graphml;
 mod json;
+mod kumu;
 mod network;
 mod organizations;
 mod origin;
@@ -95,6 +96,7 @@ pub fn load_as(path: &Path, from: Option<&str>) -> Result<Loaded, LoadError> {
         .trim_start_matches('.')
         .to_ascii_lowercase();
     match extension.as_str() {
+        "json" if kumu::is_blueprint(path) => finish(kumu::read_kumu(path)),
         "json" => finish(json::read_json(path)),
         "csv" => finish(edge_list::read_edge_list(path)),
         "net" | "paj" => finish(pajek::read_pajek(path)),

@@ -66,7 +66,7 @@ pub(super) struct Network {
     pub(super) diagnostics: Vec<Diagnostic>,
     taken: HashSet<String>,
     /// The coalition's vocabulary, for mapping fields onto terms.
-    vocabulary: Vocabulary,
+    pub(super) vocabulary: Vocabulary,
 }
 
 impl Network {

@@ -5,6 +5,7 @@
 mod gephi;
 mod gexf;
 mod graphml;
+mod kumu;
 mod network;
 mod pajek;
 mod xml;
@@ -12,6 +13,7 @@ mod xml;
 pub use gephi::gephi_csv;
 pub use gexf::gexf;
 pub use graphml::graphml;
+pub use kumu::kumu_json;
 pub use network::Exported;
 pub use pajek::{pajek_net, pajek_partition, pajek_types, ucinet_dl};
 pub use xml::{escape_markup, xml_escape};
@@ -102,6 +104,8 @@ pub enum Format {
     Dl,
     /// Gephi's spreadsheet import: a folder with `nodes.csv` and `edges.csv`.
     GephiCsv,
+    /// Kumu's JSON blueprint (`.kumu.json`, or any name with `--to kumu`).
+    Kumu,
 }
 
 impl Format {
@@ -114,6 +118,7 @@ impl Format {
         (Format::Pajek, "pajek", "net"),
         (Format::Dl, "dl", "dl"),
         (Format::GephiCsv, "gephi-csv", ""),
+        (Format::Kumu, "kumu", "kumu.json"),
     ];
 
     /// The format named `name` (`graphml`, `gephi-csv`, …; case ignored).
@@ -126,6 +131,10 @@ impl Format {
 
     /// The format a path's extension implies; a path without one is a project folder.
     pub fn of_path(path: &Path) -> Option<Format> {
+        let name = path.file_name().and_then(|n| n.to_str()).unwrap_or("");
+        if name.to_ascii_lowercase().ends_with(".kumu.json") {
+            return Some(Format::Kumu);
+        }
         let extension = path.extension().and_then(|e| e.to_str()).unwrap_or("");
         Format::ALL
             .iter()
@@ -174,6 +183,7 @@ pub fn export(
         Format::Graphml => write_atomic(path, graphml(&network()).as_bytes()),
         Format::Gexf => write_atomic(path, gexf(&network()).as_bytes()),
         Format::Dl => write_atomic(path, ucinet_dl(coalition).as_bytes()),
+        Format::Kumu => write_atomic(path, kumu_json(coalition, &network()).as_bytes()),
         Format::Pajek => {
             write_atomic(path, pajek_net(coalition).as_bytes())?;
             write_atomic(
