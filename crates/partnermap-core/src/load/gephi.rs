@@ -16,8 +16,11 @@ pub(super) fn is_gephi_folder(folder: &Path) -> bool {
     folder.join("nodes.csv").is_file() && folder.join("edges.csv").is_file()
 }
 
-/// A table's header and rows (each with its line), or `None` with the problem reported.
-fn table(path: &Path, network: &mut Network) -> Option<(Vec<String>, Vec<(usize, Vec<String>)>)> {
+/// A table's rows, each with its line.
+type Rows = Vec<(usize, Vec<String>)>;
+
+/// A table's header and rows, or `None` with the problem reported.
+fn table(path: &Path, network: &mut Network) -> Option<(Vec<String>, Rows)> {
     let text = read_text(path, &mut network.diagnostics)?;
     let file = path.display().to_string();
     let mut reader = csv::ReaderBuilder::new()
