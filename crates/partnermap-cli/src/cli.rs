@@ -139,8 +139,7 @@ pub enum Command {
         after_help = "Examples:\n  partnermap map data/forest-city --view landscape -o landscape.svg\n  partnermap map data/forest-city --view partnerships -o - | dot -Tpng -o partners.png\n  partnermap map data/forest-city --view coverage --group-by status -o coverage.png\n  partnermap map data/forest-city --view ego --org fc-ajc --depth 2 -o ajc.pdf\n  partnermap map data/forest-city --view population --population ELL -o ell.svg\n  partnermap map big.json --view partnerships --top 50 --layout sfdp -o top50.svg\n\nThe format follows the extension of -o: .dot needs nothing else; .svg, .png and .pdf need\nGraphviz (https://graphviz.org/download/). -o - writes DOT to standard output.\nExit code 2 means the input, --org or --population is invalid."
     )]
     Map(crate::map::MapArgs),
-    /// Write the network for another tool: GraphML, GEXF, Pajek, UCINET DL, Gephi CSV, JSON or
-    /// a project folder (docs/formats/).
+    /// Write the network for another tool: GraphML, GEXF, Pajek, UCINET, Gephi, Kumu (docs/formats/).
     #[command(
         after_help = "Examples:\n  partnermap convert data/forest-city forest-city.graphml --metrics\n  partnermap convert padgM.net padgett.gexf\n  partnermap convert data/forest-city gephi --to gephi-csv --landscape\n\nThe format follows OUT's extension (.graphml, .gexf, .net, .dl, .json; none: a project\nfolder); --to overrides it, and --from the input's."
     )]

@@ -2,9 +2,9 @@
 
 use crate::output::{self, usage};
 use anyhow::Context;
-use partnermap_core::write::{export, Format, WriteError};
-use std::path::PathBuf;
-use std::process::ExitCode;
+use partnermap_core::write::{export, Format};
+use partnermap_report::tables::metric_columns;
+use std::{path::PathBuf, process::ExitCode};
 
 #[derive(Debug, clap::Args)]
 pub struct ConvertArgs {
@@ -27,23 +27,11 @@ pub struct ConvertArgs {
 }
 
 pub fn run(args: &ConvertArgs) -> anyhow::Result<ExitCode> {
-    let Some(format) = args.to.or_else(|| Format::of_path(&args.output)) else {
-        return Err(usage(format!(
-            "error: {}: no format has this extension\n  hint: give --to, one of: {}",
-            args.output.display(),
-            Format::names()
-        )));
-    };
-    let loaded = output::load_as(&args.input, args.from.as_deref())?;
-    let coalition = &loaded.coalition;
-    let extra = match args.metrics {
-        true => partnermap_report::tables::metric_columns(coalition),
-        false => Vec::new(),
-    };
-    match export(coalition, format, &args.output, &extra, args.landscape) {
-        Err(e @ WriteError::Unsupported { .. }) => {
-            return Err(usage(format!("error: --landscape: {e}")))
-        }
+    let loaded = output::load(&args.input, args.from.as_deref())?;
+    let c = &loaded.coalition;
+    let extra = args.metrics.then(|| metric_columns(c)).unwrap_or_default();
+    match export(c, args.to, &args.output, &extra, args.landscape) {
+        Err(e) if e.is_usage() => return Err(usage(format!("error: {e}"))),
         written => written.with_context(|| format!("writing {}", args.output.display()))?,
     }
     output::note(&format!("Wrote {}", args.output.display()));

@@ -45,7 +45,7 @@ pub fn run(path: &Path, out: &Path, invitations: usize) -> anyhow::Result<ExitCo
         step: 0,
     };
     progress.step("loading the coalition");
-    let loaded = crate::output::load(path)?;
+    let loaded = crate::output::load(path, None)?;
     let coalition = &loaded.coalition;
     let landscape = Landscape::build(coalition);
     progress.step("analysing coverage, introductions and the invite plan");

@@ -268,7 +268,7 @@ fn unknown_formats_and_a_landscape_pajek_are_usage_errors() {
     let example = workspace_path("data/forest-city");
     let dir = tempfile::tempdir().unwrap();
     for (out, flags, message) in [
-        ("x.docx", vec![], "error: "),
+        ("x.docx", vec![], "x.docx: no format has this extension (give one of: json, folder, graphml, gexf, pajek, dl, gephi-csv, kumu)"),
         (
             "x.net",
             vec!["--landscape"],
@@ -277,7 +277,7 @@ fn unknown_formats_and_a_landscape_pajek_are_usage_errors() {
         (
             "x.net",
             vec!["--to", "yed"],
-            "the formats are: json, folder, graphml, gexf, pajek, dl, gephi-csv",
+            "the formats are: json, folder, graphml, gexf, pajek, dl, gephi-csv, kumu",
         ),
     ] {
         let run = Command::cargo_bin("partnermap")

@@ -235,7 +235,7 @@ proptest! {
         let folder = load(&dir.path().join("folder")).unwrap().coalition;
         for (format, file) in [(Format::Graphml, "network.graphml"), (Format::Gexf, "network.gexf")] {
             let path = dir.path().join(file);
-            export(&folder, format, &path, &[], false).unwrap();
+            export(&folder, Some(format), &path, &[], false).unwrap();
             let back = load(&path).map_err(|e| {
                 let shown: Vec<String> = e.diagnostics.iter().map(|d| d.to_string()).collect();
                 TestCaseError::fail(format!("{file}: {}", shown.join("\n")))
@@ -246,7 +246,7 @@ proptest! {
         // partnerships.
         for (format, file) in [(Format::GephiCsv, "gephi"), (Format::Kumu, "network.kumu.json")] {
             let path = dir.path().join(file);
-            export(&folder, format, &path, &[], false).unwrap();
+            export(&folder, Some(format), &path, &[], false).unwrap();
             let back = load(&path).map_err(|e| {
                 let shown: Vec<String> = e.diagnostics.iter().map(|d| d.to_string()).collect();
                 TestCaseError::fail(format!("{file}: {}", shown.join("\n")))

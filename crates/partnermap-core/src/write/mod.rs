@@ -28,6 +28,15 @@ use std::path::{Path, PathBuf};
 /// Writing failed.
 #[derive(Debug, thiserror::Error)]
 pub enum WriteError {
+    /// No format was given and the path's extension names none.
+    #[error(
+        "{path}: no format has this extension (give one of: {})",
+        Format::names()
+    )]
+    UnknownFormat {
+        /// The path to write.
+        path: PathBuf,
+    },
     /// The format cannot hold what was asked for.
     #[error("{format} cannot hold {what}")]
     Unsupported {
@@ -44,6 +53,17 @@ pub enum WriteError {
         /// Why.
         source: std::io::Error,
     },
+}
+
+impl WriteError {
+    /// Whether the mistake is in what was asked (an unknown format, a landscape a format cannot
+    /// hold) rather than in writing it.
+    pub fn is_usage(&self) -> bool {
+        matches!(
+            self,
+            WriteError::UnknownFormat { .. } | WriteError::Unsupported { .. }
+        )
+    }
 }
 
 /// Writes `bytes` to `path` through a temporary file in the same folder and a rename, so
@@ -156,17 +176,23 @@ impl Format {
     }
 }
 
-/// Writes `coalition` to `path` in `format`: `extra` adds columns to the organizations
+/// Writes `coalition` to `path` in `format` (else the one `path`'s extension names): `extra` adds columns to the organizations
 /// (metrics, communities) where the format has room for them (GraphML, GEXF, Gephi CSV, and the
 /// `community` partition of Pajek); `landscape` writes the two-mode network of organizations and
 /// the terms they provide (GraphML, GEXF and Gephi CSV only).
 pub fn export(
     coalition: &Coalition,
-    format: Format,
+    format: Option<Format>,
     path: &Path,
     extra: &[Column],
     landscape: bool,
 ) -> Result<(), WriteError> {
+    let format =
+        format
+            .or_else(|| Format::of_path(path))
+            .ok_or_else(|| WriteError::UnknownFormat {
+                path: path.to_path_buf(),
+            })?;
     let network = || match landscape {
         true => Exported::landscape(&crate::Landscape::build(coalition), extra),
         false => Exported::coalition(coalition, extra),
