@@ -28,12 +28,12 @@ pub struct ConvertArgs {
 
 pub fn run(args: &ConvertArgs) -> anyhow::Result<ExitCode> {
     let loaded = output::load(&args.input, args.from.as_deref())?;
-    let c = &loaded.coalition;
-    let extra = args.metrics.then(|| metric_columns(c)).unwrap_or_default();
-    match export(c, args.to, &args.output, &extra, args.landscape) {
+    let (c, out) = (&loaded.coalition, &args.output);
+    let extra = args.metrics.then(|| metric_columns(c));
+    match export(c, args.to, out, &extra.unwrap_or_default(), args.landscape) {
         Err(e) if e.is_usage() => return Err(usage(format!("error: {e}"))),
-        written => written.with_context(|| format!("writing {}", args.output.display()))?,
+        written => written.with_context(|| format!("writing {}", out.display()))?,
     }
-    output::note(&format!("Wrote {}", args.output.display()));
+    output::note(&format!("Wrote {}", out.display()));
     Ok(ExitCode::SUCCESS)
 }
