@@ -272,7 +272,7 @@ fn unknown_formats_and_a_landscape_pajek_are_usage_errors() {
         (
             "x.net",
             vec!["--landscape"],
-            "error: --landscape: pajek cannot hold the two-mode landscape",
+            "error: pajek cannot hold the two-mode landscape (write .graphml, .gexf or gephi-csv)",
         ),
         (
             "x.net",
