@@ -13,7 +13,7 @@ use crate::model::Attributes;
 use crate::vocabulary::TermKind;
 use serde_json::{Map, Value};
 use std::collections::HashMap;
-use std::path::Path;
+use std::path::{Path, PathBuf};
 
 /// Whether a `.json` file is a Kumu blueprint rather than partnermap's canonical document: an
 /// object with `elements` and no `organizations`.
@@ -63,6 +63,15 @@ fn fields(item: &Map<String, Value>, renamed: &[(&str, &str)]) -> Attributes {
     fields
 }
 
+/// An element or connection as read, with where it came from for messages.
+struct Item {
+    value: Value,
+    file: String,
+    line: Option<usize>,
+    /// How messages name it: `element 3`, or the row in a sheet.
+    at: String,
+}
+
 /// Reads a Kumu blueprint, named after the file.
 pub(super) fn read_kumu(path: &Path) -> Read {
     let mut network = Network::new(path);
@@ -81,32 +90,156 @@ pub(super) fn read_kumu(path: &Path) -> Read {
             return network.finish();
         }
     };
-    let list = |key: &str| {
-        document
-            .get(key)
-            .and_then(Value::as_array)
-            .cloned()
-            .unwrap_or_default()
+    let list = |key: &str, what: &str| -> Vec<Item> {
+        let items = document.get(key).and_then(Value::as_array);
+        items
+            .into_iter()
+            .flatten()
+            .enumerate()
+            .map(|(i, value)| Item {
+                value: value.clone(),
+                file: file.clone(),
+                line: None,
+                at: format!("{what} {}", i + 1),
+            })
+            .collect()
     };
-    let problem = |at: String, field: &str, message: String, hint: &str| {
-        Diagnostic::error(&file, format!("{at}: {message}"))
+    let (elements, connections) = (
+        list("elements", "element"),
+        list("connections", "connection"),
+    );
+    build(&mut network, elements, connections);
+    network.finish()
+}
+
+/// The elements and connections sheets of a folder laid out as Kumu's spreadsheet import (and
+/// no `coalition.toml`): CSV files whose names hold `elements` and `connections` (any case),
+/// those whose names hold `(ignore)` skipped, as Kumu skips such sheets.
+pub(super) fn sheets_in(folder: &Path) -> Option<(PathBuf, Option<PathBuf>)> {
+    let mut files: Vec<PathBuf> = std::fs::read_dir(folder)
+        .into_iter()
+        .flatten()
+        .flatten()
+        .map(|entry| entry.path())
+        .filter(|p| p.extension().is_some_and(|e| e.eq_ignore_ascii_case("csv")))
+        .collect();
+    files.sort();
+    let named = |word: &str| {
+        files.iter().find(|p| {
+            let name = p
+                .file_name()
+                .and_then(|n| n.to_str())
+                .unwrap_or("")
+                .to_lowercase();
+            name.contains(word) && !name.contains("(ignore)")
+        })
+    };
+    Some((named("elements")?.clone(), named("connections").cloned()))
+}
+
+/// The rows of a Kumu sheet as items: each non-empty cell under its column's name, a cell
+/// holding `|` as the list of its values.
+fn sheet(path: &Path, what: &str, network: &mut Network) -> Vec<Item> {
+    let Some(text) = read_text(path, &mut network.diagnostics) else {
+        return Vec::new();
+    };
+    let file = path.display().to_string();
+    let mut reader = csv::ReaderBuilder::new()
+        .flexible(true)
+        .from_reader(text.as_bytes());
+    let header: Vec<String> = match reader.headers() {
+        Ok(h) => h.iter().map(|c| c.trim().to_string()).collect(),
+        Err(e) => {
+            network.diagnostics.push(
+                Diagnostic::error(&file, format!("malformed CSV header: {e}")).at_line(Some(1)),
+            );
+            return Vec::new();
+        }
+    };
+    let mut items = Vec::new();
+    for record in reader.records() {
+        let record = match record {
+            Ok(record) => record,
+            Err(e) => {
+                network.diagnostics.push(
+                    Diagnostic::error(&file, format!("malformed CSV: {e}"))
+                        .at_line(e.position().map(|p| p.line() as usize)),
+                );
+                continue;
+            }
+        };
+        let line = record.position().map(|p| p.line() as usize);
+        let mut object = Map::new();
+        for (name, cell) in header.iter().zip(record.iter()) {
+            let cell = cell.trim();
+            if name.is_empty() || cell.is_empty() {
+                continue;
+            }
+            let value = if cell.contains('|') {
+                Value::Array(
+                    cell.split('|')
+                        .map(|v| Value::String(v.trim().to_string()))
+                        .collect(),
+                )
+            } else {
+                Value::String(cell.to_string())
+            };
+            object.insert(name.clone(), value);
+        }
+        if object.is_empty() {
+            continue;
+        }
+        // A sheet whose first column is ID names elements by it; the label may then be absent.
+        if what == "element" && !object.keys().any(|k| k.eq_ignore_ascii_case("label")) {
+            if let Some(id) = object
+                .iter()
+                .find(|(k, _)| k.eq_ignore_ascii_case("id"))
+                .map(|(_, v)| v.clone())
+            {
+                object.insert("Label".to_string(), id);
+            }
+        }
+        items.push(Item {
+            value: Value::Object(object),
+            file: file.clone(),
+            line,
+            at: format!("{what} on line {}", line.unwrap_or(0)),
+        });
+    }
+    items
+}
+
+/// Reads a folder of Kumu sheets as a coalition named after the folder.
+pub(super) fn read_kumu_sheets(folder: &Path, elements: &Path, connections: Option<&Path>) -> Read {
+    let mut network = Network::new(folder);
+    let elements = sheet(elements, "element", &mut network);
+    let connections = connections.map_or_else(Vec::new, |c| sheet(c, "connection", &mut network));
+    build(&mut network, elements, connections);
+    network.finish()
+}
+
+/// Makes organizations of the elements and partnerships of the connections.
+fn build(network: &mut Network, elements: Vec<Item>, connections: Vec<Item>) {
+    let problem = |item: &Item, field: &str, message: String, hint: &str| {
+        Diagnostic::error(&item.file, format!("{}: {message}", item.at))
+            .at_line(item.line)
             .in_field(field)
             .with_hint(hint)
     };
     let mut by_key: HashMap<String, usize> = HashMap::new();
     let element_names = [
         ("_id", "id"),
+        ("id", "id"),
         ("element type", "type"),
         ("description", "notes"),
         ("tags", "tags"),
         ("label", "label"),
         ("type", "type"),
     ];
-    for (i, element) in list("elements").iter().enumerate() {
-        let at = format!("element {}", i + 1);
-        let Some(element) = element.as_object() else {
+    for item in &elements {
+        let Some(element) = item.value.as_object() else {
             network.diagnostics.push(problem(
-                at,
+                item,
                 "elements",
                 "is not an object".into(),
                 "write each element as {\"label\": \"Name\"}",
@@ -116,7 +249,7 @@ pub(super) fn read_kumu(path: &Path) -> Read {
         let mut fields = fields(element, &element_names);
         let Some(label) = fields.remove("label").filter(|l| !l.trim().is_empty()) else {
             network.diagnostics.push(problem(
-                at,
+                item,
                 "label",
                 "has no label".into(),
                 "give every element a label",
@@ -125,9 +258,10 @@ pub(super) fn read_kumu(path: &Path) -> Read {
         };
         let tags = fields.remove("tags");
         let key = fields.get("id").cloned();
-        let org = network.add_node(label.trim(), fields, None);
+        network.file = item.file.clone();
+        let org = network.add_node(label.trim(), fields, item.line);
         if let Some(tags) = tags {
-            add_tags(&mut network, org, &tags);
+            add_tags(network, org, &tags);
         }
         for k in key.into_iter().chain([label.trim().to_string()]) {
             by_key.entry(k).or_insert(org);
@@ -140,13 +274,14 @@ pub(super) fn read_kumu(path: &Path) -> Read {
         ("from", "from"),
         ("to", "to"),
         ("direction", "direction"),
+        ("strength", "strength"),
+        ("weight", "weight"),
         ("tags", "tags"),
     ];
-    for (i, connection) in list("connections").iter().enumerate() {
-        let at = format!("connection {}", i + 1);
-        let Some(connection) = connection.as_object() else {
+    for item in &connections {
+        let Some(connection) = item.value.as_object() else {
             network.diagnostics.push(problem(
-                at,
+                item,
                 "connections",
                 "is not an object".into(),
                 "write each connection as {\"from\": \"A\", \"to\": \"B\"}",
@@ -160,7 +295,7 @@ pub(super) fn read_kumu(path: &Path) -> Read {
             match by_key.get(name.trim()) {
                 Some(&org) => ends[slot] = Some(org),
                 None => network.diagnostics.push(problem(
-                    at.clone(),
+                    item,
                     end,
                     format!("\"{name}\" is not an element's _id or label"),
                     "name an element by its label",
@@ -172,7 +307,7 @@ pub(super) fn read_kumu(path: &Path) -> Read {
             Some("directed") => Some(true),
             Some(other) => {
                 network.diagnostics.push(problem(
-                    at.clone(),
+                    item,
                     "direction",
                     format!("direction \"{other}\" is not directed, undirected or mutual"),
                     "write directed, undirected or mutual",
@@ -185,13 +320,14 @@ pub(super) fn read_kumu(path: &Path) -> Read {
             Some(w) => parse_weight(w.trim()).map(Some).map_err(|message| {
                 network
                     .diagnostics
-                    .push(problem(at.clone(), "weight", message, WEIGHT_HINT));
+                    .push(problem(item, "weight", message, WEIGHT_HINT));
             }),
         };
         let ([Some(source), Some(target)], Some(directed), Ok(weight)) = (ends, directed, weight)
         else {
             continue;
         };
+        network.file = item.file.clone();
         network.add_tie(Tie {
             source,
             target,
@@ -199,10 +335,9 @@ pub(super) fn read_kumu(path: &Path) -> Read {
             weight,
             relation: None,
             attributes: fields,
-            line: None,
+            line: item.line,
         });
     }
-    network.finish()
 }
 
 /// Adds an element's tags to the organization's populations, domains or assets, whichever the
@@ -311,5 +446,94 @@ mod tests {
             (mutual.directed, mutual.since.as_deref()),
             (false, Some("2020"))
         );
+    }
+}
+
+#[cfg(test)]
+mod sheet_tests {
+    use super::super::testing::{error, folder};
+    use super::*;
+    use crate::model::{OrganizationType, PartnershipKind};
+
+    #[test]
+    fn sheets_as_kumu_lays_them_out_with_lists_ignored_sheets_and_custom_fields() {
+        let dir = folder(&[
+            (
+                "Elements.csv",
+                "Label,Type,Description,Tags,Image,Email,Budget\n\
+                 Forest City AJC,American Job Center,One-stop,PWD | Digital access | mentoring,,info@ajc.example,120000\n\
+                 Casa,Person,,ELL,,,\n",
+            ),
+            ("Elements (ignore).csv", "not,a,sheet\n\"broken\n"),
+            (
+                "Connections.csv",
+                "From,To,Type,Label,Description,Tags,Strength\n\
+                 Forest City AJC,Casa,Referral,refers,Weekly calls,priority|2024,3\n\
+                 Casa,Nowhere,,,,,\n",
+            ),
+        ]);
+        let (elements, connections) = sheets_in(dir.path()).unwrap();
+        assert!(elements.ends_with("Elements.csv"));
+        let read = read_kumu_sheets(dir.path(), &elements, connections.as_deref());
+        let file = connections.unwrap().display().to_string();
+        assert_eq!(
+            read.diagnostics,
+            [error(
+                &file,
+                Some(3),
+                Some("to"),
+                "connection on line 3: \"Nowhere\" is not an element's _id or label",
+                Some("name an element by its label")
+            )]
+        );
+        let coalition = read.coalition.unwrap();
+        let ajc = &coalition.organizations[0];
+        assert_eq!(ajc.kind, OrganizationType::AmericanJobCenter);
+        assert_eq!((ajc.populations.len(), ajc.domains.len()), (1, 1));
+        let kept: Vec<(&str, &str)> = ajc
+            .attributes
+            .iter()
+            .map(|(k, v)| (k.as_str(), v.as_str()))
+            .collect();
+        assert_eq!(
+            kept,
+            [
+                ("Budget", "120000"),
+                ("Email", "info@ajc.example"),
+                ("tags", "mentoring")
+            ]
+        );
+        assert_eq!(coalition.organizations[1].attributes["type"], "Person");
+        let tie = &coalition.partnerships[0];
+        assert_eq!(
+            (tie.kind, tie.strength, tie.notes.as_deref()),
+            (PartnershipKind::Referral, 3, Some("Weekly calls"))
+        );
+        let kept: Vec<(&str, &str)> = tie
+            .attributes
+            .iter()
+            .map(|(k, v)| (k.as_str(), v.as_str()))
+            .collect();
+        assert_eq!(kept, [("Label", "refers"), ("tags", "priority; 2024")]);
+        assert_eq!(read.origins.partnerships[0].line, Some(2));
+    }
+
+    #[test]
+    fn an_elements_sheet_may_start_with_id_and_connections_name_elements_by_it() {
+        let dir = folder(&[
+            ("elements.csv", "ID,Type\nfc-ajc,AJC\ncasa,nonprofit\n"),
+            ("connections.csv", "From,To\nfc-ajc,casa\n"),
+        ]);
+        let (elements, connections) = sheets_in(dir.path()).unwrap();
+        let read = read_kumu_sheets(dir.path(), &elements, connections.as_deref());
+        assert_eq!(read.diagnostics, []);
+        let coalition = read.coalition.unwrap();
+        let orgs: Vec<(&str, &str)> = coalition
+            .organizations
+            .iter()
+            .map(|o| (o.id.as_str(), o.name.as_str()))
+            .collect();
+        assert_eq!(orgs, [("fc-ajc", "fc-ajc"), ("casa", "casa")]);
+        assert_eq!(coalition.partnerships[0].target, "casa");
     }
 }

@@ -83,6 +83,15 @@ pub fn load_as(path: &Path, from: Option<&str>) -> Result<Loaded, LoadError> {
         if !path.join("coalition.toml").exists() && gephi::is_gephi_folder(path) {
             return finish(gephi::read_gephi(path));
         }
+        if let Some((elements, connections)) =
+            kumu::sheets_in(path).filter(|_| !path.join("coalition.toml").exists())
+        {
+            return finish(kumu::read_kumu_sheets(
+                path,
+                &elements,
+                connections.as_deref(),
+            ));
+        }
         return finish(folder::read_folder(path));
     }
     if !path.exists() {
