@@ -9,6 +9,7 @@ use crate::model::{Attributes, Coalition};
 use crate::vocabulary::closest;
 use ::csv::{ReaderBuilder, StringRecord};
 use std::collections::HashMap;
+use std::path::Path;
 
 /// A CSV file read into header positions and records, with structural problems reported.
 pub(super) struct Table {
@@ -209,6 +210,47 @@ fn read_table(
         extras,
         records,
     })
+}
+
+/// A table's rows, each with its line.
+pub(super) type Rows = Vec<(usize, Vec<String>)>;
+
+/// Any CSV file's trimmed header and its non-blank rows as written (each with its line), for
+/// tables whose columns are not partnermap's (Gephi's, Kumu's); `None` with the problem reported
+/// when it cannot be read.
+pub(super) fn read_plain(
+    path: &Path,
+    diagnostics: &mut Vec<Diagnostic>,
+) -> Option<(Vec<String>, Rows)> {
+    let text = super::read_text(path, diagnostics)?;
+    let file = path.display().to_string();
+    let mut reader = csv::ReaderBuilder::new()
+        .flexible(true)
+        .from_reader(text.as_bytes());
+    let header: Vec<String> = match reader.headers() {
+        Ok(h) => h.iter().map(|c| c.trim().to_string()).collect(),
+        Err(e) => {
+            diagnostics.push(
+                Diagnostic::error(&file, format!("malformed CSV header: {e}")).at_line(Some(1)),
+            );
+            return None;
+        }
+    };
+    let mut rows = Vec::new();
+    for record in reader.records() {
+        match record {
+            Ok(record) if record.iter().all(|c| c.trim().is_empty()) => {}
+            Ok(record) => {
+                let line = record.position().map_or(0, |p| p.line() as usize);
+                rows.push((line, record.iter().map(str::to_string).collect()));
+            }
+            Err(e) => diagnostics.push(
+                Diagnostic::error(&file, format!("malformed CSV: {e}"))
+                    .at_line(e.position().map(|p| p.line() as usize)),
+            ),
+        }
+    }
+    Some((header, rows))
 }
 
 /// The items of a `;`-separated list cell, trimmed, empty ones dropped.

@@ -4,8 +4,9 @@
 //! writes them. Nodes become organizations and edges partnerships; other columns map onto the
 //! model's fields by name or are kept as extra fields (docs/formats/gephi-csv.md).
 
+use super::csv::read_plain;
 use super::network::{parse_weight, Network, Tie, WEIGHT_HINT};
-use super::{read_text, Read};
+use super::Read;
 use crate::diagnostic::Diagnostic;
 use crate::model::Attributes;
 use std::collections::HashMap;
@@ -14,42 +15,6 @@ use std::path::Path;
 /// Whether `folder` holds Gephi's two tables (and is not a project folder).
 pub(super) fn is_gephi_folder(folder: &Path) -> bool {
     folder.join("nodes.csv").is_file() && folder.join("edges.csv").is_file()
-}
-
-/// A table's rows, each with its line.
-type Rows = Vec<(usize, Vec<String>)>;
-
-/// A table's header and rows, or `None` with the problem reported.
-fn table(path: &Path, network: &mut Network) -> Option<(Vec<String>, Rows)> {
-    let text = read_text(path, &mut network.diagnostics)?;
-    let file = path.display().to_string();
-    let mut reader = csv::ReaderBuilder::new()
-        .flexible(true)
-        .from_reader(text.as_bytes());
-    let header: Vec<String> = match reader.headers() {
-        Ok(h) => h.iter().map(|c| c.trim().to_string()).collect(),
-        Err(e) => {
-            network.diagnostics.push(
-                Diagnostic::error(&file, format!("malformed CSV header: {e}")).at_line(Some(1)),
-            );
-            return None;
-        }
-    };
-    let mut rows = Vec::new();
-    for record in reader.records() {
-        match record {
-            Ok(record) if record.iter().all(|c| c.trim().is_empty()) => {}
-            Ok(record) => {
-                let line = record.position().map_or(0, |p| p.line() as usize);
-                rows.push((line, record.iter().map(str::to_string).collect()));
-            }
-            Err(e) => network.diagnostics.push(
-                Diagnostic::error(&file, format!("malformed CSV: {e}"))
-                    .at_line(e.position().map(|p| p.line() as usize)),
-            ),
-        }
-    }
-    Some((header, rows))
 }
 
 /// The position of Gephi's column `name` (any case).
@@ -63,8 +28,8 @@ pub(super) fn read_gephi(folder: &Path) -> Read {
     let nodes_path = folder.join("nodes.csv");
     let edges_path = folder.join("edges.csv");
     let (Some(nodes), Some(edges)) = (
-        table(&nodes_path, &mut network),
-        table(&edges_path, &mut network),
+        read_plain(&nodes_path, &mut network.diagnostics),
+        read_plain(&edges_path, &mut network.diagnostics),
     ) else {
         return network.finish();
     };

@@ -6,6 +6,7 @@
 //! `direction` directed, undirected or mutual). Every other field maps onto the model by name
 //! or is kept as an extra field (docs/formats/kumu.md).
 
+use super::csv::read_plain;
 use super::network::{parse_weight, Network, Tie, WEIGHT_HINT};
 use super::{read_text, Read};
 use crate::diagnostic::Diagnostic;
@@ -140,35 +141,12 @@ pub(super) fn sheets_in(folder: &Path) -> Option<(PathBuf, Option<PathBuf>)> {
 /// The rows of a Kumu sheet as items: each non-empty cell under its column's name, a cell
 /// holding `|` as the list of its values.
 fn sheet(path: &Path, what: &str, network: &mut Network) -> Vec<Item> {
-    let Some(text) = read_text(path, &mut network.diagnostics) else {
+    let Some((header, rows)) = read_plain(path, &mut network.diagnostics) else {
         return Vec::new();
     };
     let file = path.display().to_string();
-    let mut reader = csv::ReaderBuilder::new()
-        .flexible(true)
-        .from_reader(text.as_bytes());
-    let header: Vec<String> = match reader.headers() {
-        Ok(h) => h.iter().map(|c| c.trim().to_string()).collect(),
-        Err(e) => {
-            network.diagnostics.push(
-                Diagnostic::error(&file, format!("malformed CSV header: {e}")).at_line(Some(1)),
-            );
-            return Vec::new();
-        }
-    };
     let mut items = Vec::new();
-    for record in reader.records() {
-        let record = match record {
-            Ok(record) => record,
-            Err(e) => {
-                network.diagnostics.push(
-                    Diagnostic::error(&file, format!("malformed CSV: {e}"))
-                        .at_line(e.position().map(|p| p.line() as usize)),
-                );
-                continue;
-            }
-        };
-        let line = record.position().map(|p| p.line() as usize);
+    for (line, record) in rows {
         let mut object = Map::new();
         for (name, cell) in header.iter().zip(record.iter()) {
             let cell = cell.trim();
@@ -202,8 +180,8 @@ fn sheet(path: &Path, what: &str, network: &mut Network) -> Vec<Item> {
         items.push(Item {
             value: Value::Object(object),
             file: file.clone(),
-            line,
-            at: format!("{what} on line {}", line.unwrap_or(0)),
+            line: Some(line),
+            at: format!("{what} on line {line}"),
         });
     }
     items
