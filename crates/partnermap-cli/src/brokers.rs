@@ -12,7 +12,7 @@ pub fn run(
     options: MetricsOptions,
     format: Format,
 ) -> anyhow::Result<ExitCode> {
-    let loaded = output::load(path)?;
+    let loaded = output::load(path, None)?;
     let landscape = Landscape::build(&loaded.coalition);
     let mut list = brokers(&landscape, &network_metrics(&landscape, options));
     list.truncate(top);

@@ -144,6 +144,11 @@ pub enum Command {
         after_help = "Examples:\n  partnermap map data/forest-city --view landscape -o landscape.svg\n  partnermap map data/forest-city --view partnerships -o - | dot -Tpng -o partners.png\n  partnermap map data/forest-city --view coverage --group-by status -o coverage.png\n  partnermap map data/forest-city --view ego --org fc-ajc --depth 2 -o ajc.pdf\n  partnermap map data/forest-city --view population --population ELL -o ell.svg\n  partnermap map big.json --view partnerships --top 50 --layout sfdp -o top50.svg\n\nThe format follows the extension of -o: .dot needs nothing else; .svg, .png and .pdf need\nGraphviz (https://graphviz.org/download/). -o - writes DOT to standard output.\nExit code 2 means the input, --org or --population is invalid."
     )]
     Map(crate::map::MapArgs),
+    /// Write the network for another tool: GraphML, GEXF, Pajek, UCINET, Gephi, Kumu (docs/formats/).
+    #[command(
+        after_help = "Examples:\n  partnermap convert data/forest-city forest-city.graphml --metrics\n  partnermap convert padgM.net padgett.gexf\n  partnermap convert data/forest-city gephi --to gephi-csv --landscape\n\nThe format follows OUT's extension (.graphml, .gexf, .net, .dl, .json; none: a project\nfolder); --to overrides it, and --from the input's."
+    )]
+    Convert(crate::convert::ConvertArgs),
 }
 
 /// The invite list, as `invite` and `letters` choose it.
@@ -241,5 +246,6 @@ pub fn run(cli: Cli) -> anyhow::Result<ExitCode> {
         } => crate::brokers::run(&path, top, options.options(), format),
         Command::Paths { path, term, format } => crate::paths::run(&path, term.term(), format),
         Command::Map(args) => crate::map::run(&args),
+        Command::Convert(args) => crate::convert::run(&args),
     }
 }

@@ -15,7 +15,7 @@ pub fn run(
     with: &[String],
     format: Format,
 ) -> anyhow::Result<ExitCode> {
-    let loaded = output::load(path)?;
+    let loaded = output::load(path, None)?;
     let landscape = Landscape::build(&loaded.coalition);
     let scenario = Scenario {
         without: without.to_vec(),
@@ -41,7 +41,7 @@ fn scenario_problems(landscape: &Landscape, errors: &[ScenarioError]) -> output:
             .iter()
             .map(|error| match error {
                 ScenarioError::UnknownOrganization { side, text, lookup } => {
-                    output::lookup_problem(landscape, flag(*side), text, lookup)
+                    lookup.flag_problem(&landscape.coalition().organizations, flag(*side), text)
                 }
                 ScenarioError::AlreadyInNetwork { name, status } => format!(
                     "error: --with \"{name}\": already in the network ({})\n  hint: --with is for potential partners joining; use --without to see what losing it would cost",

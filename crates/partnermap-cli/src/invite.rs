@@ -15,7 +15,7 @@ pub fn run(
     format: Format,
     apply: Option<&Path>,
 ) -> anyhow::Result<ExitCode> {
-    let loaded = output::load(path)?;
+    let loaded = output::load(path, None)?;
     let coalition = &loaded.coalition;
     let landscape = Landscape::build(coalition);
     let plan = plan(&landscape, list.invitations, list.exact);

@@ -37,7 +37,7 @@ pub fn run(a: &LettersArgs) -> anyhow::Result<ExitCode> {
         .template
         .as_deref()
         .map_or(Ok(Template::builtin()), Template::read);
-    let loaded = crate::output::load(path)?;
+    let loaded = crate::output::load(path, None)?;
     let landscape = partnermap_core::Landscape::build(&loaded.coalition);
     let plan = partnermap_analysis::invite::plan(&landscape, a.list.invitations, a.list.exact);
     let files = template.and_then(|t| folder(&landscape, &plan, &t));

@@ -6,6 +6,7 @@
 
 mod brokers;
 mod cli;
+mod convert;
 mod gaps;
 mod invite;
 mod letters;

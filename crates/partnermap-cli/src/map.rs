@@ -65,7 +65,7 @@ enum Output {
 }
 
 pub fn run(request: &MapArgs) -> anyhow::Result<ExitCode> {
-    let loaded = output::load(&request.path)?;
+    let loaded = output::load(&request.path, None)?;
     let landscape = Landscape::build(&loaded.coalition);
     let output = output_kind(&request.output)?;
     let view = resolve_view(&landscape, request)?;

@@ -8,7 +8,7 @@ use std::path::Path;
 use std::process::ExitCode;
 
 pub fn run(path: &Path, options: MetricsOptions, format: Format) -> anyhow::Result<ExitCode> {
-    let loaded = output::load(path)?;
+    let loaded = output::load(path, None)?;
     let metrics = network_metrics(&Landscape::build(&loaded.coalition), options);
     output::show(
         format,

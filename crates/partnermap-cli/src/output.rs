@@ -2,7 +2,7 @@
 //! partnermap-report's writers, printing that tolerates a closed pipe, `--quiet`, and naming an
 //! organization on the command line.
 
-use partnermap_core::{Landscape, Loaded, LookupError, TermKind};
+use partnermap_core::{Landscape, Loaded, TermKind};
 use partnermap_report::document::Document;
 use partnermap_report::OutputError;
 use std::io::{IsTerminal, Write as _};
@@ -43,10 +43,10 @@ pub enum Format {
     Md,
 }
 
-/// Loads the input and prints its warnings; invalid input becomes the error main turns into
-/// exit code 2.
-pub fn load(path: &Path) -> anyhow::Result<Loaded> {
-    let loaded = partnermap_core::load(path)?;
+/// Loads the input (in the format `--from` names, when given) and prints its warnings; invalid
+/// input becomes the error main turns into exit code 2.
+pub fn load(path: &Path, from: Option<&str>) -> anyhow::Result<Loaded> {
+    let loaded = partnermap_core::load_as(path, from)?;
     for warning in &loaded.warnings {
         note(&warning.to_string());
     }
@@ -111,47 +111,6 @@ pub fn usage(problem: String) -> anyhow::Error {
     UsageError(vec![problem]).into()
 }
 
-/// A problem line for a flag, with a did-you-mean hint when there is a likely intended value.
-pub fn problem(flag: &str, text: &str, what: &str, suggestion: Option<&str>) -> String {
-    let mut problem = format!("error: {flag} \"{text}\": {what}");
-    if let Some(suggestion) = suggestion {
-        problem += &format!("\n  hint: did you mean \"{suggestion}\"?");
-    }
-    problem
-}
-
-/// The problem line for an organization a flag names that is unknown or ambiguous.
-pub fn lookup_problem(
-    landscape: &Landscape,
-    flag: &str,
-    text: &str,
-    error: &LookupError,
-) -> String {
-    let organizations = &landscape.coalition().organizations;
-    let hint = match error {
-        LookupError::NotFound {
-            suggestion: Some(i),
-        } => format!("did you mean \"{}\"?", organizations[*i].name),
-        LookupError::NotFound { suggestion: None } => {
-            let example = organizations
-                .first()
-                .map(|first| format!(", such as \"{}\"", first.id));
-            format!(
-                "give an organization's id or name as organizations.csv has it{}",
-                example.unwrap_or_default()
-            )
-        }
-        LookupError::Ambiguous { candidates } => {
-            let ids: Vec<&str> = candidates
-                .iter()
-                .map(|&i| organizations[i].id.as_str())
-                .collect();
-            format!("give one of their ids: {}", ids.join(", "))
-        }
-    };
-    format!("error: {flag} \"{text}\": {error}\n  hint: {hint}")
-}
-
 /// Finds the population, domain or asset that `--population`, `--domain` or `--asset` names.
 pub fn term<'a>(
     landscape: &'a Landscape,
@@ -162,7 +121,7 @@ pub fn term<'a>(
         .vocabulary()
         .resolve(kind, text)
         .map_err(|suggestion| {
-            usage(problem(
+            usage(partnermap_core::lookup::flag_problem(
                 &format!("--{}", kind.noun()),
                 text,
                 &format!("unknown {kind}"),
@@ -175,5 +134,5 @@ pub fn term<'a>(
 pub fn organization(landscape: &Landscape, flag: &str, text: &str) -> anyhow::Result<usize> {
     landscape
         .find_organization(text)
-        .map_err(|e| usage(lookup_problem(landscape, flag, text, &e)))
+        .map_err(|e| usage(e.flag_problem(&landscape.coalition().organizations, flag, text)))
 }

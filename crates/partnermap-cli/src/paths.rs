@@ -8,7 +8,7 @@ use std::path::Path;
 use std::process::ExitCode;
 
 pub fn run(path: &Path, term: (TermKind, &str), format: Format) -> anyhow::Result<ExitCode> {
-    let loaded = output::load(path)?;
+    let loaded = output::load(path, None)?;
     let landscape = Landscape::build(&loaded.coalition);
     let (kind, text) = term;
     let term = output::term(&landscape, kind, text)?;

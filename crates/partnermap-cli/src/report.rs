@@ -46,7 +46,7 @@ pub fn run(path: &Path, out: &Path, k: usize, letters: bool) -> anyhow::Result<E
         step: 0,
     };
     progress.step("loading the coalition");
-    let loaded = crate::output::load(path)?;
+    let loaded = crate::output::load(path, None)?;
     let coalition = &loaded.coalition;
     let landscape = Landscape::build(coalition);
     progress.step("analysing coverage, introductions and the invite plan");

@@ -6,7 +6,7 @@ use std::path::Path;
 use std::process::ExitCode;
 
 pub fn run(path: &Path, json: Option<&Path>) -> anyhow::Result<ExitCode> {
-    let loaded = output::load(path)?;
+    let loaded = output::load(path, None)?;
     let coalition = &loaded.coalition;
     if let Some(path) = json {
         partnermap_core::write::write_atomic(

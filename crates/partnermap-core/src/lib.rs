@@ -17,6 +17,7 @@
 //! ```
 
 pub mod diagnostic;
+pub mod fields;
 pub mod graph;
 pub mod load;
 pub mod lookup;
@@ -26,7 +27,7 @@ pub mod write;
 
 pub use diagnostic::{Diagnostic, LoadError, Severity};
 pub use graph::Landscape;
-pub use load::{load, Loaded};
+pub use load::{load, load_as, Loaded};
 pub use lookup::LookupError;
 pub use model::{Coalition, Organization, OrganizationType, Partnership, PartnershipKind, Status};
 pub use vocabulary::{TermKind, Vocabulary};

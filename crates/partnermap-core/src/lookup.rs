@@ -24,6 +24,58 @@ pub enum LookupError {
     },
 }
 
+/// The `error:` line (with a did-you-mean `hint:` when there is a likely intended value) for a
+/// command-line flag whose value names nothing known.
+///
+/// ```
+/// use partnermap_core::lookup::flag_problem;
+/// assert_eq!(flag_problem("--org", "ajx", "unknown organization", Some("AJC")),
+///     "error: --org \"ajx\": unknown organization\n  hint: did you mean \"AJC\"?");
+/// ```
+pub fn flag_problem(flag: &str, text: &str, what: &str, suggestion: Option<&str>) -> String {
+    let mut problem = format!("error: {flag} \"{text}\": {what}");
+    if let Some(suggestion) = suggestion {
+        problem += &format!("\n  hint: did you mean \"{suggestion}\"?");
+    }
+    problem
+}
+
+impl LookupError {
+    /// The `error:` and `hint:` lines for the organization a flag names (`text`) that is
+    /// unknown or ambiguous among `organizations`.
+    pub fn flag_problem(&self, organizations: &[Organization], flag: &str, text: &str) -> String {
+        match self {
+            LookupError::NotFound {
+                suggestion: Some(i),
+            } => flag_problem(
+                flag,
+                text,
+                "unknown organization",
+                Some(&organizations[*i].name),
+            ),
+            LookupError::NotFound { suggestion: None } => {
+                let mut problem = format!(
+                    "error: {flag} \"{text}\": unknown organization\n  hint: give an organization's id or name as organizations.csv has it"
+                );
+                if let Some(first) = organizations.first() {
+                    problem += &format!(", such as \"{}\"", first.id);
+                }
+                problem
+            }
+            LookupError::Ambiguous { candidates } => {
+                let ids: Vec<&str> = candidates
+                    .iter()
+                    .map(|&i| organizations[i].id.as_str())
+                    .collect();
+                format!(
+                    "error: {flag} \"{text}\": several organizations have this name\n  hint: give one of their ids: {}",
+                    ids.join(", ")
+                )
+            }
+        }
+    }
+}
+
 /// Organizations by id, and by normalised name once a name is first looked up (most runs only
 /// ever look up ids, and normalising every name of a large directory costs a pass over it).
 ///

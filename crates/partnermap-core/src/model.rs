@@ -90,6 +90,31 @@ choices! {
     }
 }
 
+impl OrganizationType {
+    /// Fill and text colour of the type on the maps, and of its nodes in exported networks
+    /// (GEXF's `viz:color`): Okabe–Ito first, then Paul Tol's light scheme, chosen to survive
+    /// colour-blindness and greyscale printing, with white text only where black would be
+    /// hard to read.
+    pub fn colours(self) -> (&'static str, &'static str) {
+        use OrganizationType as T;
+        match self {
+            T::CommunityBasedNonprofit => ("#E69F00", "#000000"),
+            T::AdvisoryBoard => ("#FFAABB", "#000000"),
+            T::PublicAgency => ("#56B4E9", "#000000"),
+            T::School => ("#F0E442", "#000000"),
+            T::FaithBased => ("#CC79A7", "#000000"),
+            T::Business => ("#0072B2", "#FFFFFF"),
+            T::FinancialInstitution => ("#009E73", "#000000"),
+            T::AnchorInstitution => ("#D55E00", "#000000"),
+            T::WorkforceBoard => ("#BBCC33", "#000000"),
+            T::AmericanJobCenter => ("#99DDFF", "#000000"),
+            T::EmploymentNetwork => ("#EE8866", "#000000"),
+            T::VocationalRehabilitation => ("#AAAA00", "#000000"),
+            T::Other => ("#DDDDDD", "#000000"),
+        }
+    }
+}
+
 choices! {
     /// Where an organization stands with the coalition.
     Status {

@@ -3,11 +3,11 @@
 
 use partnermap_core::load::{from_json_str, load};
 use partnermap_core::model::{
-    Coalition, Location, Organization, OrganizationType, Partnership, PartnershipKind,
+    Attributes, Coalition, Location, Organization, OrganizationType, Partnership, PartnershipKind,
     PlannerWeights, Status,
 };
 use partnermap_core::vocabulary::{Term, TermKind, Vocabulary};
-use partnermap_core::write::{to_json, write_folder};
+use partnermap_core::write::{export, to_json, write_folder, Format};
 use proptest::prelude::*;
 
 fn free_text() -> impl Strategy<Value = Option<String>> {
@@ -29,6 +29,16 @@ fn term_ids(kind: TermKind) -> impl Strategy<Value = Vec<String>> {
         .map(|t| t.id.clone())
         .collect();
     prop::sample::subsequence(ids.clone(), 0..=4.min(ids.len())).prop_shuffle()
+}
+
+/// Extra fields, some named like model fields (`type`, `kind`, `source`, `label`, `Weight`).
+fn attributes(names: &'static [&'static str]) -> impl Strategy<Value = Attributes> {
+    prop::collection::btree_map(
+        prop::sample::select(names),
+        "[A-Za-z0-9 ,;\"'<>&é\n-]{0,16}".prop_filter("non-blank", |v| !v.trim().is_empty()),
+        0..3,
+    )
+    .prop_map(|m| m.into_iter().map(|(k, v)| (k.to_string(), v)).collect())
 }
 
 fn coordinate(limit: f64) -> impl Strategy<Value = Option<f64>> {
@@ -54,9 +64,18 @@ fn organization(i: usize) -> impl Strategy<Value = Organization> {
         ),
         (free_text(), free_text(), free_text(), free_text()),
         (coordinate(90.0), coordinate(180.0)),
+        attributes(&[
+            "Budget",
+            "Founded",
+            "type",
+            "label",
+            "Region",
+            "Description",
+            "tags",
+        ]),
     )
         .prop_map(
-            move |(name, kind, status, terms, table3, more, (lat, lon))| {
+            move |(name, kind, status, terms, table3, more, (lat, lon), attributes)| {
                 let mut org = Organization::new(&format!("org-{i}"), &name, kind);
                 org.status = status;
                 (org.populations, org.domains, org.assets) = terms;
@@ -75,6 +94,7 @@ fn organization(i: usize) -> impl Strategy<Value = Organization> {
                     lat,
                     lon,
                 };
+                org.attributes = attributes;
                 org
             },
         )
@@ -93,6 +113,14 @@ fn coalition() -> impl Strategy<Value = Coalition> {
                 free_text(),
                 free_text(),
                 prop::option::of(0.01f64..100.0),
+                (
+                    prop::option::of(prop::sample::select(vec![
+                        "information",
+                        "money",
+                        "Marital ties",
+                    ])),
+                    attributes(&["collab", "kind", "source", "Weight", "Label"]),
+                ),
             );
             (
                 name(),
@@ -145,7 +173,17 @@ fn coalition() -> impl Strategy<Value = Coalition> {
                     .into_iter()
                     .filter(|(a, b, ..)| a != b)
                     .map(
-                        |(a, b, kind, strength, directed, since, notes, weight)| Partnership {
+                        |(
+                            a,
+                            b,
+                            kind,
+                            strength,
+                            directed,
+                            since,
+                            notes,
+                            weight,
+                            (relation, attributes),
+                        )| Partnership {
                             source: organizations[a].id.clone(),
                             target: organizations[b].id.clone(),
                             kind,
@@ -154,8 +192,8 @@ fn coalition() -> impl Strategy<Value = Coalition> {
                             since,
                             notes,
                             weight,
-                            relation: None,
-                            attributes: Default::default(),
+                            relation: relation.map(str::to_string),
+                            attributes,
                         },
                     )
                     .collect();
@@ -182,6 +220,40 @@ proptest! {
         let from_json = from_json_str("round-trip.json", &json).unwrap();
         prop_assert_eq!(&from_json.coalition, &coalition);
         prop_assert_eq!(to_json(&from_folder.coalition), json);
+    }
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig { cases: 48, ..ProptestConfig::default() })]
+
+    /// GraphML and GEXF carry every field, extra field, direction and weight: a folder written
+    /// as either and read back gives the same canonical JSON.
+    #[test]
+    fn graphml_and_gexf_round_trip_losslessly(coalition in coalition()) {
+        let dir = tempfile::tempdir().unwrap();
+        write_folder(&coalition, &dir.path().join("folder")).unwrap();
+        let folder = load(&dir.path().join("folder")).unwrap().coalition;
+        for (format, file) in [(Format::Graphml, "network.graphml"), (Format::Gexf, "network.gexf")] {
+            let path = dir.path().join(file);
+            export(&folder, Some(format), &path, &[], false).unwrap();
+            let back = load(&path).map_err(|e| {
+                let shown: Vec<String> = e.diagnostics.iter().map(|d| d.to_string()).collect();
+                TestCaseError::fail(format!("{file}: {}", shown.join("\n")))
+            })?;
+            prop_assert_eq!(to_json(&back.coalition), to_json(&coalition), "{}", file);
+        }
+        // Gephi's tables and Kumu's blueprint hold no coalition, only its organizations and
+        // partnerships.
+        for (format, file) in [(Format::GephiCsv, "gephi"), (Format::Kumu, "network.kumu.json")] {
+            let path = dir.path().join(file);
+            export(&folder, Some(format), &path, &[], false).unwrap();
+            let back = load(&path).map_err(|e| {
+                let shown: Vec<String> = e.diagnostics.iter().map(|d| d.to_string()).collect();
+                TestCaseError::fail(format!("{file}: {}", shown.join("\n")))
+            })?;
+            prop_assert_eq!(&back.coalition.organizations, &coalition.organizations, "{}", file);
+            prop_assert_eq!(&back.coalition.partnerships, &coalition.partnerships, "{}", file);
+        }
     }
 }
 

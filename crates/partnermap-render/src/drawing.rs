@@ -263,7 +263,7 @@ fn organization_node(
     used: &mut Used,
 ) -> Node {
     let org = &coalition.organizations[i];
-    let (fill, text) = style::type_colours(org.kind);
+    let (fill, text) = org.kind.colours();
     let (outline, width) = style::status_outline(org.status);
     used.types.insert(org.kind);
     used.statuses.insert(org.status);

@@ -41,7 +41,7 @@ pub(crate) fn legend(used: &Used) -> Subgraph {
         entries.push(vec![Stmt::Node(node(&id, attributes))]);
     };
     for &kind in &used.types {
-        let (fill, text) = style::type_colours(kind);
+        let (fill, text) = kind.colours();
         swatch(
             &mut entries,
             vec![

@@ -4,28 +4,7 @@
 
 use crate::annotations::CoverageClass;
 use graphviz_rust::dot_structures::{Attribute, Id};
-use partnermap_core::{OrganizationType, PartnershipKind, Status};
-
-/// Fill and text colour per organization type: Okabe–Ito first, then Paul Tol's light
-/// scheme, with white text only where black would be hard to read.
-pub(crate) fn type_colours(kind: OrganizationType) -> (&'static str, &'static str) {
-    use OrganizationType as T;
-    match kind {
-        T::CommunityBasedNonprofit => ("#E69F00", "#000000"),
-        T::AdvisoryBoard => ("#FFAABB", "#000000"),
-        T::PublicAgency => ("#56B4E9", "#000000"),
-        T::School => ("#F0E442", "#000000"),
-        T::FaithBased => ("#CC79A7", "#000000"),
-        T::Business => ("#0072B2", "#FFFFFF"),
-        T::FinancialInstitution => ("#009E73", "#000000"),
-        T::AnchorInstitution => ("#D55E00", "#000000"),
-        T::WorkforceBoard => ("#BBCC33", "#000000"),
-        T::AmericanJobCenter => ("#99DDFF", "#000000"),
-        T::EmploymentNetwork => ("#EE8866", "#000000"),
-        T::VocationalRehabilitation => ("#AAAA00", "#000000"),
-        T::Other => ("#DDDDDD", "#000000"),
-    }
-}
+use partnermap_core::{PartnershipKind, Status};
 
 /// Outline style and width per status: the closer to the coalition, the heavier the line.
 pub(crate) fn status_outline(status: Status) -> (&'static str, &'static str) {

@@ -10,20 +10,7 @@
 /// assert_eq!(html("nul\0bell\u{7}"), "nul bell ");
 /// ```
 pub fn html(text: &str) -> String {
-    let mut out = String::with_capacity(text.len());
-    for c in text.chars() {
-        match c {
-            '&' => out.push_str("&amp;"),
-            '<' => out.push_str("&lt;"),
-            '>' => out.push_str("&gt;"),
-            '"' => out.push_str("&quot;"),
-            '\'' => out.push_str("&#39;"),
-            // Control characters (NUL, bell, …) are not allowed in HTML text.
-            c if c.is_control() && c != '\n' && c != '\t' => out.push(' '),
-            _ => out.push(c),
-        }
-    }
-    out
+    partnermap_core::write::escape_markup(text, false)
 }
 
 /// Text made literal in Markdown: characters that would start markup, raw HTML or end a table

@@ -6,6 +6,7 @@ use partnermap_analysis::brokers::{Broker, NetworkMetrics, OrganizationFigures};
 use partnermap_analysis::coverage::{Class, Coverage};
 use partnermap_analysis::introductions::Introduction;
 use partnermap_analysis::invite::Plan;
+use partnermap_core::fields::{Column, ValueType};
 use partnermap_core::vocabulary::TermKind;
 use partnermap_core::{Landscape, Status};
 
@@ -141,26 +142,26 @@ pub fn invite(landscape: &Landscape, plan: &Plan) -> Vec<u8> {
 
 /// A metric for a spreadsheet: full precision, empty when undefined (NaN).
 /// The per-organization figures of the metrics contract, as CSV columns.
-const METRIC_COLUMNS: &[&str] = &[
-    "degree",
-    "weighted_degree",
-    "betweenness",
-    "closeness",
-    "eigenvector",
-    "constraint",
-    "effective_size",
-    "efficiency",
-    "hierarchy",
-    "clustering",
-    "core_number",
-    "articulation_point",
-    "community",
-    "coordinator",
-    "itinerant",
-    "representative",
-    "gatekeeper",
-    "liaison",
-    "brokerage_total",
+const METRIC_COLUMNS: &[(&str, ValueType)] = &[
+    ("degree", ValueType::Integer),
+    ("weighted_degree", ValueType::Double),
+    ("betweenness", ValueType::Double),
+    ("closeness", ValueType::Double),
+    ("eigenvector", ValueType::Double),
+    ("constraint", ValueType::Double),
+    ("effective_size", ValueType::Double),
+    ("efficiency", ValueType::Double),
+    ("hierarchy", ValueType::Double),
+    ("clustering", ValueType::Double),
+    ("core_number", ValueType::Integer),
+    ("articulation_point", ValueType::Boolean),
+    ("community", ValueType::Integer),
+    ("coordinator", ValueType::Integer),
+    ("itinerant", ValueType::Integer),
+    ("representative", ValueType::Integer),
+    ("gatekeeper", ValueType::Integer),
+    ("liaison", ValueType::Integer),
+    ("brokerage_total", ValueType::Integer),
 ];
 
 fn metric_cells(m: &OrganizationFigures) -> impl Iterator<Item = String> {
@@ -189,6 +190,35 @@ fn metric_cells(m: &OrganizationFigures) -> impl Iterator<Item = String> {
     .into_iter()
 }
 
+/// Every per-organization figure of the metrics contract (computed with the default options)
+/// as a typed column, in the coalition's order of organizations: what
+/// `partnermap convert --metrics` adds to the nodes.
+pub fn metric_columns(coalition: &partnermap_core::Coalition) -> Vec<Column> {
+    let landscape = Landscape::build(coalition);
+    let metrics = partnermap_analysis::brokers::network_metrics(&landscape, Default::default());
+    let by_id: std::collections::HashMap<&str, Vec<String>> = metrics
+        .organizations
+        .iter()
+        .map(|m| (m.id.as_str(), metric_cells(m).collect()))
+        .collect();
+    METRIC_COLUMNS
+        .iter()
+        .enumerate()
+        .map(|(c, (name, kind))| Column {
+            name: name.to_string(),
+            kind: *kind,
+            values: coalition
+                .organizations
+                .iter()
+                .map(|o| {
+                    let cell = by_id.get(o.id.as_str()).map(|cells| cells[c].clone());
+                    cell.filter(|v| !v.is_empty())
+                })
+                .collect(),
+        })
+        .collect()
+}
+
 /// One row per organization with every figure of the metrics contract:
 /// `partnermap metrics --format csv`.
 ///
@@ -213,7 +243,7 @@ pub fn metrics(metrics: &NetworkMetrics) -> Vec<u8> {
     });
     let header: Vec<&str> = ["id", "name", "type", "status"]
         .into_iter()
-        .chain(METRIC_COLUMNS.iter().copied())
+        .chain(METRIC_COLUMNS.iter().map(|(name, _)| *name))
         .collect();
     write(&header, rows)
 }
@@ -316,7 +346,7 @@ pub(crate) fn organizations(landscape: &Landscape, analysis: &Analysis) -> Vec<u
             "invite_rank",
         ]
         .into_iter()
-        .chain(METRIC_COLUMNS.iter().copied())
+        .chain(METRIC_COLUMNS.iter().map(|(name, _)| *name))
         .collect::<Vec<_>>(),
         rows,
     )

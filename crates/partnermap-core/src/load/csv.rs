@@ -4,14 +4,18 @@
 
 use super::origin::{Origin, Origins};
 use crate::diagnostic::Diagnostic;
-use crate::model::Coalition;
+use crate::fields::ATTRIBUTE_PREFIX;
+use crate::model::{Attributes, Coalition};
 use crate::vocabulary::closest;
 use ::csv::{ReaderBuilder, StringRecord};
 use std::collections::HashMap;
+use std::path::Path;
 
 /// A CSV file read into header positions and records, with structural problems reported.
 pub(super) struct Table {
     columns: HashMap<&'static str, usize>,
+    /// The `attribute:NAME` columns: extra fields, by name as written, and position.
+    extras: Vec<(String, usize)>,
     records: Vec<StringRecord>,
 }
 
@@ -33,6 +37,17 @@ impl Table {
             .and_then(|&i| record.get(i))
             .unwrap_or("");
         (!cell.trim().is_empty()).then(|| cell.to_string())
+    }
+
+    /// The record's extra fields: its non-empty `attribute:NAME` cells, as written.
+    pub(super) fn attributes(&self, record: &StringRecord) -> Attributes {
+        self.extras
+            .iter()
+            .filter_map(|(name, i)| {
+                let cell = record.get(*i)?;
+                (!cell.trim().is_empty()).then(|| (name.clone(), cell.to_string()))
+            })
+            .collect()
     }
 
     /// Where a record is in `file`.
@@ -107,7 +122,21 @@ fn read_table(
         }
     };
     let mut columns = HashMap::new();
+    let mut extras: Vec<(String, usize)> = Vec::new();
     for (i, header) in headers.iter().enumerate() {
+        if let Some(name) = header.trim().strip_prefix(ATTRIBUTE_PREFIX) {
+            if extras.iter().any(|(n, _)| n == name) {
+                diagnostics.push(
+                    Diagnostic::error(file, format!("column \"{}\" appears twice", header.trim()))
+                        .at_line(Some(1))
+                        .in_field(header.trim()),
+                );
+                continue;
+            } else if !name.is_empty() {
+                extras.push((name.to_string(), i));
+                continue;
+            }
+        }
         let wanted = header.trim().to_lowercase().replace([' ', '-'], "_");
         if wanted.is_empty() {
             diagnostics.push(
@@ -176,11 +205,56 @@ fn read_table(
             }
         }
     }
-    (!missing).then_some(Table { columns, records })
+    (!missing).then_some(Table {
+        columns,
+        extras,
+        records,
+    })
+}
+
+/// A table's rows, each with its line.
+pub(super) type Rows = Vec<(usize, Vec<String>)>;
+
+/// Any CSV file's trimmed header and its non-blank rows as written (each with its line), for
+/// tables whose columns are not partnermap's (Gephi's, Kumu's); `None` with the problem reported
+/// when it cannot be read.
+pub(super) fn read_plain(
+    path: &Path,
+    diagnostics: &mut Vec<Diagnostic>,
+) -> Option<(Vec<String>, Rows)> {
+    let text = super::read_text(path, diagnostics)?;
+    let file = path.display().to_string();
+    let mut reader = csv::ReaderBuilder::new()
+        .flexible(true)
+        .from_reader(text.as_bytes());
+    let header: Vec<String> = match reader.headers() {
+        Ok(h) => h.iter().map(|c| c.trim().to_string()).collect(),
+        Err(e) => {
+            diagnostics.push(
+                Diagnostic::error(&file, format!("malformed CSV header: {e}")).at_line(Some(1)),
+            );
+            return None;
+        }
+    };
+    let mut rows = Vec::new();
+    for record in reader.records() {
+        match record {
+            Ok(record) if record.iter().all(|c| c.trim().is_empty()) => {}
+            Ok(record) => {
+                let line = record.position().map_or(0, |p| p.line() as usize);
+                rows.push((line, record.iter().map(str::to_string).collect()));
+            }
+            Err(e) => diagnostics.push(
+                Diagnostic::error(&file, format!("malformed CSV: {e}"))
+                    .at_line(e.position().map(|p| p.line() as usize)),
+            ),
+        }
+    }
+    Some((header, rows))
 }
 
 /// The items of a `;`-separated list cell, trimmed, empty ones dropped.
-pub(super) fn split_list(cell: &str) -> Vec<String> {
+pub(crate) fn split_list(cell: &str) -> Vec<String> {
     cell.split(';')
         .map(str::trim)
         .filter(|s| !s.is_empty())

@@ -25,6 +25,13 @@ pub(super) fn read_gexf(path: &Path) -> Read {
     let Some(root) = xml::network_document(path, "gexf", "a GEXF file holds <gexf version=\"1.3\"><graph defaultedgetype=\"undirected\"><nodes>…</nodes><edges>…</edges></graph></gexf>", &mut network) else {
         return Read::failed(network.origins, network.diagnostics);
     };
+    // partnermap keeps the coalition's own fields in <meta>, as <partnermap:field name="…">.
+    let coalition: Attributes = root
+        .children_named("meta")
+        .flat_map(|m| m.children_named("field"))
+        .filter_map(|f| Some((f.attribute("name")?.to_string(), f.text.clone())))
+        .collect();
+    network.set_coalition_fields(coalition);
     let graph = root.child("graph").expect("network_document checked it");
     build(graph, &mut network);
     network.finish()
@@ -202,8 +209,13 @@ fn build(graph: &Element, network: &mut Network) {
             .map(str::trim)
             .filter(|l| !l.is_empty())
             .unwrap_or(id);
-        let org = network.add_organization(name.trim(), Some(node.line));
-        network.coalition.organizations[org].attributes = attributes;
+        let org = network.add_node(name.trim(), attributes, Some(node.line));
+        // The colour the maps give the organization's type says nothing more than its type.
+        let org_ref = &mut network.coalition.organizations[org];
+        let type_colour = org_ref.kind.colours().0.to_ascii_lowercase();
+        if org_ref.attributes.get("viz:color") == Some(&type_colour) {
+            org_ref.attributes.remove("viz:color");
+        }
         ids.insert(id, (org, node.line));
     }
     let edges = graph

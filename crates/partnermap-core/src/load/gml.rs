@@ -6,7 +6,6 @@
 use super::network::{parse_weight, Network, Tie, WEIGHT_HINT};
 use super::{read_text, Read};
 use crate::diagnostic::Diagnostic;
-use crate::model::Attributes;
 use std::collections::HashMap;
 use std::path::Path;
 
@@ -296,11 +295,8 @@ fn build(graph: Vec<(String, Value, usize)>, network: &mut Network) {
                     .map(|(_, v, _)| v.clone())
             })
             .unwrap_or_else(|| id.clone());
-        let org = network.add_organization(name.trim(), Some(line));
-        network.coalition.organizations[org].attributes = fields
-            .into_iter()
-            .map(|(k, v, _)| (k, v))
-            .collect::<Attributes>();
+        let attributes = fields.into_iter().map(|(k, v, _)| (k, v)).collect();
+        let org = network.add_node(name.trim(), attributes, Some(line));
         ids.insert(id, (org, line));
     }
     for (items, line) in edges {

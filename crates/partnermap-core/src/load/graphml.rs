@@ -30,6 +30,8 @@ pub(super) fn read_graphml(path: &Path) -> Read {
     };
     let graph = root.child("graph").expect("network_document checked it");
     let keys = keys(&root, &mut network);
+    let (coalition, _) = data(graph, "graph", &keys, &mut network);
+    network.set_coalition_fields(coalition);
     build(graph, &keys, &mut network);
     network.finish()
 }
@@ -111,7 +113,9 @@ fn data(
                 id.to_string()
             }
         };
-        attributes.insert(name, data.text.trim().to_string());
+        // As written: values such as notes may begin or end with spaces. Names are trimmed
+        // where they are taken, weights where they are parsed.
+        attributes.insert(name, data.text.clone());
     }
     for key in keys.values() {
         if key.domain == domain || key.domain == "all" {
@@ -181,8 +185,7 @@ fn build(graph: &Element, keys: &HashMap<String, Key>, network: &mut Network) {
             }
         }
         let name = name.or(yed_label).unwrap_or_else(|| id.to_string());
-        let org = network.add_organization(name.trim(), Some(node.line));
-        network.coalition.organizations[org].attributes = attributes;
+        let org = network.add_node(name.trim(), attributes, Some(node.line));
         ids.insert(id, (org, node.line));
     }
     for edge in edges {

@@ -20,10 +20,12 @@ mod csv;
 mod dl;
 mod edge_list;
 mod folder;
+mod gephi;
 mod gexf;
 mod gml;
 mod graphml;
 mod json;
+mod kumu;
 mod network;
 mod organizations;
 mod origin;
@@ -34,6 +36,7 @@ mod testing;
 mod validate;
 mod xml;
 
+pub(crate) use csv::split_list;
 pub use organizations::ORGANIZATION_COLUMNS;
 pub use partnerships::PARTNERSHIP_COLUMNS;
 
@@ -60,16 +63,34 @@ pub struct Loaded {
 /// println!("{} organizations", loaded.coalition.organizations.len());
 /// ```
 pub fn load(path: &Path) -> Result<Loaded, LoadError> {
+    load_as(path, None)
+}
+
+/// [`load`], reading the file as the format `from` names (an extension such as `graphml`,
+/// `net`, `gml`) rather than the one its own extension implies.
+pub fn load_as(path: &Path, from: Option<&str>) -> Result<Loaded, LoadError> {
     let shown = path.display().to_string();
     let fail = |d: Diagnostic| LoadError {
         diagnostics: vec![d],
     };
-    if path.is_dir() {
+    if path.is_dir() && from.is_none() {
         // A folder of arc lists, one relation a file, is a network too; a project folder
         // always has its coalition.toml.
         let lists = arc_lists::lists_in(path);
         if !path.join("coalition.toml").exists() && !lists.is_empty() {
             return finish(arc_lists::read_arc_lists(path, &lists));
+        }
+        if !path.join("coalition.toml").exists() && gephi::is_gephi_folder(path) {
+            return finish(gephi::read_gephi(path));
+        }
+        if let Some((elements, connections)) =
+            kumu::sheets_in(path).filter(|_| !path.join("coalition.toml").exists())
+        {
+            return finish(kumu::read_kumu_sheets(
+                path,
+                &elements,
+                connections.as_deref(),
+            ));
         }
         return finish(folder::read_folder(path));
     }
@@ -78,12 +99,13 @@ pub fn load(path: &Path) -> Result<Loaded, LoadError> {
             "give a project folder (with coalition.toml), a .json document, a source,target .csv, a network file (.net, .paj, .gml, .graphml, .gexf, .dl) or sender receiver .txt arc lists",
         )));
     }
-    let extension = path
-        .extension()
-        .and_then(|e| e.to_str())
+    let extension = from
+        .or_else(|| path.extension().and_then(|e| e.to_str()))
         .unwrap_or("")
+        .trim_start_matches('.')
         .to_ascii_lowercase();
     match extension.as_str() {
+        "json" if kumu::is_blueprint(path) => finish(kumu::read_kumu(path)),
         "json" => finish(json::read_json(path)),
         "csv" => finish(edge_list::read_edge_list(path)),
         "net" | "paj" => finish(pajek::read_pajek(path)),
@@ -99,6 +121,9 @@ pub fn load(path: &Path) -> Result<Loaded, LoadError> {
                 .unwrap_or(Path::new("."));
             finish(folder::read_folder(folder))
         }
+        _ if from.is_some() => Err(fail(Diagnostic::error(shown, format!("--from {extension}: not a format partnermap reads")).with_hint(
+            "give one of: json, csv, net, paj, gml, graphml, gexf, dl, dat, txt",
+        ))),
         _ => Err(fail(Diagnostic::error(shown, "not a format partnermap reads").with_hint(
             "give a project folder (with coalition.toml), a .json document, a source,target .csv, a network file (.net, .paj, .gml, .graphml, .gexf, .dl) or sender receiver .txt arc lists",
         ))),

@@ -6,8 +6,9 @@
 use super::origin::{Origin, Origins};
 use super::Read;
 use crate::diagnostic::Diagnostic;
+use crate::fields;
 use crate::model::{Attributes, Coalition, Organization, OrganizationType, Partnership};
-use crate::vocabulary::slug;
+use crate::vocabulary::{slug, Vocabulary};
 use std::collections::HashSet;
 use std::path::Path;
 
@@ -88,6 +89,8 @@ pub(super) struct Network {
     pub(super) origins: Origins,
     pub(super) diagnostics: Vec<Diagnostic>,
     taken: HashSet<String>,
+    /// The coalition's vocabulary, for mapping fields onto terms.
+    pub(super) vocabulary: Vocabulary,
 }
 
 impl Network {
@@ -107,8 +110,53 @@ impl Network {
             coalition: Coalition::new(&name),
             diagnostics: Vec::new(),
             taken: HashSet::new(),
+            vocabulary: Vocabulary::builtin(),
             file,
         }
+    }
+
+    /// Sets the coalition's own fields (name, convener, priorities, …) from the graph's
+    /// attributes, as [`fields::coalition_fields`] names them; the rest are not kept.
+    pub(super) fn set_coalition_fields(&mut self, mut attributes: Attributes) {
+        fields::take_coalition_fields(&mut self.coalition, &mut attributes);
+        self.vocabulary = self.coalition.vocabulary();
+    }
+
+    /// Adds an organization named `label` whose node has `attributes`: its `id` (when given and
+    /// not taken), type, status, terms and other fields are read from them
+    /// ([`fields::take_organization_fields`]), and the rest kept as its extra fields.
+    pub(super) fn add_node(
+        &mut self,
+        label: &str,
+        mut attributes: Attributes,
+        line: Option<usize>,
+    ) -> usize {
+        let given = attributes
+            .get("id")
+            .map(|id| id.trim().to_string())
+            .filter(|id| !id.is_empty() && !self.taken.contains(id));
+        let org = match given {
+            Some(id) => {
+                attributes.remove("id");
+                self.taken.insert(id.clone());
+                self.coalition.organizations.push(Organization::new(
+                    &id,
+                    label,
+                    OrganizationType::Other,
+                ));
+                self.origins
+                    .organizations
+                    .push(Origin::line(&self.file, line));
+                self.coalition.organizations.len() - 1
+            }
+            None => self.add_organization(label, line),
+        };
+        fields::take_organization_fields(
+            &mut self.coalition.organizations[org],
+            attributes,
+            &self.vocabulary,
+        );
+        org
     }
 
     /// Adds an organization named `label` (written on `line`) and returns its index.
@@ -146,7 +194,7 @@ impl Network {
         partnership.directed = tie.directed;
         partnership.weight = tie.weight;
         partnership.relation = tie.relation;
-        partnership.attributes = tie.attributes;
+        fields::take_partnership_fields(&mut partnership, tie.attributes);
         self.coalition.partnerships.push(partnership);
         self.origins
             .partnerships

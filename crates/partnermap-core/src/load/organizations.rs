@@ -91,6 +91,7 @@ impl CsvTable for Organization {
         org.contact = table.text(record, "contact");
         org.website = table.text(record, "website");
         org.notes = table.text(record, "notes");
+        org.attributes = table.attributes(record);
         org.location = Location {
             city: table.text(record, "city"),
             county: table.text(record, "county"),

@@ -11,7 +11,7 @@ use ::csv::StringRecord;
 
 /// The columns `partnerships.csv` (and an edge list) may have.
 pub const PARTNERSHIP_COLUMNS: &[&str] = &[
-    "source", "target", "kind", "strength", "directed", "since", "notes", "weight",
+    "source", "target", "kind", "strength", "directed", "since", "notes", "weight", "relation",
 ];
 
 impl CsvTable for Partnership {
@@ -41,8 +41,8 @@ impl CsvTable for Partnership {
             since: table.text(record, "since"),
             notes: table.text(record, "notes"),
             weight: None,
-            relation: None,
-            attributes: Default::default(),
+            relation: table.text(record, "relation"),
+            attributes: table.attributes(record),
         };
         let kind = table.get(record, "kind");
         if !kind.is_empty() {

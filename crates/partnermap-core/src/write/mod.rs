@@ -1,8 +1,26 @@
-//! Writing a coalition back out: the project folder people edit and the canonical JSON
-//! document, both written atomically so a failure never leaves a half-written file; and the
-//! two atomic writes every output goes through, of one file ([`write_atomic`]) and of a folder
-//! as a whole ([`replace_folder`]).
+//! Writing a coalition back out: the project folder people edit, the canonical JSON document,
+//! and the network files other tools open (GraphML, GEXF, Pajek, UCINET DL, Gephi's CSV),
+//! every file written atomically so a failure never leaves a half-written one; and the two
+//! atomic writes every output goes through, of one file ([`write_atomic`]) and of a folder as a
+//! whole ([`replace_folder`]).
 
+mod gephi;
+mod gexf;
+mod graphml;
+mod kumu;
+mod network;
+mod pajek;
+mod xml;
+
+pub use gephi::gephi_csv;
+pub use gexf::gexf;
+pub use graphml::graphml;
+pub use kumu::kumu_json;
+pub use network::Exported;
+pub use pajek::{pajek_net, pajek_partition, pajek_types, ucinet_dl};
+pub use xml::{escape_markup, xml_escape};
+
+use crate::fields::{self, Column, Table, ATTRIBUTE_PREFIX};
 use crate::load::{ORGANIZATION_COLUMNS, PARTNERSHIP_COLUMNS};
 use crate::model::Coalition;
 use crate::vocabulary::{TermKind, Vocabulary};
@@ -12,6 +30,23 @@ use std::path::{Path, PathBuf};
 /// Writing failed.
 #[derive(Debug, thiserror::Error)]
 pub enum WriteError {
+    /// No format was given and the path's extension names none.
+    #[error(
+        "{path}: no format has this extension (give one of: {})",
+        Format::names()
+    )]
+    UnknownFormat {
+        /// The path to write.
+        path: PathBuf,
+    },
+    /// The format cannot hold what was asked for.
+    #[error("{format} cannot hold {what}")]
+    Unsupported {
+        /// The format.
+        format: &'static str,
+        /// What it cannot hold.
+        what: &'static str,
+    },
     /// The file system refused.
     #[error("cannot write {path}: {source}")]
     Io {
@@ -20,6 +55,17 @@ pub enum WriteError {
         /// Why.
         source: std::io::Error,
     },
+}
+
+impl WriteError {
+    /// Whether the mistake is in what was asked (an unknown format, a landscape a format cannot
+    /// hold) rather than in writing it.
+    pub fn is_usage(&self) -> bool {
+        matches!(
+            self,
+            WriteError::UnknownFormat { .. } | WriteError::Unsupported { .. }
+        )
+    }
 }
 
 /// Writes `bytes` to `path` through a temporary file in the same folder and a rename, so
@@ -69,6 +115,144 @@ pub fn write_atomic(path: &Path, bytes: &[u8]) -> Result<(), WriteError> {
     file.as_file().sync_all().map_err(io)?;
     file.persist(path).map_err(|e| io(e.error))?;
     Ok(())
+}
+
+/// A format partnermap writes.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Format {
+    /// The canonical JSON document (`.json`).
+    Json,
+    /// The project folder (a path without an extension).
+    Folder,
+    /// GraphML (`.graphml`).
+    Graphml,
+    /// GEXF 1.3 (`.gexf`).
+    Gexf,
+    /// Pajek `.net`, with its `.clu` partitions beside it.
+    Pajek,
+    /// UCINET DL edgelist1 (`.dl`).
+    Dl,
+    /// Gephi's spreadsheet import: a folder with `nodes.csv` and `edges.csv`.
+    GephiCsv,
+    /// Kumu's JSON blueprint (`.kumu.json`, or any name with `--to kumu`).
+    Kumu,
+}
+
+impl Format {
+    /// Every format with its name (as `--to` takes it) and the extension that implies it.
+    pub const ALL: &'static [(Format, &'static str, &'static str)] = &[
+        (Format::Json, "json", "json"),
+        (Format::Folder, "folder", ""),
+        (Format::Graphml, "graphml", "graphml"),
+        (Format::Gexf, "gexf", "gexf"),
+        (Format::Pajek, "pajek", "net"),
+        (Format::Dl, "dl", "dl"),
+        (Format::GephiCsv, "gephi-csv", ""),
+        (Format::Kumu, "kumu", "kumu.json"),
+    ];
+
+    /// The format named `name` (`graphml`, `gephi-csv`, …; case ignored).
+    pub fn named(name: &str) -> Option<Format> {
+        Format::ALL
+            .iter()
+            .find(|(_, n, _)| n.eq_ignore_ascii_case(name))
+            .map(|(f, _, _)| *f)
+    }
+
+    /// The format a path's extension implies; a path without one is a project folder.
+    pub fn of_path(path: &Path) -> Option<Format> {
+        let name = path.file_name().and_then(|n| n.to_str()).unwrap_or("");
+        if name.to_ascii_lowercase().ends_with(".kumu.json") {
+            return Some(Format::Kumu);
+        }
+        let extension = path.extension().and_then(|e| e.to_str()).unwrap_or("");
+        Format::ALL
+            .iter()
+            .find(|(_, _, e)| e.eq_ignore_ascii_case(extension))
+            .map(|(f, _, _)| *f)
+    }
+
+    /// The names `--to` takes, for messages.
+    pub fn names() -> String {
+        let names: Vec<&str> = Format::ALL.iter().map(|(_, n, _)| *n).collect();
+        names.join(", ")
+    }
+
+    fn name(self) -> &'static str {
+        Format::ALL
+            .iter()
+            .find(|(f, _, _)| *f == self)
+            .map_or("", |(_, n, _)| n)
+    }
+}
+
+/// Writes `coalition` to `path` in `format` (else the one `path`'s extension names): `extra` adds columns to the organizations
+/// (metrics, communities) where the format has room for them (GraphML, GEXF, Gephi CSV, and the
+/// `community` partition of Pajek); `landscape` writes the two-mode network of organizations and
+/// the terms they provide (GraphML, GEXF and Gephi CSV only).
+pub fn export(
+    coalition: &Coalition,
+    format: Option<Format>,
+    path: &Path,
+    extra: &[Column],
+    landscape: bool,
+) -> Result<(), WriteError> {
+    let format =
+        format
+            .or_else(|| Format::of_path(path))
+            .ok_or_else(|| WriteError::UnknownFormat {
+                path: path.to_path_buf(),
+            })?;
+    let network = || match landscape {
+        true => Exported::landscape(&crate::Landscape::build(coalition), extra),
+        false => Exported::coalition(coalition, extra),
+    };
+    if landscape && !matches!(format, Format::Graphml | Format::Gexf | Format::GephiCsv) {
+        return Err(WriteError::Unsupported {
+            format: format.name(),
+            what: "the two-mode landscape (write .graphml, .gexf or gephi-csv)",
+        });
+    }
+    match format {
+        Format::Json => write_atomic(path, to_json(coalition).as_bytes()),
+        Format::Folder => write_folder(coalition, path),
+        Format::Graphml => write_atomic(path, graphml(&network()).as_bytes()),
+        Format::Gexf => write_atomic(path, gexf(&network()).as_bytes()),
+        Format::Dl => write_atomic(path, ucinet_dl(coalition).as_bytes()),
+        Format::Kumu => write_atomic(path, kumu_json(coalition, &network()).as_bytes()),
+        Format::Pajek => {
+            write_atomic(path, pajek_net(coalition).as_bytes())?;
+            write_atomic(
+                &path.with_extension("clu"),
+                pajek_types(coalition).as_bytes(),
+            )?;
+            let community = extra.iter().find(|c| c.name == "community");
+            if let Some(clu) = community.and_then(pajek_partition) {
+                let stem = path
+                    .file_stem()
+                    .and_then(|s| s.to_str())
+                    .unwrap_or("network");
+                write_atomic(
+                    &path.with_file_name(format!("{stem}-community.clu")),
+                    clu.as_bytes(),
+                )?;
+            }
+            Ok(())
+        }
+        Format::GephiCsv => {
+            create_folder(path)?;
+            let (nodes, edges) = gephi_csv(&network());
+            write_atomic(&path.join("nodes.csv"), &nodes)?;
+            write_atomic(&path.join("edges.csv"), &edges)
+        }
+    }
+}
+
+fn create_folder(folder: &Path) -> Result<(), WriteError> {
+    std::fs::create_dir_all(folder).map_err(|source| WriteError::Io {
+        path: folder.to_path_buf(),
+        source,
+    })
 }
 
 /// One file of a folder written as a whole.
@@ -288,10 +472,7 @@ pub fn to_json(coalition: &Coalition) -> String {
 /// Writes the project folder form: `coalition.toml`, `organizations.csv`, `partnerships.csv`.
 /// Terms are written as their labels, which is what people read and type.
 pub fn write_folder(coalition: &Coalition, folder: &Path) -> Result<(), WriteError> {
-    std::fs::create_dir_all(folder).map_err(|source| WriteError::Io {
-        path: folder.to_path_buf(),
-        source,
-    })?;
+    create_folder(folder)?;
     let vocabulary = coalition.vocabulary();
     write_atomic(
         &folder.join("coalition.toml"),
@@ -299,7 +480,7 @@ pub fn write_folder(coalition: &Coalition, folder: &Path) -> Result<(), WriteErr
     )?;
     write_atomic(
         &folder.join("organizations.csv"),
-        &organizations_csv(coalition, &vocabulary),
+        &organizations_csv(coalition),
     )?;
     write_atomic(
         &folder.join("partnerships.csv"),
@@ -376,68 +557,48 @@ fn csv_bytes(header: &[&str], rows: Vec<Vec<String>>) -> Vec<u8> {
     writer.into_inner().expect("writing to memory")
 }
 
-fn organizations_csv(coalition: &Coalition, vocabulary: &Vocabulary) -> Vec<u8> {
-    let text = |o: &Option<String>| o.clone().unwrap_or_default();
-    let number = |o: Option<f64>| o.map(|v| v.to_string()).unwrap_or_default();
-    let rows = coalition
-        .organizations
+/// A fields table as CSV: extra fields under `attribute:NAME`, a partnership's direction as
+/// `yes` or nothing, as people write them in the folder.
+fn table_csv(table: &Table) -> Vec<u8> {
+    let header: Vec<String> = table
+        .columns
         .iter()
-        .map(|o| {
-            let list = |kind: TermKind| {
-                o.terms(kind)
-                    .iter()
-                    .map(|id| vocabulary.label(kind, id))
-                    .collect::<Vec<_>>()
-                    .join("; ")
-            };
-            vec![
-                o.id.clone(),
-                o.name.clone(),
-                o.kind.id().to_string(),
-                o.status.id().to_string(),
-                list(TermKind::Population),
-                list(TermKind::Domain),
-                list(TermKind::Asset),
-                text(&o.aligned_initiatives),
-                text(&o.motivations),
-                text(&o.roles),
-                text(&o.barriers),
-                text(&o.invited_by),
-                text(&o.contact),
-                text(&o.website),
-                text(&o.location.city),
-                text(&o.location.county),
-                number(o.location.lat),
-                number(o.location.lon),
-                text(&o.notes),
-            ]
+        .map(|c| {
+            if c.attribute && !c.name.starts_with(ATTRIBUTE_PREFIX) {
+                format!("{ATTRIBUTE_PREFIX}{}", c.name)
+            } else {
+                c.name.clone()
+            }
         })
         .collect();
-    csv_bytes(ORGANIZATION_COLUMNS, rows)
+    let directed = table.position("directed");
+    let rows = table
+        .rows
+        .iter()
+        .map(|row| {
+            row.iter()
+                .enumerate()
+                .map(|(i, value)| match (Some(i) == directed, value.as_deref()) {
+                    (true, Some("true")) => "yes".to_string(),
+                    (true, _) => String::new(),
+                    (false, value) => value.unwrap_or_default().to_string(),
+                })
+                .collect()
+        })
+        .collect();
+    let header: Vec<&str> = header.iter().map(String::as_str).collect();
+    csv_bytes(&header, rows)
+}
+
+fn organizations_csv(coalition: &Coalition) -> Vec<u8> {
+    table_csv(&fields::organizations(coalition, &[], ORGANIZATION_COLUMNS))
 }
 
 fn partnerships_csv(coalition: &Coalition) -> Vec<u8> {
-    let rows = coalition
-        .partnerships
-        .iter()
-        .map(|p| {
-            vec![
-                p.source.clone(),
-                p.target.clone(),
-                p.kind.id().to_string(),
-                p.strength.to_string(),
-                if p.directed {
-                    "yes".to_string()
-                } else {
-                    String::new()
-                },
-                p.since.clone().unwrap_or_default(),
-                p.notes.clone().unwrap_or_default(),
-                p.weight.map(|w| w.to_string()).unwrap_or_default(),
-            ]
-        })
-        .collect();
-    csv_bytes(PARTNERSHIP_COLUMNS, rows)
+    let mut columns = PARTNERSHIP_COLUMNS.to_vec();
+    // The relation column only when some partnership has one, as before it existed.
+    columns.retain(|&c| c != "relation");
+    table_csv(&fields::partnerships(coalition, &columns))
 }
 
 #[cfg(test)]
