@@ -139,6 +139,14 @@ pub enum Command {
         after_help = "Examples:\n  partnermap map data/forest-city --view landscape -o landscape.svg\n  partnermap map data/forest-city --view partnerships -o - | dot -Tpng -o partners.png\n  partnermap map data/forest-city --view coverage --group-by status -o coverage.png\n  partnermap map data/forest-city --view ego --org fc-ajc --depth 2 -o ajc.pdf\n  partnermap map data/forest-city --view population --population ELL -o ell.svg\n  partnermap map big.json --view partnerships --top 50 --layout sfdp -o top50.svg\n\nThe format follows the extension of -o: .dot needs nothing else; .svg, .png and .pdf need\nGraphviz (https://graphviz.org/download/). -o - writes DOT to standard output.\nExit code 2 means the input, --org or --population is invalid."
     )]
     Map(crate::map::MapArgs),
+    /// Write the blank worksheet: a workbook to fill in (.xlsx), or a project folder.
+    #[command(
+        after_help = "Examples:\n  partnermap init coalition.xlsx\n  partnermap init our-coalition\n\nEvery command reads the filled-in workbook as it is: partnermap validate coalition.xlsx"
+    )]
+    Init {
+        /// The workbook (.xlsx) or folder to create; it must not exist yet.
+        path: PathBuf,
+    },
 }
 
 /// How the network metrics are computed.
@@ -224,5 +232,14 @@ pub fn run(cli: Cli) -> anyhow::Result<ExitCode> {
         } => crate::brokers::run(&path, top, options.options(), format),
         Command::Paths { path, term, format } => crate::paths::run(&path, term.term(), format),
         Command::Map(args) => crate::map::run(&args),
+        Command::Init { path } if path.exists() => Err(crate::output::usage(format!(
+            "{} already exists: give a new file or folder",
+            path.display()
+        ))),
+        Command::Init { path } => {
+            partnermap_core::write::init(&path)?;
+            crate::output::note(&format!("Wrote {}", path.display()));
+            Ok(ExitCode::SUCCESS)
+        }
     }
 }

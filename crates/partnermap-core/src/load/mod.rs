@@ -32,6 +32,7 @@ mod partnerships;
 #[cfg(test)]
 mod testing;
 mod validate;
+mod workbook;
 mod xml;
 
 pub use organizations::ORGANIZATION_COLUMNS;
@@ -75,7 +76,7 @@ pub fn load(path: &Path) -> Result<Loaded, LoadError> {
     }
     if !path.exists() {
         return Err(fail(Diagnostic::error(shown, "no such file or folder").with_hint(
-            "give a project folder (with coalition.toml), a .json document, a source,target .csv, a network file (.net, .paj, .gml, .graphml, .gexf, .dl) or sender receiver .txt arc lists",
+            "give a project folder (with coalition.toml), a .json document, a source,target .csv, a network file (.net, .paj, .gml, .graphml, .gexf, .dl), sender receiver .txt arc lists or the worksheet workbook (.xlsx, .ods)",
         )));
     }
     let extension = path
@@ -92,6 +93,7 @@ pub fn load(path: &Path) -> Result<Loaded, LoadError> {
         "gexf" => finish(gexf::read_gexf(path)),
         "dl" | "dat" => finish(dl::read_dl(path)),
         "txt" => finish(arc_lists::read_arc_lists(path, &[path.to_path_buf()])),
+        "xlsx" | "xlsm" | "xls" | "ods" => finish(workbook::read_workbook(path)),
         "toml" if path.file_name().is_some_and(|n| n == "coalition.toml") => {
             let folder = path
                 .parent()
@@ -100,7 +102,7 @@ pub fn load(path: &Path) -> Result<Loaded, LoadError> {
             finish(folder::read_folder(folder))
         }
         _ => Err(fail(Diagnostic::error(shown, "not a format partnermap reads").with_hint(
-            "give a project folder (with coalition.toml), a .json document, a source,target .csv, a network file (.net, .paj, .gml, .graphml, .gexf, .dl) or sender receiver .txt arc lists",
+            "give a project folder (with coalition.toml), a .json document, a source,target .csv, a network file (.net, .paj, .gml, .graphml, .gexf, .dl), sender receiver .txt arc lists or the worksheet workbook (.xlsx, .ods)",
         ))),
     }
 }
@@ -137,8 +139,11 @@ fn finish(read: Read) -> Result<Loaded, LoadError> {
     } = read;
     let coalition =
         coalition.map(|coalition| validate::validate(coalition, &origins, &mut diagnostics));
-    // Errors first, then in reading order: coalition.toml, organizations.csv, partnerships.csv.
-    diagnostics.sort_by(|a, b| (a.severity, &a.file, a.line).cmp(&(b.severity, &b.file, b.line)));
+    // Errors first, then in reading order: coalition.toml, organizations.csv, partnerships.csv
+    // (a workbook's sheets by name: Part 1, Partnerships, Table 1 to 4).
+    diagnostics.sort_by(|a, b| {
+        (a.severity, &a.file, &a.sheet, a.line).cmp(&(b.severity, &b.file, &b.sheet, b.line))
+    });
     match coalition {
         Some(coalition) if !diagnostics.iter().any(Diagnostic::is_error) => Ok(Loaded {
             coalition,
@@ -193,7 +198,7 @@ mod tests {
     use super::*;
 
     const HINT: &str =
-        "give a project folder (with coalition.toml), a .json document, a source,target .csv, a network file (.net, .paj, .gml, .graphml, .gexf, .dl) or sender receiver .txt arc lists";
+        "give a project folder (with coalition.toml), a .json document, a source,target .csv, a network file (.net, .paj, .gml, .graphml, .gexf, .dl), sender receiver .txt arc lists or the worksheet workbook (.xlsx, .ods)";
 
     #[test]
     fn a_missing_path_or_an_unknown_format_is_one_error() {

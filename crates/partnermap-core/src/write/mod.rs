@@ -2,10 +2,16 @@
 //! document, both written atomically so a failure never leaves a half-written file.
 
 use crate::load::{ORGANIZATION_COLUMNS, PARTNERSHIP_COLUMNS};
-use crate::model::Coalition;
+use crate::model::{Coalition, Organization, Partnership};
 use crate::vocabulary::{TermKind, Vocabulary};
 use std::io::Write;
+
+mod template;
+mod workbook;
+
 use std::path::{Path, PathBuf};
+pub use template::{init, write_template_folder};
+pub use workbook::write_workbook;
 
 /// Writing failed.
 #[derive(Debug, thiserror::Error)]
@@ -17,6 +23,14 @@ pub enum WriteError {
         path: PathBuf,
         /// Why.
         source: std::io::Error,
+    },
+    /// The workbook could not be put together.
+    #[error("cannot write the workbook {path}: {source}")]
+    Workbook {
+        /// The file being written.
+        path: PathBuf,
+        /// Why.
+        source: rust_xlsxwriter::XlsxError,
     },
 }
 
@@ -91,7 +105,7 @@ pub fn write_folder(coalition: &Coalition, folder: &Path) -> Result<(), WriteErr
     Ok(())
 }
 
-fn toml_string(text: &str) -> String {
+pub(crate) fn toml_string(text: &str) -> String {
     toml::Value::String(text.to_string()).to_string()
 }
 
@@ -157,43 +171,53 @@ fn csv_bytes(header: &[&str], rows: Vec<Vec<String>>) -> Vec<u8> {
 }
 
 fn organizations_csv(coalition: &Coalition, vocabulary: &Vocabulary) -> Vec<u8> {
-    let text = |o: &Option<String>| o.clone().unwrap_or_default();
-    let number = |o: Option<f64>| o.map(|v| v.to_string()).unwrap_or_default();
     let rows = coalition
         .organizations
         .iter()
         .map(|o| {
-            let list = |kind: TermKind| {
-                o.terms(kind)
-                    .iter()
-                    .map(|id| vocabulary.label(kind, id))
-                    .collect::<Vec<_>>()
-                    .join("; ")
-            };
-            vec![
-                o.id.clone(),
-                o.name.clone(),
-                o.kind.id().to_string(),
-                o.status.id().to_string(),
-                list(TermKind::Population),
-                list(TermKind::Domain),
-                list(TermKind::Asset),
-                text(&o.aligned_initiatives),
-                text(&o.motivations),
-                text(&o.roles),
-                text(&o.barriers),
-                text(&o.invited_by),
-                text(&o.contact),
-                text(&o.website),
-                text(&o.location.city),
-                text(&o.location.county),
-                number(o.location.lat),
-                number(o.location.lon),
-                text(&o.notes),
-            ]
+            ORGANIZATION_COLUMNS
+                .iter()
+                .map(|field| organization_cell(o, field, vocabulary))
+                .collect()
         })
         .collect();
     csv_bytes(ORGANIZATION_COLUMNS, rows)
+}
+
+/// An organization's `field` (a column of `organizations.csv`) as written in a cell: terms as
+/// their labels separated by `; `, choices as their ids.
+pub(crate) fn organization_cell(o: &Organization, field: &str, vocabulary: &Vocabulary) -> String {
+    let text = |o: &Option<String>| o.clone().unwrap_or_default();
+    let number = |o: Option<f64>| o.map(|v| v.to_string()).unwrap_or_default();
+    let list = |kind: TermKind| {
+        o.terms(kind)
+            .iter()
+            .map(|id| vocabulary.label(kind, id))
+            .collect::<Vec<_>>()
+            .join("; ")
+    };
+    match field {
+        "id" => o.id.clone(),
+        "name" => o.name.clone(),
+        "type" => o.kind.id().to_string(),
+        "status" => o.status.id().to_string(),
+        "populations" => list(TermKind::Population),
+        "domains" => list(TermKind::Domain),
+        "assets" => list(TermKind::Asset),
+        "aligned_initiatives" => text(&o.aligned_initiatives),
+        "motivations" => text(&o.motivations),
+        "roles" => text(&o.roles),
+        "barriers" => text(&o.barriers),
+        "invited_by" => text(&o.invited_by),
+        "contact" => text(&o.contact),
+        "website" => text(&o.website),
+        "city" => text(&o.location.city),
+        "county" => text(&o.location.county),
+        "lat" => number(o.location.lat),
+        "lon" => number(o.location.lon),
+        "notes" => text(&o.notes),
+        _ => String::new(),
+    }
 }
 
 fn partnerships_csv(coalition: &Coalition) -> Vec<u8> {
@@ -201,21 +225,26 @@ fn partnerships_csv(coalition: &Coalition) -> Vec<u8> {
         .partnerships
         .iter()
         .map(|p| {
-            vec![
-                p.source.clone(),
-                p.target.clone(),
-                p.kind.id().to_string(),
-                p.strength.to_string(),
-                if p.directed {
-                    "yes".to_string()
-                } else {
-                    String::new()
-                },
-                p.since.clone().unwrap_or_default(),
-                p.notes.clone().unwrap_or_default(),
-                p.weight.map(|w| w.to_string()).unwrap_or_default(),
-            ]
+            PARTNERSHIP_COLUMNS
+                .iter()
+                .map(|field| partnership_cell(p, field))
+                .collect()
         })
         .collect();
     csv_bytes(PARTNERSHIP_COLUMNS, rows)
+}
+
+/// A partnership's `field` (a column of `partnerships.csv`) as written in a cell.
+pub(crate) fn partnership_cell(p: &Partnership, field: &str) -> String {
+    match field {
+        "source" => p.source.clone(),
+        "target" => p.target.clone(),
+        "kind" => p.kind.id().to_string(),
+        "strength" => p.strength.to_string(),
+        "directed" if p.directed => "yes".to_string(),
+        "since" => p.since.clone().unwrap_or_default(),
+        "notes" => p.notes.clone().unwrap_or_default(),
+        "weight" => p.weight.map(|w| w.to_string()).unwrap_or_default(),
+        _ => String::new(),
+    }
 }
