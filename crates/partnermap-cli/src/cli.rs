@@ -147,6 +147,23 @@ pub enum Command {
         /// The workbook (.xlsx) or folder to create; it must not exist yet.
         path: PathBuf,
     },
+    /// Turn a directory with its own columns and words (.csv, .xlsx, .ods) into a project folder.
+    #[command(
+        after_help = "Examples:\n  partnermap import directory.csv --suggest-mapping > mapping.toml\n  partnermap import directory.csv --mapping mapping.toml --out our-coalition\n\nThe mapping's keys are in docs/start.md. Exit code 2 lists every word the mapping leaves out."
+    )]
+    Import {
+        /// The directory: a .csv file or a workbook's first sheet.
+        directory: PathBuf,
+        /// Which of its columns and words are which of ours.
+        #[arg(long, value_name = "FILE", required_unless_present = "suggest_mapping")]
+        mapping: Option<PathBuf>,
+        /// The project folder to write.
+        #[arg(long, value_name = "DIR", required_unless_present = "suggest_mapping")]
+        out: Option<PathBuf>,
+        /// Print a starting mapping (a guess for every column and word) instead.
+        #[arg(long, conflicts_with_all = ["mapping", "out"])]
+        suggest_mapping: bool,
+    },
 }
 
 /// How the network metrics are computed.
@@ -236,6 +253,22 @@ pub fn run(cli: Cli) -> anyhow::Result<ExitCode> {
             "{} already exists: give a new file or folder",
             path.display()
         ))),
+        Command::Import {
+            directory,
+            mapping: Some(mapping),
+            out: Some(out),
+            ..
+        } => {
+            let loaded =
+                crate::output::loaded(partnermap_core::load::import(&directory, &mapping))?;
+            partnermap_core::write::write_imported(&loaded.coalition, &out)?;
+            let count = loaded.coalition.organizations.len();
+            crate::output::note(&format!("Wrote {}: {count} organizations", out.display()));
+            Ok(ExitCode::SUCCESS)
+        }
+        Command::Import { directory, .. } => {
+            crate::output::print(&partnermap_core::load::suggest_mapping(&directory)?)
+        }
         Command::Init { path } => {
             partnermap_core::write::init(&path)?;
             crate::output::note(&format!("Wrote {}", path.display()));

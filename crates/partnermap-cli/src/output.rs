@@ -45,7 +45,12 @@ pub enum Format {
 /// Loads the input and prints its warnings; invalid input becomes the error main turns into
 /// exit code 2.
 pub fn load(path: &Path) -> anyhow::Result<Loaded> {
-    let loaded = partnermap_core::load(path)?;
+    loaded(partnermap_core::load(path))
+}
+
+/// What a reader (`load`, `import`) gave, its warnings printed.
+pub fn loaded(result: Result<Loaded, partnermap_core::LoadError>) -> anyhow::Result<Loaded> {
+    let loaded = result?;
     for warning in &loaded.warnings {
         note(&warning.to_string());
     }

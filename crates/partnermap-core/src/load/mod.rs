@@ -23,7 +23,9 @@ mod folder;
 mod gexf;
 mod gml;
 mod graphml;
+mod import;
 mod json;
+mod mapping;
 mod network;
 mod organizations;
 mod origin;
@@ -104,6 +106,22 @@ pub fn load(path: &Path) -> Result<Loaded, LoadError> {
         _ => Err(fail(Diagnostic::error(shown, "not a format partnermap reads").with_hint(
             "give a project folder (with coalition.toml), a .json document, a source,target .csv, a network file (.net, .paj, .gml, .graphml, .gexf, .dl), sender receiver .txt arc lists or the worksheet workbook (.xlsx, .ods)",
         ))),
+    }
+}
+
+/// Reads a directory (`.csv`, `.xlsx`, `.ods`) with its own columns and words through a
+/// mapping file (docs/start.md), as validated organizations.
+pub fn import(directory: &Path, mapping: &Path) -> Result<Loaded, LoadError> {
+    finish(import::read_import(directory, mapping))
+}
+
+/// A starting mapping file for a directory: a guess of the field each column holds, and the
+/// closest term for every word of its list columns (commented where the match is weak).
+pub fn suggest_mapping(directory: &Path) -> Result<String, LoadError> {
+    let mut diagnostics = Vec::new();
+    match import::read_directory(directory, &mut diagnostics) {
+        Some(table) => Ok(mapping::suggest(&table)),
+        None => Err(LoadError { diagnostics }),
     }
 }
 

@@ -10,7 +10,7 @@ mod template;
 mod workbook;
 
 use std::path::{Path, PathBuf};
-pub use template::{init, write_template_folder};
+pub use template::{init, write_imported, write_template_folder};
 pub use workbook::write_workbook;
 
 /// Writing failed.
@@ -114,7 +114,7 @@ fn toml_list<'a>(items: impl Iterator<Item = &'a str>) -> String {
     format!("[{}]", items.join(", "))
 }
 
-fn coalition_toml(coalition: &Coalition, vocabulary: &Vocabulary) -> String {
+pub(crate) fn coalition_toml(coalition: &Coalition, vocabulary: &Vocabulary) -> String {
     let mut out = format!("name = {}\n", toml_string(&coalition.name));
     if let Some(convener) = &coalition.convener {
         out += &format!("convener = {}\n", toml_string(convener));

@@ -1,7 +1,7 @@
 //! `partnermap init`: the blank worksheet, as a workbook or as the three-file project folder
 //! whose example rows (the worksheet's own Forest City examples) are commented out.
 
-use super::{toml_string, write_atomic, write_workbook, WriteError};
+use super::{coalition_toml, toml_string, write_atomic, write_folder, write_workbook, WriteError};
 use crate::load::{ORGANIZATION_COLUMNS, PARTNERSHIP_COLUMNS};
 use crate::model::Coalition;
 use crate::vocabulary::{slug, TermKind, Vocabulary};
@@ -29,7 +29,7 @@ pub fn write_template_folder(folder: &Path) -> Result<(), WriteError> {
         path: folder.to_path_buf(),
         source,
     })?;
-    write_atomic(&folder.join("coalition.toml"), coalition_toml().as_bytes())?;
+    write_atomic(&folder.join("coalition.toml"), template_toml().as_bytes())?;
     let organizations = [&TABLE1, &TABLE2]
         .iter()
         .flat_map(|sheet| sheet.examples.iter().map(move |e| (*sheet, *e)))
@@ -73,6 +73,20 @@ pub fn write_template_folder(folder: &Path) -> Result<(), WriteError> {
     write_atomic(&folder.join("partnerships.csv"), &partnerships)
 }
 
+/// Writes an imported directory as a project folder whose `coalition.toml` says what is
+/// still to fill in (the convener and the priorities).
+pub fn write_imported(coalition: &Coalition, folder: &Path) -> Result<(), WriteError> {
+    write_folder(coalition, folder)?;
+    let toml = format!(
+        "# Imported from a directory. Still to fill in (docs/start.md):\n\
+         # - convener = \"the-id-of-your-organization\" (add it to organizations.csv, status member);\n\
+         # - [priorities]: the populations, domains and assets your coalition cares most about\n\
+         #   (docs/vocabulary.md lists the worksheet's); then run partnermap gaps on this folder.\n{}",
+        coalition_toml(coalition, &coalition.vocabulary())
+    );
+    write_atomic(&folder.join("coalition.toml"), toml.as_bytes())
+}
+
 /// The example cell of a sheet's column that holds `field`.
 fn example_value(sheet: &Sheet, example: &[&str], field: &str) -> Option<String> {
     let at = sheet.columns.iter().position(|c| c.field == field)?;
@@ -111,7 +125,7 @@ fn commented_csv(comment: &str, header: &[&str], rows: Vec<Vec<String>>) -> Vec<
 }
 
 /// `coalition.toml` with the worksheet's Part 1 questions and every term, commented out.
-fn coalition_toml() -> String {
+fn template_toml() -> String {
     let mut out = String::from(
         "# Worksheet Part 1: your coalition's needs. Remove the # before each term that applies.\n\
          # Terms may also be written as their short forms (ELL, PWD, low-income; docs/vocabulary.md).\n\
