@@ -277,3 +277,56 @@ fn a_mapping_naming_unknown_fields_or_columns_is_corrected_by_name() {
          2 errors in the input: nothing was analysed.\n"
     );
 }
+
+#[test]
+fn ntee_codes_become_domains_through_the_built_in_table() {
+    let dir = tempfile::tempdir().unwrap();
+    let directory = write(
+        dir.path(),
+        "irs.csv",
+        "Name,NTEE\nJobs Now,J22\nShelter,L41; J\nMuseum,A20\nOdd,J2x2\n",
+    );
+    let mapping = write(
+        dir.path(),
+        "m.toml",
+        "[columns]\nname = \"Name\"\nntee = \"NTEE\"\n[defaults]\ntype = \"nonprofit\"\n",
+    );
+    let out = dir.path().join("out");
+    let run = || {
+        partnermap()
+            .arg("import")
+            .arg(&directory)
+            .arg("--mapping")
+            .arg(&mapping)
+            .arg("--out")
+            .arg(&out)
+            .assert()
+    };
+    let failed = run().code(2);
+    assert_eq!(
+        stderr(&failed).replace(&dir.path().display().to_string(), "."),
+        "error: ./irs.csv, line 5, field \"NTEE\": \"J2x2\" (1 row) is not an NTEE code\n  \
+         hint: an NTEE code is a letter and up to two digits, e.g. J22; docs/start.md lists the domains they give\n\
+         1 error in the input: nothing was analysed.\n"
+    );
+    std::fs::write(
+        &directory,
+        "Name,NTEE\nJobs Now,J22\nShelter,L41; J\nMuseum,A20\n",
+    )
+    .unwrap();
+    run().success();
+    let coalition = partnermap_core::load(&out).unwrap().coalition;
+    let domains: Vec<Vec<&str>> = coalition
+        .organizations
+        .iter()
+        .map(|o| o.domains.iter().map(String::as_str).collect())
+        .collect();
+    assert_eq!(
+        domains,
+        [
+            vec!["employment-opportunities", "jobs-paying-living-wages"],
+            vec!["housing-stability", "employment-opportunities"],
+            vec![],
+        ]
+    );
+}

@@ -10,6 +10,7 @@
 
 use super::csv::{CsvTable, Table};
 use super::mapping::{read_mapping, Mapping};
+use super::ntee;
 use super::origin::{Origin, Origins};
 use super::workbook::{grid, GridRow};
 use super::{read_text, Read, ORGANIZATION_COLUMNS};
@@ -113,7 +114,11 @@ struct Unmapped {
 struct Misses {
     words: BTreeMap<(TermKind, String), Unmapped>,
     targets: BTreeMap<(TermKind, String), String>,
+    codes: BTreeMap<String, Unmapped>,
 }
+
+/// The pseudo-field of `[columns]` whose NTEE codes become domains.
+const NTEE: &str = "ntee";
 
 /// Reads `directory` through the mapping file at `mapping`.
 pub(super) fn read_import(directory: &Path, mapping: &Path) -> Read {
@@ -183,16 +188,20 @@ pub(super) fn read_import(directory: &Path, mapping: &Path) -> Read {
                 .with_hint_if_none(&format!("map it to a {kind} of docs/vocabulary.md, or declare \"{target}\" under [vocabulary] {}", kind.plural())),
         );
     }
+    for code in misses.codes.into_values() {
+        diagnostics.push(
+            Diagnostic::error(&table.file, format!("\"{}\" ({}) is not an NTEE code", code.word, rows(code.rows)))
+                .at_line(Some(code.first))
+                .in_field(code.column)
+                .with_hint("an NTEE code is a letter and up to two digits, e.g. J22; docs/start.md lists the domains they give"),
+        );
+    }
     let mut unmapped: Vec<(TermKind, Unmapped)> =
         misses.words.into_iter().map(|((k, _), u)| (k, u)).collect();
     unmapped.sort_by(|(_, a), (_, b)| (a.first, &a.word).cmp(&(b.first, &b.word)));
     for (kind, word) in unmapped {
         let closest = vocabulary.best(kind, &word.word);
-        let rows = if word.rows == 1 {
-            "1 row".to_string()
-        } else {
-            format!("{} rows", word.rows)
-        };
+        let rows = rows(word.rows);
         let hint = match closest {
             Some((score, label)) if score >= LIKELY => format!("the closest {kind} is \"{label}\"; add under [terms]: \"{}\" = \"{label}\", or declare it under [vocabulary] {}", word.word, kind.plural()),
             Some((_, label)) => format!("no {kind} is close (the nearest is \"{label}\"): map it under [terms] or declare it under [vocabulary] {}", kind.plural()),
@@ -242,6 +251,7 @@ fn sources(
     for (field, columns) in &mapping.columns {
         let Some(&ours) = ORGANIZATION_COLUMNS
             .iter()
+            .chain(&[NTEE])
             .find(|c| normalize(c) == normalize(field))
         else {
             let suggestion = closest(field, ORGANIZATION_COLUMNS.iter().map(|c| (*c, *c)));
@@ -389,6 +399,38 @@ fn record(
                             }
                         }
                     }
+                    if kind == TermKind::Domain {
+                        for source in sources.get(NTEE).map(Vec::as_slice).unwrap_or(&[]) {
+                            for code in split(cell(source), &mapping.split.separator, |_| false) {
+                                match ntee::domains_of(&code) {
+                                    Some(domains) => ids.extend(
+                                        domains
+                                            .iter()
+                                            .map(|d| d.to_string())
+                                            .filter(|d| !ids.contains(d))
+                                            .collect::<Vec<_>>(),
+                                    ),
+                                    None if mapping.is_empty_value(&code) => {}
+                                    None => {
+                                        let entry = misses
+                                            .codes
+                                            .entry(code.clone())
+                                            .or_insert_with(|| Unmapped {
+                                                word: code.clone(),
+                                                column: source.header.clone(),
+                                                first: line,
+                                                last: 0,
+                                                rows: 0,
+                                            });
+                                        if entry.last != line {
+                                            entry.rows += 1;
+                                            entry.last = line;
+                                        }
+                                    }
+                                }
+                            }
+                        }
+                    }
                     ids.join("; ")
                 }
                 None => {
@@ -422,6 +464,15 @@ fn record(
             }
         })
         .collect()
+}
+
+/// "1 row", "3 rows".
+pub(super) fn rows(n: usize) -> String {
+    if n == 1 {
+        "1 row".to_string()
+    } else {
+        format!("{n} rows")
+    }
 }
 
 /// The values of a multi-value cell, split at `separator` except where the pieces joined again

@@ -301,11 +301,7 @@ pub(super) fn suggest(table: &super::import::Directory) -> String {
         words.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(&b.0)));
         out += &format!("# {} ({})\n", kind.plural(), columns.join(", "));
         for (word, rows) in words {
-            let rows = if rows == 1 {
-                "1 row".to_string()
-            } else {
-                format!("{rows} rows")
-            };
+            let rows = super::import::rows(rows);
             match (vocabulary.find(kind, &word), vocabulary.best(kind, &word)) {
                 (Some(term), _) => out += &format!("# {} is the {kind} {} ({rows})\n", toml_string(&word), toml_string(&term.label)),
                 (_, Some((score, label))) if score >= LIKELY => out += &format!("{} = {}   # {rows}\n", toml_string(&word), toml_string(&label)),

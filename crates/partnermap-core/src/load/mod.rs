@@ -27,6 +27,7 @@ mod import;
 mod json;
 mod mapping;
 mod network;
+mod ntee;
 mod organizations;
 mod origin;
 mod pajek;
