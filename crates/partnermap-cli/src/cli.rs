@@ -149,6 +149,31 @@ pub enum Command {
         after_help = "Examples:\n  partnermap convert data/forest-city forest-city.graphml --metrics\n  partnermap convert padgM.net padgett.gexf\n  partnermap convert data/forest-city gephi --to gephi-csv --landscape\n\nThe format follows OUT's extension (.graphml, .gexf, .net, .dl, .json; none: a project\nfolder); --to overrides it, and --from the input's."
     )]
     Convert(crate::convert::ConvertArgs),
+    /// Write the blank worksheet: a workbook to fill in (.xlsx), or a project folder.
+    #[command(
+        after_help = "Examples:\n  partnermap init coalition.xlsx\n  partnermap init our-coalition\n\nEvery command reads the filled-in workbook as it is: partnermap validate coalition.xlsx"
+    )]
+    Init {
+        /// The workbook (.xlsx) or folder to create; it must not exist yet.
+        path: PathBuf,
+    },
+    /// Turn a directory with its own columns and words (.csv, .xlsx, .ods) into a project folder.
+    #[command(
+        after_help = "Examples:\n  partnermap import directory.csv --suggest-mapping > mapping.toml\n  partnermap import directory.csv --mapping mapping.toml --out our-coalition\n\nThe mapping's keys are in docs/start.md. Exit code 2 lists every word the mapping leaves out."
+    )]
+    Import {
+        /// The directory: a .csv file or a workbook's first sheet.
+        directory: PathBuf,
+        /// Which of its columns and words are which of ours.
+        #[arg(long, value_name = "FILE", required_unless_present = "suggest_mapping")]
+        mapping: Option<PathBuf>,
+        /// The project folder to write.
+        #[arg(long, value_name = "DIR", required_unless_present = "suggest_mapping")]
+        out: Option<PathBuf>,
+        /// Print a starting mapping (a guess for every column and word) instead.
+        #[arg(long, conflicts_with_all = ["mapping", "out"])]
+        suggest_mapping: bool,
+    },
 }
 
 /// The invite list, as `invite` and `letters` choose it.
@@ -247,5 +272,30 @@ pub fn run(cli: Cli) -> anyhow::Result<ExitCode> {
         Command::Paths { path, term, format } => crate::paths::run(&path, term.term(), format),
         Command::Map(args) => crate::map::run(&args),
         Command::Convert(args) => crate::convert::run(&args),
+        Command::Init { path } if path.exists() => Err(crate::output::usage(format!(
+            "{} already exists: give a new file or folder",
+            path.display()
+        ))),
+        Command::Import {
+            directory,
+            mapping: Some(mapping),
+            out: Some(out),
+            ..
+        } => {
+            let loaded =
+                crate::output::loaded(partnermap_core::load::import(&directory, &mapping))?;
+            partnermap_core::write::write_imported(&loaded.coalition, &out)?;
+            let count = loaded.coalition.organizations.len();
+            crate::output::note(&format!("Wrote {}: {count} organizations", out.display()));
+            Ok(ExitCode::SUCCESS)
+        }
+        Command::Import { directory, .. } => {
+            crate::output::print(&partnermap_core::load::suggest_mapping(&directory)?)
+        }
+        Command::Init { path } => {
+            partnermap_core::write::init(&path)?;
+            crate::output::note(&format!("Wrote {}", path.display()));
+            Ok(ExitCode::SUCCESS)
+        }
     }
 }

@@ -46,7 +46,12 @@ pub enum Format {
 /// Loads the input (in the format `--from` names, when given) and prints its warnings; invalid
 /// input becomes the error main turns into exit code 2.
 pub fn load(path: &Path, from: Option<&str>) -> anyhow::Result<Loaded> {
-    let loaded = partnermap_core::load_as(path, from)?;
+    loaded(partnermap_core::load_as(path, from))
+}
+
+/// What a reader (`load`, `import`) gave, its warnings printed.
+pub fn loaded(result: Result<Loaded, partnermap_core::LoadError>) -> anyhow::Result<Loaded> {
+    let loaded = result?;
     for warning in &loaded.warnings {
         note(&warning.to_string());
     }

@@ -23,7 +23,10 @@ pub struct Diagnostic {
     pub severity: Severity,
     /// The file, as the user named it.
     pub file: String,
-    /// The 1-based line, when the format has lines.
+    /// The sheet of a workbook; `line` is then its row and `field` its column's header.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub sheet: Option<String>,
+    /// The 1-based line (a workbook's row), when the format has lines.
     pub line: Option<usize>,
     /// The column or field, e.g. `populations` or `/organizations/3/populations`.
     pub field: Option<String>,
@@ -39,6 +42,7 @@ impl Diagnostic {
         Diagnostic {
             severity: Severity::Error,
             file: file.into(),
+            sheet: None,
             line: None,
             field: None,
             message: message.into(),
@@ -57,6 +61,12 @@ impl Diagnostic {
     /// The same problem, at this line.
     pub fn at_line(mut self, line: Option<usize>) -> Diagnostic {
         self.line = line;
+        self
+    }
+
+    /// The same problem, in this sheet of a workbook.
+    pub fn in_sheet(mut self, sheet: impl Into<String>) -> Diagnostic {
+        self.sheet = Some(sheet.into());
         self
     }
 
@@ -96,19 +106,27 @@ impl Diagnostic {
 }
 
 impl fmt::Display for Diagnostic {
-    /// `error: organizations.csv, line 5, column "populations": unknown population "English learner"`
-    /// followed by an indented `hint:` line when there is one.
+    /// `error: organizations.csv, line 5, field "populations": unknown population "English learner"`
+    /// (in a workbook: `error: coalition.xlsx, Table 2, row 7, column "Target populations
+    /// served": …`) followed by an indented `hint:` line when there is one.
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         let severity = match self.severity {
             Severity::Error => "error",
             Severity::Warning => "warning",
         };
         write!(f, "{severity}: {}", self.file)?;
-        if let Some(line) = self.line {
-            write!(f, ", line {line}")?;
+        let (line, field) = match &self.sheet {
+            Some(sheet) => {
+                write!(f, ", {sheet}")?;
+                ("row", "column")
+            }
+            None => ("line", "field"),
+        };
+        if let Some(n) = self.line {
+            write!(f, ", {line} {n}")?;
         }
-        if let Some(field) = &self.field {
-            write!(f, ", field \"{field}\"")?;
+        if let Some(name) = &self.field {
+            write!(f, ", {field} \"{name}\"")?;
         }
         write!(f, ": {}", self.message)?;
         if let Some(hint) = &self.hint {

@@ -23,6 +23,7 @@ pub mod load;
 pub mod lookup;
 pub mod model;
 pub mod vocabulary;
+pub mod worksheet;
 pub mod write;
 
 pub use diagnostic::{Diagnostic, LoadError, Severity};

@@ -495,20 +495,33 @@ impl Vocabulary {
     /// punctuation). On a miss, returns the label of the closest term when one is close enough
     /// to be a likely typo.
     pub fn resolve(&self, kind: TermKind, text: &str) -> Result<&Term, Option<String>> {
-        match self.index.get(&(kind, normalize(text))) {
-            Some(&at) => Ok(&self.terms[&kind][at]),
-            None => Err(self.suggest(kind, text)),
-        }
+        self.find(kind, text)
+            .ok_or_else(|| self.suggest(kind, text))
+    }
+
+    /// The term `text` names (id, label or alias, ignoring case and punctuation), without
+    /// looking for a suggestion on a miss: for checking many candidate words quickly.
+    pub fn find(&self, kind: TermKind, text: &str) -> Option<&Term> {
+        self.index
+            .get(&(kind, normalize(text)))
+            .map(|&at| &self.terms[&kind][at])
     }
 
     /// The label of the term closest to `text`, if any is close enough to be a likely typo.
     pub fn suggest(&self, kind: TermKind, text: &str) -> Option<String> {
+        self.best(kind, text)
+            .filter(|(score, _)| *score >= LIKELY)
+            .map(|(_, label)| label)
+    }
+
+    /// The label of the term most similar to `text`, however weak, with the similarity.
+    pub fn best(&self, kind: TermKind, text: &str) -> Option<(f64, String)> {
         let candidates = self.terms(kind).iter().flat_map(|t| {
             std::iter::once((t.label.as_str(), t))
                 .chain(std::iter::once((t.id.as_str(), t)))
                 .chain(t.aliases.iter().map(move |a| (a.as_str(), t)))
         });
-        closest(
+        best_match(
             text,
             candidates.map(|(key, term)| (key, term.label.as_str())),
         )
@@ -521,6 +534,21 @@ pub fn closest<'a>(
     text: &str,
     candidates: impl Iterator<Item = (&'a str, &'a str)>,
 ) -> Option<String> {
+    best_match(text, candidates)
+        .filter(|(score, _)| *score >= LIKELY)
+        .map(|(_, answer)| answer)
+}
+
+/// How similar (0 to 1) a match must be to be offered as a likely typo.
+pub const LIKELY: f64 = 0.8;
+
+/// The most similar `(key, answer)` for `text`, with its similarity from 0 to 1, however weak:
+/// what [`closest`] offers only when it is a likely typo, and what an import's suggested
+/// mapping shows as a starting guess.
+pub fn best_match<'a>(
+    text: &str,
+    candidates: impl Iterator<Item = (&'a str, &'a str)>,
+) -> Option<(f64, String)> {
     let wanted = normalize(text);
     if wanted.is_empty() {
         return None;
@@ -536,8 +564,7 @@ pub fn closest<'a>(
             best = Some((score, answer));
         }
     }
-    best.filter(|(score, _)| *score >= 0.8)
-        .map(|(_, answer)| answer.to_string())
+    best.map(|(score, answer)| (score, answer.to_string()))
 }
 
 #[cfg(test)]

@@ -20,6 +20,16 @@ pub(super) struct Table {
 }
 
 impl Table {
+    /// A table of records whose cells are at these positions, by column (a workbook sheet's
+    /// rows, read as CSV rows are).
+    pub(super) fn from_columns(columns: HashMap<&'static str, usize>) -> Table {
+        Table {
+            columns,
+            extras: Vec::new(),
+            records: Vec::new(),
+        }
+    }
+
     /// The trimmed cell of `column` ("" when the column or cell is absent).
     pub(super) fn get<'r>(&self, record: &'r StringRecord, column: &str) -> &'r str {
         self.columns
@@ -109,8 +119,10 @@ fn read_table(
     required: &[&str],
     diagnostics: &mut Vec<Diagnostic>,
 ) -> Option<Table> {
+    // `#` lines are comments: the template folder's example rows are kept that way.
     let mut reader = ReaderBuilder::new()
         .flexible(true)
+        .comment(Some(b'#'))
         .from_reader(text.as_bytes());
     let headers = match reader.headers() {
         Ok(h) => h.clone(),

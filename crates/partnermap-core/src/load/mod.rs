@@ -24,9 +24,12 @@ mod gephi;
 mod gexf;
 mod gml;
 mod graphml;
+mod import;
 mod json;
 mod kumu;
+mod mapping;
 mod network;
+mod ntee;
 mod organizations;
 mod origin;
 mod pajek;
@@ -34,6 +37,7 @@ mod partnerships;
 #[cfg(test)]
 mod testing;
 mod validate;
+mod workbook;
 mod xml;
 
 pub(crate) use csv::split_list;
@@ -96,7 +100,7 @@ pub fn load_as(path: &Path, from: Option<&str>) -> Result<Loaded, LoadError> {
     }
     if !path.exists() {
         return Err(fail(Diagnostic::error(shown, "no such file or folder").with_hint(
-            "give a project folder (with coalition.toml), a .json document, a source,target .csv, a network file (.net, .paj, .gml, .graphml, .gexf, .dl) or sender receiver .txt arc lists",
+            "give a project folder (with coalition.toml), a .json document, a source,target .csv, a network file (.net, .paj, .gml, .graphml, .gexf, .dl), sender receiver .txt arc lists or the worksheet workbook (.xlsx, .ods)",
         )));
     }
     let extension = from
@@ -114,6 +118,7 @@ pub fn load_as(path: &Path, from: Option<&str>) -> Result<Loaded, LoadError> {
         "gexf" => finish(gexf::read_gexf(path)),
         "dl" | "dat" => finish(dl::read_dl(path)),
         "txt" => finish(arc_lists::read_arc_lists(path, &[path.to_path_buf()])),
+        "xlsx" | "xlsm" | "xls" | "ods" => finish(workbook::read_workbook(path)),
         "toml" if path.file_name().is_some_and(|n| n == "coalition.toml") => {
             let folder = path
                 .parent()
@@ -122,11 +127,27 @@ pub fn load_as(path: &Path, from: Option<&str>) -> Result<Loaded, LoadError> {
             finish(folder::read_folder(folder))
         }
         _ if from.is_some() => Err(fail(Diagnostic::error(shown, format!("--from {extension}: not a format partnermap reads")).with_hint(
-            "give one of: json, csv, net, paj, gml, graphml, gexf, dl, dat, txt",
+            "give one of: json, csv, net, paj, gml, graphml, gexf, dl, dat, txt, xlsx, ods",
         ))),
         _ => Err(fail(Diagnostic::error(shown, "not a format partnermap reads").with_hint(
-            "give a project folder (with coalition.toml), a .json document, a source,target .csv, a network file (.net, .paj, .gml, .graphml, .gexf, .dl) or sender receiver .txt arc lists",
+            "give a project folder (with coalition.toml), a .json document, a source,target .csv, a network file (.net, .paj, .gml, .graphml, .gexf, .dl), sender receiver .txt arc lists or the worksheet workbook (.xlsx, .ods)",
         ))),
+    }
+}
+
+/// Reads a directory (`.csv`, `.xlsx`, `.ods`) with its own columns and words through a
+/// mapping file (docs/start.md), as validated organizations.
+pub fn import(directory: &Path, mapping: &Path) -> Result<Loaded, LoadError> {
+    finish(import::read_import(directory, mapping))
+}
+
+/// A starting mapping file for a directory: a guess of the field each column holds, and the
+/// closest term for every word of its list columns (commented where the match is weak).
+pub fn suggest_mapping(directory: &Path) -> Result<String, LoadError> {
+    let mut diagnostics = Vec::new();
+    match import::read_directory(directory, &mut diagnostics) {
+        Some(table) => Ok(mapping::suggest(&table)),
+        None => Err(LoadError { diagnostics }),
     }
 }
 
@@ -162,8 +183,11 @@ fn finish(read: Read) -> Result<Loaded, LoadError> {
     } = read;
     let coalition =
         coalition.map(|coalition| validate::validate(coalition, &origins, &mut diagnostics));
-    // Errors first, then in reading order: coalition.toml, organizations.csv, partnerships.csv.
-    diagnostics.sort_by(|a, b| (a.severity, &a.file, a.line).cmp(&(b.severity, &b.file, b.line)));
+    // Errors first, then in reading order: coalition.toml, organizations.csv, partnerships.csv
+    // (a workbook's sheets by name: Part 1, Partnerships, Table 1 to 4).
+    diagnostics.sort_by(|a, b| {
+        (a.severity, &a.file, &a.sheet, a.line).cmp(&(b.severity, &b.file, &b.sheet, b.line))
+    });
     match coalition {
         Some(coalition) if !diagnostics.iter().any(Diagnostic::is_error) => Ok(Loaded {
             coalition,
@@ -258,7 +282,7 @@ mod tests {
     use super::*;
 
     const HINT: &str =
-        "give a project folder (with coalition.toml), a .json document, a source,target .csv, a network file (.net, .paj, .gml, .graphml, .gexf, .dl) or sender receiver .txt arc lists";
+        "give a project folder (with coalition.toml), a .json document, a source,target .csv, a network file (.net, .paj, .gml, .graphml, .gexf, .dl), sender receiver .txt arc lists or the worksheet workbook (.xlsx, .ods)";
 
     #[test]
     fn a_missing_path_or_an_unknown_format_is_one_error() {

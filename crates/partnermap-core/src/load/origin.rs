@@ -3,6 +3,7 @@
 
 use crate::diagnostic::{Diagnostic, Severity};
 use crate::vocabulary::TermKind;
+use crate::worksheet::Sheet;
 use std::collections::HashMap;
 
 /// Where a record came from, for messages.
@@ -12,6 +13,9 @@ pub(super) struct Origin {
     pub(super) line: Option<usize>,
     /// JSON pointer prefix for formats without lines.
     pub(super) pointer: Option<String>,
+    /// The workbook sheet the record is a row of: messages then name the sheet, and the
+    /// column's header instead of the field.
+    pub(super) sheet: Option<&'static Sheet>,
 }
 
 impl Origin {
@@ -39,15 +43,25 @@ impl Origin {
         }
     }
 
-    /// An error in `field` of this record (the field follows the JSON pointer, if any).
+    /// A row of a workbook sheet.
+    pub(super) fn row(file: &str, sheet: &'static Sheet, row: usize) -> Origin {
+        Origin {
+            sheet: Some(sheet),
+            ..Origin::line(file, Some(row))
+        }
+    }
+
+    /// An error in `field` of this record (the field follows the JSON pointer, if any; in a
+    /// workbook it is the header of the field's column).
     pub(super) fn error(&self, field: &str, message: impl Into<String>) -> Diagnostic {
-        let field = match &self.pointer {
-            Some(pointer) => format!("{pointer}/{field}"),
-            None => field.to_string(),
-        };
-        Diagnostic::error(&self.file, message)
-            .at_line(self.line)
-            .in_field(field)
+        let diagnostic = Diagnostic::error(&self.file, message).at_line(self.line);
+        match (&self.pointer, self.sheet) {
+            (Some(pointer), _) => diagnostic.in_field(format!("{pointer}/{field}")),
+            (None, Some(sheet)) => diagnostic
+                .in_sheet(sheet.name)
+                .in_field(sheet.header_of(field)),
+            (None, None) => diagnostic.in_field(field),
+        }
     }
 
     /// A warning in `field` of this record.

@@ -15,6 +15,7 @@ pub(super) fn error(
     Diagnostic {
         severity: Severity::Error,
         file: file.to_string(),
+        sheet: None,
         line,
         field: field.map(str::to_string),
         message: message.to_string(),

@@ -218,9 +218,11 @@ fn resolve_convener(
                         format!("the convener \"{written}\" is not in the organizations"),
                     )
                     .did_you_mean(suggestion)
-                    .with_hint_if_none(
-                        "add the convening organization to organizations.csv with status member",
-                    ),
+                    .with_hint_if_none(if origins.coalition.sheet.is_some() {
+                        "add the convening organization to Table 1 with status Member"
+                    } else {
+                        "add the convening organization to organizations.csv with status member"
+                    }),
             ),
         }
     } else if !origins.organizations.is_empty()
@@ -272,7 +274,11 @@ fn resolve_ends(
                 Err(suggestion) => diagnostics.push(
                     origin.error(field, format!("the partnership names \"{text}\", which is not in the organizations"))
                         .did_you_mean(suggestion)
-                        .with_hint_if_none("add the organization to organizations.csv, or correct the id"),
+                        .with_hint_if_none(if origin.sheet.is_some() {
+                            "add the organization to Table 1 or 2, or write its name as it is there"
+                        } else {
+                            "add the organization to organizations.csv, or correct the id"
+                        }),
                 ),
             }
         }

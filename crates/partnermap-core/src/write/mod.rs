@@ -10,6 +10,8 @@ mod graphml;
 mod kumu;
 mod network;
 mod pajek;
+mod template;
+mod workbook;
 mod xml;
 
 pub use gephi::gephi_csv;
@@ -18,6 +20,8 @@ pub use graphml::graphml;
 pub use kumu::kumu_json;
 pub use network::Exported;
 pub use pajek::{pajek_net, pajek_partition, pajek_types, ucinet_dl};
+pub use template::{init, write_imported, write_template_folder};
+pub use workbook::write_workbook;
 pub use xml::{escape_markup, xml_escape};
 
 use crate::fields::{self, Column, Table, ATTRIBUTE_PREFIX};
@@ -54,6 +58,14 @@ pub enum WriteError {
         path: PathBuf,
         /// Why.
         source: std::io::Error,
+    },
+    /// The workbook could not be put together.
+    #[error("cannot write the workbook {path}: {source}")]
+    Workbook {
+        /// The file being written.
+        path: PathBuf,
+        /// Why.
+        source: rust_xlsxwriter::XlsxError,
     },
 }
 
@@ -489,7 +501,7 @@ pub fn write_folder(coalition: &Coalition, folder: &Path) -> Result<(), WriteErr
     Ok(())
 }
 
-fn toml_string(text: &str) -> String {
+pub(crate) fn toml_string(text: &str) -> String {
     toml::Value::String(text.to_string()).to_string()
 }
 
@@ -498,7 +510,7 @@ fn toml_list<'a>(items: impl Iterator<Item = &'a str>) -> String {
     format!("[{}]", items.join(", "))
 }
 
-fn coalition_toml(coalition: &Coalition, vocabulary: &Vocabulary) -> String {
+pub(crate) fn coalition_toml(coalition: &Coalition, vocabulary: &Vocabulary) -> String {
     let mut out = format!("name = {}\n", toml_string(&coalition.name));
     if let Some(convener) = &coalition.convener {
         out += &format!("convener = {}\n", toml_string(convener));

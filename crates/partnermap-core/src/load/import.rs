@@ -1,0 +1,573 @@
+//! `partnermap import`: a directory people already keep (a county resource directory, a 211
+//! export, a partner's spreadsheet; `.csv`, `.xlsx` or `.ods`) with its own columns and words,
+//! turned into organizations through a mapping file.
+//!
+//! Each directory row becomes a row of `organizations.csv` (its words replaced by vocabulary
+//! ids), rows naming the same organization merge (lists united, cities collected, a conflict
+//! in any other field reported with both rows), and the merged rows are read and validated as
+//! `organizations.csv` rows are. A word that is neither a term nor mapped nor declared is
+//! reported once, with the number of rows using it and the closest term.
+
+use super::csv::{CsvTable, Table};
+use super::mapping::{read_mapping, Mapping};
+use super::ntee;
+use super::origin::{Origin, Origins};
+use super::workbook::{grid, GridRow};
+use super::{read_text, Read, ORGANIZATION_COLUMNS};
+use crate::diagnostic::Diagnostic;
+use crate::model::{Coalition, Organization};
+use crate::vocabulary::{closest, normalize, slug, Term, TermKind, Vocabulary, LIKELY};
+use calamine::{open_workbook_auto, Reader};
+use std::collections::{BTreeMap, HashMap};
+use std::path::Path;
+
+/// A directory read into its header and rows (each with its 1-based line or row).
+pub(super) struct Directory {
+    pub(super) file: String,
+    pub(super) headers: Vec<String>,
+    pub(super) rows: Vec<GridRow>,
+}
+
+/// Reads a `.csv` (UTF-8), or the first sheet of a workbook, whose first row is the header.
+pub(super) fn read_directory(path: &Path, diagnostics: &mut Vec<Diagnostic>) -> Option<Directory> {
+    let file = path.display().to_string();
+    let is_csv = path
+        .extension()
+        .is_some_and(|e| e.eq_ignore_ascii_case("csv"));
+    let mut rows = if is_csv {
+        let text = read_text(path, diagnostics)?;
+        let mut reader = ::csv::ReaderBuilder::new()
+            .has_headers(false)
+            .flexible(true)
+            .from_reader(text.as_bytes());
+        let mut rows = Vec::new();
+        for record in reader.records() {
+            match record {
+                Ok(record) => {
+                    let line = record.position().map_or(0, |p| p.line() as usize);
+                    let cells: Vec<String> = record.iter().map(str::to_string).collect();
+                    if cells.iter().any(|c| !c.trim().is_empty()) {
+                        rows.push((line, cells));
+                    }
+                }
+                Err(e) => diagnostics.push(
+                    Diagnostic::error(&file, format!("malformed CSV: {e}"))
+                        .at_line(e.position().map(|p| p.line() as usize)),
+                ),
+            }
+        }
+        rows
+    } else {
+        let mut workbook = match open_workbook_auto(path) {
+            Ok(w) => w,
+            Err(e) => {
+                diagnostics.push(
+                    Diagnostic::error(&file, format!("cannot read the directory: {e}"))
+                        .with_hint("give a .csv file (UTF-8) or a workbook (.xlsx, .ods)"),
+                );
+                return None;
+            }
+        };
+        let range = workbook.worksheet_range_at(0)?;
+        match range {
+            Ok(range) => grid(&file, "Sheet 1", &range, diagnostics),
+            Err(e) => {
+                diagnostics.push(Diagnostic::error(
+                    &file,
+                    format!("cannot read the sheet: {e}"),
+                ));
+                return None;
+            }
+        }
+    };
+    if rows.is_empty() {
+        diagnostics.push(Diagnostic::error(&file, "the directory is empty"));
+        return None;
+    }
+    let (_, headers) = rows.remove(0);
+    let headers = headers.iter().map(|h| h.trim().to_string()).collect();
+    Some(Directory {
+        file,
+        headers,
+        rows,
+    })
+}
+
+/// Where in the directory a mapped column is.
+struct Source {
+    header: String,
+    at: usize,
+}
+
+/// A word of the directory that nothing maps: where it is first used and in how many rows.
+struct Unmapped {
+    word: String,
+    column: String,
+    first: usize,
+    last: usize,
+    rows: usize,
+}
+
+/// What the mapping does not cover: the directory's words no term or `[terms]` entry matches,
+/// and `[terms]` entries whose term is not in the vocabulary.
+#[derive(Default)]
+struct Misses {
+    words: BTreeMap<(TermKind, String), Unmapped>,
+    targets: BTreeMap<(TermKind, String), String>,
+    codes: BTreeMap<String, Unmapped>,
+}
+
+/// The pseudo-field of `[columns]` whose NTEE codes become domains.
+const NTEE: &str = "ntee";
+
+/// Reads `directory` through the mapping file at `mapping`.
+pub(super) fn read_import(directory: &Path, mapping: &Path) -> Read {
+    let mut diagnostics = Vec::new();
+    let mapping_file = mapping.display().to_string();
+    let mapping = read_mapping(mapping, &mut diagnostics);
+    let table = read_directory(directory, &mut diagnostics);
+    let (Some(mapping), Some(table)) = (mapping, table) else {
+        return Read::failed(Origins::default(), diagnostics);
+    };
+    let mut coalition = Coalition::new(mapping.coalition.name.as_deref().unwrap_or_else(|| {
+        directory
+            .file_stem()
+            .and_then(|s| s.to_str())
+            .unwrap_or("Imported directory")
+    }));
+    let mut vocabulary = Vocabulary::builtin();
+    for kind in TermKind::ALL {
+        for label in mapping.vocabulary.of(kind) {
+            let term = Term {
+                id: slug(label),
+                label: label.clone(),
+                aliases: Vec::new(),
+            };
+            if vocabulary.add(kind, term.clone()).is_ok() {
+                coalition.vocabulary.terms_mut(kind).push(term);
+            } else {
+                diagnostics.push(
+                    Diagnostic::error(
+                        &mapping_file,
+                        format!("\"{label}\" is already a {kind} of the vocabulary"),
+                    )
+                    .in_field(format!("vocabulary.{}", kind.plural()))
+                    .with_hint("map the word to it under [terms] instead of declaring it"),
+                );
+            }
+        }
+    }
+    let Some(sources) = sources(&mapping, &table, &mapping_file, &mut diagnostics) else {
+        return Read::failed(Origins::default(), diagnostics);
+    };
+    let mut misses = Misses::default();
+    let mut merged: Vec<(usize, Vec<String>)> = Vec::new();
+    let mut by_name: HashMap<String, usize> = HashMap::new();
+    for (line, cells) in &table.rows {
+        let record = record(&mapping, &vocabulary, &sources, cells, *line, &mut misses);
+        let name = normalize(&record[1]);
+        match by_name.get(&name) {
+            Some(&at) => merge(
+                &mut merged[at],
+                record,
+                *line,
+                &table.file,
+                &mut diagnostics,
+            ),
+            None => {
+                by_name.insert(name, merged.len());
+                merged.push((*line, record));
+            }
+        }
+    }
+    for ((kind, target), word) in misses.targets {
+        diagnostics.push(
+            Diagnostic::error(&mapping_file, format!("\"{word}\" is mapped to \"{target}\", which is not a {kind}"))
+                .in_field("terms")
+                .did_you_mean(vocabulary.suggest(kind, &target))
+                .with_hint_if_none(&format!("map it to a {kind} of docs/vocabulary.md, or declare \"{target}\" under [vocabulary] {}", kind.plural())),
+        );
+    }
+    for code in misses.codes.into_values() {
+        diagnostics.push(
+            Diagnostic::error(&table.file, format!("\"{}\" ({}) is not an NTEE code", code.word, rows(code.rows)))
+                .at_line(Some(code.first))
+                .in_field(code.column)
+                .with_hint("an NTEE code is a letter and up to two digits, e.g. J22; docs/start.md lists the domains they give"),
+        );
+    }
+    let mut unmapped: Vec<(TermKind, Unmapped)> =
+        misses.words.into_iter().map(|((k, _), u)| (k, u)).collect();
+    unmapped.sort_by(|(_, a), (_, b)| (a.first, &a.word).cmp(&(b.first, &b.word)));
+    for (kind, word) in unmapped {
+        let closest = vocabulary.best(kind, &word.word);
+        let rows = rows(word.rows);
+        let hint = match closest {
+            Some((score, label)) if score >= LIKELY => format!("the closest {kind} is \"{label}\"; add under [terms]: \"{}\" = \"{label}\", or declare it under [vocabulary] {}", word.word, kind.plural()),
+            Some((_, label)) => format!("no {kind} is close (the nearest is \"{label}\"): map it under [terms] or declare it under [vocabulary] {}", kind.plural()),
+            None => format!("map it under [terms] or declare it under [vocabulary] {}", kind.plural()),
+        };
+        diagnostics.push(
+            Diagnostic::error(&table.file, format!("\"{}\" ({rows}) is not a {kind} of the vocabulary, nor mapped in {mapping_file}", word.word))
+                .at_line(Some(word.first))
+                .in_field(word.column)
+                .with_hint(hint),
+        );
+    }
+    let file = table.file.clone();
+    let columns: HashMap<&'static str, usize> = ORGANIZATION_COLUMNS
+        .iter()
+        .enumerate()
+        .map(|(i, c)| (*c, i))
+        .collect();
+    let reader = Table::from_columns(columns);
+    let mut origins = Origins {
+        coalition: Origin::file(&file),
+        ..Origins::default()
+    };
+    for (line, record) in merged {
+        let origin = Origin::line(&file, Some(line));
+        let record = ::csv::StringRecord::from(record);
+        let org = Organization::read_row(&reader, &record, &origin, &mut diagnostics);
+        coalition.organizations.push(org);
+        origins.organizations.push(origin);
+    }
+    Read {
+        coalition: Some(coalition),
+        origins,
+        diagnostics,
+    }
+}
+
+/// The directory columns of each of our fields; unknown fields and columns are reported.
+fn sources(
+    mapping: &Mapping,
+    table: &Directory,
+    mapping_file: &str,
+    diagnostics: &mut Vec<Diagnostic>,
+) -> Option<HashMap<&'static str, Vec<Source>>> {
+    let mut sources = HashMap::new();
+    let mut usable = true;
+    for (field, columns) in &mapping.columns {
+        let Some(&ours) = ORGANIZATION_COLUMNS
+            .iter()
+            .chain(&[NTEE])
+            .find(|c| normalize(c) == normalize(field))
+        else {
+            let suggestion = closest(field, ORGANIZATION_COLUMNS.iter().map(|c| (*c, *c)));
+            diagnostics.push(
+                Diagnostic::error(mapping_file, format!("unknown field \"{field}\""))
+                    .in_field(format!("columns.{field}"))
+                    .did_you_mean(suggestion)
+                    .with_hint_if_none(&format!(
+                        "the fields are: {}",
+                        ORGANIZATION_COLUMNS.join(", ")
+                    )),
+            );
+            usable = false;
+            continue;
+        };
+        let mut found = Vec::new();
+        for column in columns.items() {
+            match table
+                .headers
+                .iter()
+                .position(|h| normalize(h) == normalize(column))
+            {
+                Some(at) => found.push(Source {
+                    header: table.headers[at].clone(),
+                    at,
+                }),
+                None => {
+                    let suggestion = closest(
+                        column,
+                        table.headers.iter().map(|h| (h.as_str(), h.as_str())),
+                    );
+                    diagnostics.push(
+                        Diagnostic::error(
+                            mapping_file,
+                            format!("the directory has no column \"{column}\""),
+                        )
+                        .in_field(format!("columns.{field}"))
+                        .did_you_mean(suggestion)
+                        .with_hint_if_none(&format!(
+                            "its columns are: {}",
+                            table.headers.join(", ")
+                        )),
+                    );
+                    usable = false;
+                }
+            }
+        }
+        sources.insert(ours, found);
+    }
+    for field in mapping.defaults.keys() {
+        if !ORGANIZATION_COLUMNS
+            .iter()
+            .any(|c| normalize(c) == normalize(field))
+        {
+            diagnostics.push(
+                Diagnostic::error(mapping_file, format!("unknown field \"{field}\""))
+                    .in_field(format!("defaults.{field}"))
+                    .with_hint(format!(
+                        "the fields are: {}",
+                        ORGANIZATION_COLUMNS.join(", ")
+                    )),
+            );
+            usable = false;
+        }
+    }
+    if !sources.contains_key("name") {
+        diagnostics.push(
+            Diagnostic::error(
+                mapping_file,
+                "no column is mapped to the organization's name",
+            )
+            .in_field("columns.name")
+            .with_hint(format!(
+                "add under [columns]: name = \"{}\"",
+                table
+                    .headers
+                    .first()
+                    .map_or("Organization Name", String::as_str)
+            )),
+        );
+        usable = false;
+    }
+    usable.then_some(sources)
+}
+
+/// One directory row as a row of `organizations.csv` (cells in [`ORGANIZATION_COLUMNS`]
+/// order), its words replaced by term ids; words nothing maps are counted in `unmapped`.
+fn record(
+    mapping: &Mapping,
+    vocabulary: &Vocabulary,
+    sources: &HashMap<&'static str, Vec<Source>>,
+    cells: &[String],
+    line: usize,
+    misses: &mut Misses,
+) -> Vec<String> {
+    let cell = |source: &Source| cells.get(source.at).map(|c| c.trim()).unwrap_or("");
+    ORGANIZATION_COLUMNS
+        .iter()
+        .map(|field| {
+            let from = sources.get(field).map(Vec::as_slice).unwrap_or(&[]);
+            let kind = TermKind::ALL.into_iter().find(|k| k.plural() == *field);
+            let value = match kind {
+                Some(kind) => {
+                    let mut ids: Vec<String> = Vec::new();
+                    for source in from {
+                        for word in split(cell(source), &mapping.split.separator, |w| {
+                            mapping.term(w).is_some() || vocabulary.find(kind, w).is_some()
+                        }) {
+                            if mapping.is_empty_value(&word) {
+                                continue;
+                            }
+                            let targets = match mapping.term(&word) {
+                                Some(targets) => targets.into_iter().map(str::to_string).collect(),
+                                None => vec![word.clone()],
+                            };
+                            for target in targets {
+                                match vocabulary.find(kind, &target) {
+                                    Some(term) if !ids.contains(&term.id) => {
+                                        ids.push(term.id.clone())
+                                    }
+                                    Some(_) => {}
+                                    None if target != word => {
+                                        misses
+                                            .targets
+                                            .entry((kind, target))
+                                            .or_insert_with(|| word.clone());
+                                    }
+                                    None => {
+                                        let entry = misses
+                                            .words
+                                            .entry((kind, normalize(&word)))
+                                            .or_insert_with(|| Unmapped {
+                                                word: word.clone(),
+                                                column: source.header.clone(),
+                                                first: line,
+                                                last: 0,
+                                                rows: 0,
+                                            });
+                                        if entry.last != line {
+                                            entry.rows += 1;
+                                            entry.last = line;
+                                        }
+                                    }
+                                }
+                            }
+                        }
+                    }
+                    if kind == TermKind::Domain {
+                        for source in sources.get(NTEE).map(Vec::as_slice).unwrap_or(&[]) {
+                            for code in split(cell(source), &mapping.split.separator, |_| false) {
+                                match ntee::domains_of(&code) {
+                                    Some(domains) => ids.extend(
+                                        domains
+                                            .iter()
+                                            .map(|d| d.to_string())
+                                            .filter(|d| !ids.contains(d))
+                                            .collect::<Vec<_>>(),
+                                    ),
+                                    None if mapping.is_empty_value(&code) => {}
+                                    None => {
+                                        let entry = misses
+                                            .codes
+                                            .entry(code.clone())
+                                            .or_insert_with(|| Unmapped {
+                                                word: code.clone(),
+                                                column: source.header.clone(),
+                                                first: line,
+                                                last: 0,
+                                                rows: 0,
+                                            });
+                                        if entry.last != line {
+                                            entry.rows += 1;
+                                            entry.last = line;
+                                        }
+                                    }
+                                }
+                            }
+                        }
+                    }
+                    ids.join("; ")
+                }
+                None => {
+                    let texts: Vec<(&str, &str)> = from
+                        .iter()
+                        .map(|s| (s.header.as_str(), cell(s)))
+                        .filter(|(_, text)| !mapping.is_empty_value(text))
+                        .collect();
+                    match texts.as_slice() {
+                        [] => String::new(),
+                        [(_, text)] => mapping
+                            .term(text)
+                            .and_then(|t| t.first().map(|t| t.to_string()))
+                            .unwrap_or_else(|| text.to_string()),
+                        several => several
+                            .iter()
+                            .map(|(header, text)| format!("{header}: {text}"))
+                            .collect::<Vec<_>>()
+                            .join("; "),
+                    }
+                }
+            };
+            if value.is_empty() {
+                mapping
+                    .defaults
+                    .iter()
+                    .find(|(k, _)| normalize(k) == normalize(field))
+                    .map_or(value, |(_, v)| v.clone())
+            } else {
+                value
+            }
+        })
+        .collect()
+}
+
+/// "1 row", "3 rows".
+pub(super) fn rows(n: usize) -> String {
+    if n == 1 {
+        "1 row".to_string()
+    } else {
+        format!("{n} rows")
+    }
+}
+
+/// The values of a multi-value cell, split at `separator` except where the pieces joined again
+/// make a `known` value (a term or a mapped word) or where the separator is inside parentheses:
+/// "Media (TV, radio, newspapers)" stays one value.
+pub(super) fn split(cell: &str, separator: &str, known: impl Fn(&str) -> bool) -> Vec<String> {
+    // Longer runs of pieces than this are not tried: no term holds that many separators.
+    const LONGEST: usize = 8;
+    let pieces: Vec<&str> = cell.split(separator).collect();
+    let mut values = Vec::new();
+    let mut i = 0;
+    while i < pieces.len() {
+        let end = (i + LONGEST).min(pieces.len());
+        let mut taken = (i + 2..=end)
+            .rev()
+            .find(|&j| known(pieces[i..j].join(separator).trim()))
+            .map_or(1, |j| j - i);
+        // Nor is a separator inside parentheses one.
+        let open = |pieces: &[&str]| {
+            let text = pieces.join(separator);
+            text.matches('(').count() > text.matches(')').count()
+        };
+        while i + taken < pieces.len() && open(&pieces[i..i + taken]) {
+            taken += 1;
+        }
+        let value = pieces[i..i + taken].join(separator).trim().to_string();
+        if !value.is_empty() {
+            values.push(value);
+        }
+        i += taken;
+    }
+    values
+}
+
+/// The fields whose values rows of one organization add up rather than conflict over.
+const COLLECTED: [&str; 5] = ["populations", "domains", "assets", "city", "notes"];
+
+/// Adds a later row of the same organization to its merged row: lists united, cities
+/// and notes collected; a different value in any other field is reported with both rows.
+fn merge(
+    merged: &mut (usize, Vec<String>),
+    record: Vec<String>,
+    line: usize,
+    file: &str,
+    diagnostics: &mut Vec<Diagnostic>,
+) {
+    let (first, cells) = merged;
+    for ((field, old), new) in ORGANIZATION_COLUMNS
+        .iter()
+        .zip(cells.iter_mut())
+        .zip(record)
+    {
+        if new.is_empty() || *old == new {
+            continue;
+        }
+        if old.is_empty() {
+            *old = new;
+        } else if COLLECTED.contains(field) {
+            for item in new.split("; ") {
+                if !old.split("; ").any(|o| o == item) {
+                    old.push_str("; ");
+                    old.push_str(item);
+                }
+            }
+        } else if *field != "name" {
+            diagnostics.push(
+                Diagnostic::error(file, format!("{field} \"{new}\" here, but \"{old}\" on line {first} for the same organization"))
+                    .at_line(Some(line))
+                    .in_field(*field)
+                    .with_hint("rows with the same name are one organization: give them one value, or map this column to notes"),
+            );
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_split_keeps_known_values_that_hold_the_separator() {
+        let known = |w: &str| w == "Media (TV, radio, newspapers)";
+        assert_eq!(
+            split(
+                "Mailings, Media (TV, radio, newspapers), Phone banking,",
+                ",",
+                known
+            ),
+            ["Mailings", "Media (TV, radio, newspapers)", "Phone banking"]
+        );
+        assert_eq!(split("a, b", ",", |_| false), ["a", "b"]);
+        assert_eq!(
+            split("x, Media (TV, radio), y (z", ",", |_| false),
+            ["x", "Media (TV, radio)", "y (z"]
+        );
+        assert_eq!(split("", ";", |_| true), Vec::<String>::new());
+    }
+}
