@@ -35,10 +35,10 @@ mod options;
 mod selection;
 mod style;
 
-pub use annotations::{Annotations, Coverage, CoverageClass};
+pub use annotations::{Annotations, BrokerRank, Coverage, CoverageClass};
 pub use image::{render_image, RenderError};
-pub use options::{GroupBy, ImageFormat, Layout, MapOptions, View};
-pub use style::quote_label;
+pub use options::{Aspect, GroupBy, ImageFormat, Layout, MapOptions, View};
+pub use style::{html_label_text, org_anchor, quote_label};
 
 use graphviz_rust::printer::{DotPrinter, PrinterContext};
 use partnermap_core::Landscape;

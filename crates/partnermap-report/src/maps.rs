@@ -2,17 +2,19 @@
 //! DOT, and drawn as SVG and PNG when Graphviz is there.
 
 use crate::{Map, NetworkAnalysis};
+use partnermap_analysis::brokers::partnership_network;
 use partnermap_analysis::coverage::Class;
 use partnermap_analysis::introductions::Introduction;
+use partnermap_analysis::metrics::connectivity::cut_off;
 use partnermap_core::vocabulary::TermKind;
 use partnermap_core::Landscape;
 use partnermap_render::{
-    layout_for, render_image, to_dot, Annotations, Coverage, CoverageClass, ImageFormat, Layout,
-    MapOptions, RenderError, View,
+    layout_for, render_image, to_dot, Annotations, BrokerRank, Coverage, CoverageClass,
+    ImageFormat, Layout, MapOptions, RenderError, View,
 };
 
 /// What the analyses found, in the form the renderer draws: betweenness sizes the nodes,
-/// brokers and cut points are marked, communities grouped, priority populations coloured by
+/// the brokers ranking and how many each cut point would cut off decide the marks, communities grouped, priority populations coloured by
 /// coverage, and the warm-introduction chains drawn. The invite plan plays no part, so a map
 /// needs only [`analyse_network`](crate::analyse_network); a whole
 /// [`Analysis`](crate::Analysis) serves as well.
@@ -29,14 +31,17 @@ pub fn annotations(landscape: &Landscape, analysis: &NetworkAnalysis) -> Annotat
     let mut annotations = Annotations::default_for(coalition);
     for (i, figures) in analysis.metrics.organizations.iter().enumerate() {
         annotations.centrality[i] = figures.measures.betweenness;
-        annotations.cut_points[i] = figures.measures.articulation_point;
         annotations.community[i] = Some(figures.measures.community);
-        annotations.brokers[i] = analysis
-            .brokers
-            .iter()
-            .take(crate::content::TOP_BROKERS)
-            .any(|b| b.id == figures.id);
     }
+    for (place, broker) in analysis.brokers.iter().enumerate() {
+        if let Some(i) = landscape.organization(&broker.id) {
+            annotations.brokers[i] = Some(BrokerRank {
+                place,
+                reason: broker.reasons.join("; "),
+            });
+        }
+    }
+    annotations.cut_off = cut_off(&partnership_network(landscape, false));
     annotations.coverage = coalition
         .priorities
         .populations
