@@ -82,3 +82,25 @@ pub fn layout_for(
 ) -> Layout {
     build::build(landscape, annotations, options).layout
 }
+
+/// The organizations a map shows, by index, in coalition order: what a page holding the map
+/// can link to.
+///
+/// ```
+/// use partnermap_core::{Coalition, Landscape, Organization, OrganizationType};
+/// use partnermap_render::{organizations_shown, Annotations, MapOptions, View};
+/// let mut coalition = Coalition::new("Demo");
+/// coalition.organizations.push(Organization::new("a", "A", OrganizationType::Business));
+/// let landscape = Landscape::build(&coalition);
+/// let annotations = Annotations::default_for(&coalition);
+/// assert_eq!(organizations_shown(&landscape, &annotations, &MapOptions::new(View::Partnerships)), [0]);
+/// // The coverage view leaves out organizations that serve no population.
+/// assert!(organizations_shown(&landscape, &annotations, &MapOptions::new(View::Coverage)).is_empty());
+/// ```
+pub fn organizations_shown(
+    landscape: &Landscape,
+    annotations: &Annotations,
+    options: &MapOptions,
+) -> Vec<usize> {
+    selection::select(landscape, annotations, options).orgs
+}

@@ -32,8 +32,8 @@ pub(crate) fn document(landscape: &Landscape, analysis: &Analysis, maps: &[Map])
         sections: vec![
             priorities(landscape, analysis),
             coverage(analysis),
-            existing_partners(landscape),
-            potential_partners(landscape, analysis),
+            existing_partners(landscape, maps),
+            potential_partners(landscape, analysis, maps),
             benefits(landscape, analysis),
             invite_plan(&analysis.plan),
             brokers(landscape, analysis),

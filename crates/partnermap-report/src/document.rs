@@ -95,17 +95,35 @@ pub struct Table {
 
 /// A table cell: text, and a coverage class when the cell shows one (heat tables, class
 /// columns).
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, Default)]
 pub struct Cell {
     /// What the cell says.
     pub text: String,
     /// The coverage class it stands for, coloured in HTML.
     pub class: Option<Class>,
+    /// On a row's first cell: the anchor the row is reached by (its HTML id), such as
+    /// `org-fc-ajc` for an organization's row, which the maps' nodes link to.
+    pub anchor: Option<String>,
+    /// Places in the same page the cell points to, in order; `text` says the same in words
+    /// for the writers that cannot link.
+    pub links: Vec<Link>,
+}
+
+/// A link to a place in the same page.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Link {
+    /// The words shown.
+    pub text: String,
+    /// The id it leads to, without `#`.
+    pub target: String,
 }
 
 impl From<String> for Cell {
     fn from(text: String) -> Cell {
-        Cell { text, class: None }
+        Cell {
+            text,
+            ..Cell::default()
+        }
     }
 }
 

@@ -9,8 +9,8 @@ use partnermap_analysis::metrics::connectivity::cut_off;
 use partnermap_core::vocabulary::TermKind;
 use partnermap_core::Landscape;
 use partnermap_render::{
-    layout_for, render_image, to_dot, Annotations, BrokerRank, Coverage, CoverageClass,
-    ImageFormat, Layout, MapOptions, RenderError, View,
+    layout_for, organizations_shown, render_image, to_dot, Annotations, BrokerRank, Coverage,
+    CoverageClass, ImageFormat, Layout, MapOptions, RenderError, View,
 };
 
 /// What the analyses found, in the form the renderer draws: betweenness sizes the nodes,
@@ -140,6 +140,7 @@ pub fn maps(
     for (name, view, title) in views {
         let mut options = MapOptions::new(view);
         options.top = top;
+        options.page = Some(name.to_string());
         let title = match top {
             Some(shown) => format!("{title} (the {shown} most central of {n} organizations)"),
             None => title.to_string(),
@@ -164,6 +165,7 @@ pub fn maps(
             dot,
             svg: svg.map(|bytes| String::from_utf8_lossy(&bytes).into_owned()),
             png,
+            organizations: organizations_shown(landscape, &annotations, &options),
         });
     }
     Ok(maps)

@@ -198,6 +198,7 @@ mod tests {
                 Cell {
                     text: "uncovered".into(),
                     class: Some(Class::Uncovered),
+                    ..Cell::default()
                 },
             ],
         ];

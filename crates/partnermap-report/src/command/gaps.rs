@@ -119,6 +119,7 @@ fn class_cell(class: Class) -> Cell {
     Cell {
         text: class.to_string(),
         class: Some(class),
+        ..Cell::default()
     }
 }
 
@@ -181,6 +182,7 @@ pub(crate) fn matrix_table(matrix: &Matrix) -> Table {
                         class => format!("{n} {class}"),
                     },
                     class: Some(cell.class),
+                    ..Cell::default()
                 }
             }));
             row
