@@ -307,14 +307,23 @@ fn maps_are_inline_svg_when_graphviz_is_installed() {
         .assert()
         .success();
     let html = std::fs::read_to_string(out.join("report.html")).unwrap();
-    assert_eq!(html.matches("<figure class=\"map\">\n<svg").count(), 3);
+    // The gap picture on the first page, then the three maps.
+    assert_eq!(html.matches("<figure class=\"map\">\n<svg").count(), 4);
+    let first_page = &html[..html.find("<section id=\"coverage\">").unwrap()];
+    assert_eq!(
+        first_page.matches("<figure class=\"map\">\n<svg").count(),
+        1
+    );
+    // The injected organization is the one provider of homelessness services: named, as text.
+    assert!(first_page.contains("thin: 1 provider"));
+    assert!(first_page.contains("&lt;script&gt;alert(1)&lt;/script&gt;</text>"));
     assert!(
         !html.contains("<?xml"),
         "the SVG's XML declaration must not be inlined"
     );
     assert!(!html.contains("apt-get install graphviz"));
     let markdown = std::fs::read_to_string(out.join("report.md")).unwrap();
-    for map in ["landscape", "coverage", "partnerships"] {
+    for map in ["gaps", "landscape", "coverage", "partnerships"] {
         for extension in ["dot", "svg", "png"] {
             assert!(out.join(format!("maps/{map}.{extension}")).is_file());
         }

@@ -488,7 +488,7 @@ fn tooltip(landscape: &Landscape, annotations: &Annotations, i: usize, marks: &M
 /// compact enough for a slide without changing a character of the name.
 const WRAP_AT: usize = 24;
 
-fn wrap(text: &str, width: usize) -> String {
+pub(crate) fn wrap(text: &str, width: usize) -> String {
     let mut wrapped = String::with_capacity(text.len());
     let mut line = 0;
     for (i, word) in text.split(' ').enumerate() {

@@ -29,6 +29,7 @@
 mod annotations;
 mod build;
 mod drawing;
+mod gaps;
 mod image;
 mod key;
 mod options;
@@ -36,6 +37,7 @@ mod selection;
 mod style;
 
 pub use annotations::{Annotations, BrokerRank, Coverage, CoverageClass};
+pub use gaps::{gap_picture, GapTerm};
 pub use image::{render_image, RenderError};
 pub use options::{Aspect, GroupBy, ImageFormat, Layout, MapOptions, View};
 pub use style::{html_label_text, org_anchor, quote_label};
