@@ -5,7 +5,8 @@ use anyhow::Context;
 use partnermap_analysis::introductions::introductions;
 use partnermap_core::{Landscape, TermKind};
 use partnermap_render::{
-    layout_for, render_image, to_dot, Annotations, GroupBy, ImageFormat, Layout, MapOptions, View,
+    layout_for, render_image, to_dot, Annotations, Aspect, GroupBy, ImageFormat, Layout,
+    MapOptions, View,
 };
 use partnermap_report::analyse_network;
 use std::path::{Path, PathBuf};
@@ -56,6 +57,9 @@ pub struct MapArgs {
     /// when left out.
     #[arg(long, value_name = "ENGINE")]
     pub layout: Option<Layout>,
+    /// Shape the picture for a slide or a page: 16:9 (1920 × 1080 px), 4:3 or a4 (portrait).
+    #[arg(long, value_name = "SHAPE")]
+    pub aspect: Option<Aspect>,
 }
 
 /// What the output file's extension asks for.
@@ -75,6 +79,8 @@ pub fn run(request: &MapArgs) -> anyhow::Result<ExitCode> {
         group_by: request.group_by,
         top: request.top,
         layout: request.layout,
+        aspect: request.aspect,
+        page: None,
     };
     let dot = to_dot(&landscape, &annotations, &options);
     if request.output == Path::new("-") {

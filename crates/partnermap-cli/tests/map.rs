@@ -22,7 +22,7 @@ fn dash_writes_dot_to_standard_output() {
         .success()
         .stdout(predicate::str::starts_with("digraph partnermap {"))
         .stdout(predicate::str::contains(r#"label="Casa de la Comunidad""#))
-        .stdout(predicate::str::contains("cluster_legend"));
+        .stdout(predicate::str::contains("graph[label=<<table"));
 }
 
 #[test]

@@ -307,17 +307,104 @@ fn maps_are_inline_svg_when_graphviz_is_installed() {
         .assert()
         .success();
     let html = std::fs::read_to_string(out.join("report.html")).unwrap();
-    assert_eq!(html.matches("<figure class=\"map\">\n<svg").count(), 3);
+    // The gap picture on the first page, then the three maps.
+    assert_eq!(html.matches("<figure class=\"map\">\n<svg").count(), 4);
+    let first_page = &html[..html.find("<section id=\"coverage\">").unwrap()];
+    assert_eq!(
+        first_page.matches("<figure class=\"map\">\n<svg").count(),
+        1
+    );
+    // The injected organization is the one provider of homelessness services: named, as text.
+    assert!(first_page.contains("thin: 1 provider"));
+    assert!(first_page.contains("&lt;script&gt;alert(1)&lt;/script&gt;</text>"));
     assert!(
         !html.contains("<?xml"),
         "the SVG's XML declaration must not be inlined"
     );
     assert!(!html.contains("apt-get install graphviz"));
     let markdown = std::fs::read_to_string(out.join("report.md")).unwrap();
-    for map in ["landscape", "coverage", "partnerships"] {
+    for map in ["gaps", "landscape", "coverage", "partnerships"] {
         for extension in ["dot", "svg", "png"] {
             assert!(out.join(format!("maps/{map}.{extension}")).is_file());
         }
         assert!(markdown.contains(&format!("](maps/{map}.svg)")));
     }
+}
+
+/// Every value of `attribute="…"` in `html`, in order.
+fn attribute_values<'a>(html: &'a str, attribute: &str) -> Vec<&'a str> {
+    let opening = format!("{attribute}=\"");
+    html.match_indices(&opening)
+        .filter(|(at, _)| {
+            // A whole attribute name, not the end of a longer one (`data-id`, `xlink:href` is
+            // asked for by its full name).
+            html[..*at]
+                .chars()
+                .last()
+                .is_some_and(|c| c.is_whitespace())
+        })
+        .filter_map(|(at, _)| {
+            let value = &html[at + opening.len()..];
+            value.find('"').map(|end| &value[..end])
+        })
+        .collect()
+}
+
+#[test]
+fn map_nodes_and_table_rows_link_to_each_other_in_the_browser() {
+    if !on_path("dot") {
+        eprintln!("Graphviz is not installed: skipping the map links (apt-get install graphviz)");
+        return;
+    }
+    let Some(browser) = chromium() else {
+        eprintln!("chromium is not installed: skipping the map links (apt-get install chromium)");
+        return;
+    };
+    let dir = tempfile::tempdir().unwrap();
+    let data = example_copy(dir.path(), true);
+    let out = dir.path().join("report");
+    Command::cargo_bin("partnermap")
+        .unwrap()
+        .args(["report", "--quiet", "--out"])
+        .arg(&out)
+        .arg(&data)
+        .env_remove("PARTNERMAP_NO_GRAPHVIZ")
+        .assert()
+        .success();
+    let profile = tempfile::tempdir().unwrap();
+    let page = format!("file://{}", out.join("report.html").display());
+    let dump = run_chromium(&browser, profile.path(), &["--dump-dom".to_string(), page]);
+    assert!(dump.status.success(), "{dump:?}");
+    let dom = String::from_utf8(dump.stdout).unwrap();
+
+    let ids: std::collections::BTreeSet<&str> = attribute_values(&dom, "id").into_iter().collect();
+    let mut targets: Vec<&str> = attribute_values(&dom, "xlink:href");
+    targets.extend(attribute_values(&dom, "href"));
+    let targets: Vec<&str> = targets
+        .into_iter()
+        .filter_map(|t| t.strip_prefix('#'))
+        .collect();
+    for target in &targets {
+        assert!(ids.contains(target), "#{target} leads nowhere");
+    }
+    // 32 organizations (the example's 31 and the injected one); each has one row, and the
+    // landscape and partnership maps show them all, the coverage map those serving someone.
+    let rows: Vec<&&str> = ids.iter().filter(|id| id.starts_with("org-")).collect();
+    assert_eq!(rows.len(), 32);
+    let to_rows = targets.iter().filter(|t| t.starts_with("org-")).count();
+    let to_nodes = |map: &str| {
+        targets
+            .iter()
+            .filter(|t| t.starts_with(&format!("{map}-org-")))
+            .count()
+    };
+    assert_eq!(to_nodes("landscape"), 32);
+    assert_eq!(to_nodes("partnerships"), 32);
+    assert!(to_nodes("coverage") > 20);
+    assert_eq!(
+        to_rows,
+        to_nodes("landscape") + to_nodes("partnerships") + to_nodes("coverage"),
+        "every node drawn links to its row"
+    );
+    assert!(ids.contains("landscape-org-injected") && ids.contains("org-injected"));
 }

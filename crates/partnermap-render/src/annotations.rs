@@ -49,6 +49,20 @@ pub struct Coverage {
     pub providers: usize,
 }
 
+/// An organization's place in the brokers ranking, and why it is there.
+///
+/// ```
+/// let second = partnermap_render::BrokerRank { place: 1, reason: "bridges 3 groups".into() };
+/// assert_eq!(second.place, 1);
+/// ```
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct BrokerRank {
+    /// 0 for the first broker of the ranking.
+    pub place: usize,
+    /// Why, in plain words (shown in the node's tooltip).
+    pub reason: String,
+}
+
 /// Per-organization and per-population findings, indexed like the coalition they describe.
 ///
 /// ```
@@ -57,7 +71,7 @@ pub struct Coverage {
 /// let mut coalition = Coalition::new("Demo");
 /// coalition.organizations.push(Organization::new("a", "A", OrganizationType::Business));
 /// let mut annotations = Annotations::default_for(&coalition);
-/// annotations.brokers[0] = true;
+/// annotations.brokers[0] = Some(partnermap_render::BrokerRank { place: 0, reason: "bridges".into() });
 /// annotations.centrality[0] = 0.8;
 /// assert_eq!(annotations.community, [None]);
 /// ```
@@ -65,10 +79,12 @@ pub struct Coverage {
 pub struct Annotations {
     /// Betweenness centrality per organization, 0..=1; sizes the nodes.
     pub centrality: Vec<f64>,
-    /// Per organization: does it broker between otherwise separate groups?
-    pub brokers: Vec<bool>,
-    /// Per organization: would removing it split the partnership network?
-    pub cut_points: Vec<bool>,
+    /// Per organization: its place in the brokers ranking, if it has one. A map marks only the
+    /// first few of those it shows (five, or a tenth on maps of more than fifty).
+    pub brokers: Vec<Option<BrokerRank>>,
+    /// Per organization: how many others its departure would cut off from the rest of the
+    /// network. Maps mark it as a cut point when that is more than one.
+    pub cut_off: Vec<usize>,
     /// Per organization: its community, when communities were detected.
     pub community: Vec<Option<usize>>,
     /// Per priority population (in `coalition.priorities.populations` order): its coverage,
@@ -86,8 +102,8 @@ impl Annotations {
         let n = coalition.organizations.len();
         Annotations {
             centrality: vec![0.0; n],
-            brokers: vec![false; n],
-            cut_points: vec![false; n],
+            brokers: vec![None; n],
+            cut_off: vec![0; n],
             community: vec![None; n],
             coverage: vec![None; coalition.priorities.populations.len()],
             paths: Vec::new(),
@@ -103,12 +119,12 @@ impl Annotations {
             .clamp(0.0, 1.0)
     }
 
-    pub(crate) fn is_broker(&self, org: usize) -> bool {
-        self.brokers.get(org).copied().unwrap_or(false)
+    pub(crate) fn broker(&self, org: usize) -> Option<&BrokerRank> {
+        self.brokers.get(org).and_then(Option::as_ref)
     }
 
-    pub(crate) fn is_cut_point(&self, org: usize) -> bool {
-        self.cut_points.get(org).copied().unwrap_or(false)
+    pub(crate) fn cut_off(&self, org: usize) -> usize {
+        self.cut_off.get(org).copied().unwrap_or(0)
     }
 
     pub(crate) fn community(&self, org: usize) -> Option<usize> {

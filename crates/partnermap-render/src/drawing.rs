@@ -7,23 +7,20 @@
 use crate::annotations::Annotations;
 use crate::key::Used;
 use crate::options::{GroupBy, Layout, MapOptions, View};
-use crate::selection::{Selection, TermNode};
+use crate::selection::{broker_limit, Selection, TermNode};
 use crate::style::{self, attr, label};
 use graphviz_rust::dot_structures::{
     Attribute, Edge, EdgeTy, GraphAttributes, Id, Node, NodeId, Stmt, Subgraph, Vertex,
 };
-use partnermap_core::{Coalition, OrganizationType, Status, TermKind, Vocabulary};
+use partnermap_core::{Coalition, Landscape, OrganizationType, Status, TermKind, Vocabulary};
+use std::collections::BTreeSet;
 
-/// The graph's title and layout, then the defaults every node and edge starts from.
-pub(crate) fn defaults(
-    coalition: &Coalition,
-    vocabulary: &Vocabulary,
-    options: &MapOptions,
-    layout: Layout,
-) -> Vec<Stmt> {
+/// The graph's layout and shape, then the defaults every node and edge starts from. The
+/// title goes into the caption with the key, once everything is drawn.
+pub(crate) fn defaults(options: &MapOptions, layout: Layout, nodes: usize) -> Vec<Stmt> {
     vec![
         Stmt::GAttribute(GraphAttributes::Graph(graph_attributes(
-            coalition, vocabulary, options, layout,
+            options, layout, nodes,
         ))),
         Stmt::GAttribute(GraphAttributes::Node(vec![
             attr("fontname", style::FONT),
@@ -40,17 +37,70 @@ pub(crate) fn defaults(
 
 /// The organization nodes, in clusters when grouping.
 pub(crate) fn organizations(
-    coalition: &Coalition,
+    landscape: &Landscape,
     annotations: &Annotations,
-    group_by: GroupBy,
-    orgs: &[usize],
+    options: &MapOptions,
+    selection: &Selection,
     used: &mut Used,
 ) -> Vec<Stmt> {
-    let org_nodes: Vec<(usize, Node)> = orgs
+    let coalition = landscape.coalition();
+    let ranks = betweenness_ranks(annotations, coalition.organizations.len());
+    let focus = match options.view {
+        View::Ego { org, .. } => Some(org),
+        _ => None,
+    };
+    if !selection.brokers.is_empty() {
+        let limit = broker_limit(selection.orgs.len());
+        used.broker_rule = Some(if selection.orgs.len() > 50 {
+            format!("Broker: top tenth ({limit}) of the ranking")
+        } else {
+            format!("Broker: top {limit} of the ranking")
+        });
+    }
+    let org_nodes: Vec<(usize, Node)> = selection
+        .orgs
         .iter()
-        .map(|&i| (i, organization_node(coalition, annotations, i, used)))
+        .map(|&i| {
+            let marks = Marks {
+                broker: selection.brokers.contains(&i),
+                focus: focus == Some(i),
+                rank: ranks.as_ref().map(|r| (r[i], r.len())),
+            };
+            (
+                i,
+                organization_node(landscape, annotations, options, i, &marks, used),
+            )
+        })
         .collect();
-    group(coalition, annotations, group_by, org_nodes)
+    group(coalition, annotations, options.group_by, org_nodes)
+}
+
+/// What a node says beyond the data: its marks and its place by betweenness.
+struct Marks {
+    broker: bool,
+    focus: bool,
+    /// 1 for the most central, and how many were ranked.
+    rank: Option<(usize, usize)>,
+}
+
+/// Every organization's place by betweenness (1 first; ties by position), or `None` when no
+/// analysis gave any betweenness.
+fn betweenness_ranks(annotations: &Annotations, n: usize) -> Option<Vec<usize>> {
+    if (0..n).all(|i| annotations.centrality(i) == 0.0) {
+        return None;
+    }
+    let mut order: Vec<usize> = (0..n).collect();
+    order.sort_by(|&a, &b| {
+        annotations
+            .centrality(b)
+            .total_cmp(&annotations.centrality(a))
+            .then(a.cmp(&b))
+    });
+    let mut ranks = vec![0; n];
+    for (at, i) in order.into_iter().enumerate() {
+        ranks[i] = at + 1;
+    }
+    Some(ranks)
 }
 
 /// Populations and domains in one column at the right (dot only), which keeps the light
@@ -69,43 +119,70 @@ pub(crate) fn terms_column(terms: &[TermNode]) -> Stmt {
     })
 }
 
-/// The population and domain nodes.
+/// The population and domain nodes. The population view's one population is drawn large,
+/// in its coverage colour when it has one.
 pub(crate) fn terms(
     vocabulary: &Vocabulary,
     annotations: &Annotations,
     terms: &[TermNode],
-    coverage_view: bool,
+    view: &View,
     used: &mut Used,
 ) -> Vec<Stmt> {
+    let coverage_view = matches!(view, View::Coverage);
+    let population_view = matches!(view, View::Population { .. });
     terms
         .iter()
         .enumerate()
         .map(|(t, term)| {
-            Stmt::Node(term_node(
+            let mut node = term_node(
                 vocabulary,
                 annotations,
                 term,
                 t,
-                coverage_view,
+                coverage_view || population_view,
                 used,
-            ))
+            );
+            if population_view {
+                node.attributes.extend([
+                    attr("fontsize", "20"),
+                    attr("penwidth", "3"),
+                    attr("peripheries", "2"),
+                    attr("margin", "0.3,0.15"),
+                ]);
+            }
+            Stmt::Node(node)
         })
         .collect()
 }
 
 /// The serves and works-in lines: light ones, or by the provider's status in the coverage
 /// view.
+///
+/// In the coverage view drawn by dot, organizations only link to populations, so dot would put
+/// them all in one long column; lines of different lengths spread them over
+/// [`coverage_columns`] columns instead, which keeps the map about as wide as a slide.
 pub(crate) fn links(
     coalition: &Coalition,
     selection: &Selection,
-    coverage_view: bool,
+    view: &View,
+    layout: Layout,
     used: &mut Used,
 ) -> Vec<Stmt> {
+    let coverage_view = matches!(view, View::Coverage);
     let mut stmts = Vec::new();
+    let columns = coverage_columns(selection.orgs.len());
     for link in &selection.links {
         let org = &coalition.organizations[link.org];
         let term = &selection.terms[link.term];
         let mut attributes = vec![attr("dir", "none")];
+        if coverage_view && layout == Layout::Dot && columns > 1 {
+            let at = selection
+                .orgs
+                .iter()
+                .position(|&o| o == link.org)
+                .unwrap_or(0);
+            attributes.push(attr("minlen", &(columns - at % columns).to_string()));
+        }
         if coverage_view {
             // Coverage counts members and existing partners only, so their lines are the
             // dark ones.
@@ -129,6 +206,16 @@ pub(crate) fn links(
         ));
     }
     stmts
+}
+
+/// How many columns of organizations the coverage view spreads `orgs` over: as many as rows,
+/// which with the populations' column beside them comes close to 16:9.
+fn coverage_columns(orgs: usize) -> usize {
+    let mut columns = 1;
+    while columns * columns < orgs {
+        columns += 1;
+    }
+    columns
 }
 
 /// The partnerships, drawn by kind and strength; one-way ones keep their arrow.
@@ -202,13 +289,9 @@ pub(crate) fn edge(from: &str, to: &str, attributes: Vec<Attribute>) -> Stmt {
     })
 }
 
-fn graph_attributes(
-    coalition: &Coalition,
-    vocabulary: &Vocabulary,
-    options: &MapOptions,
-    layout: Layout,
-) -> Vec<Attribute> {
-    let view = match &options.view {
+/// The map's title: the coalition, the view and the data's date.
+pub(crate) fn title(coalition: &Coalition, vocabulary: &Vocabulary, view: &View) -> String {
+    let view = match view {
         View::Landscape => "Partner landscape".to_string(),
         View::Partnerships => "Partnerships".to_string(),
         View::Coverage => "Coverage of priority populations".to_string(),
@@ -230,21 +313,41 @@ fn graph_attributes(
     if let Some(date) = &coalition.as_of {
         title.push_str(&format!("\nas of {date}"));
     }
+    title
+}
+
+/// Maps of up to this many nodes are spread to at least a 16:9 shape.
+const SPREAD: usize = 12;
+
+fn graph_attributes(options: &MapOptions, layout: Layout, nodes: usize) -> Vec<Attribute> {
     let mut attributes = vec![
-        label("label", &title),
-        attr("labelloc", "t"),
+        attr("labelloc", "b"),
+        attr("labeljust", "l"),
         attr("fontname", style::FONT),
-        attr("fontsize", "22"),
         attr("layout", layout.name()),
-        attr("pad", "0.4"),
+        attr("pad", "0.3"),
         attr("outputorder", "edgesfirst"),
     ];
+    if let Some(aspect) = options.aspect {
+        let (width, height) = aspect.inches();
+        attributes.push(attr("size", &format!("{width},{height}!")));
+        attributes.push(attr("ratio", "fill"));
+    } else if nodes <= SPREAD {
+        // A handful of nodes in a row would leave the key as tall as the map: spread them
+        // (never shrink them) to a 16:9 shape.
+        attributes.push(attr("ratio", "0.5625"));
+    }
     match layout {
         Layout::Dot => {
             attributes.push(attr("rankdir", "LR"));
             attributes.push(attr("newrank", "true"));
-            attributes.push(attr("nodesep", "0.25"));
-            attributes.push(attr("ranksep", "0.9"));
+            attributes.push(attr("nodesep", "0.2"));
+            attributes.push(attr("ranksep", "0.7"));
+            if options.view == View::Landscape {
+                // Serves and works-in lines into the same population or domain merge into
+                // one trunk instead of each crossing the picture on its own.
+                attributes.push(attr("concentrate", "true"));
+            }
         }
         _ => {
             // Straight lines: spline routing multiplies the drawing time of a few hundred
@@ -257,55 +360,135 @@ fn graph_attributes(
 }
 
 fn organization_node(
-    coalition: &Coalition,
+    landscape: &Landscape,
     annotations: &Annotations,
+    options: &MapOptions,
     i: usize,
+    marks: &Marks,
     used: &mut Used,
 ) -> Node {
-    let org = &coalition.organizations[i];
+    let org = &landscape.coalition().organizations[i];
     let (fill, text) = org.kind.colours();
     let (outline, width) = style::status_outline(org.status);
     used.types.insert(org.kind);
     used.statuses.insert(org.status);
-    let broker = annotations.is_broker(i);
-    let cut_point = annotations.is_cut_point(i);
-    let marks: Vec<&str> = [(broker, "broker"), (cut_point, "cut point")]
+    let cut_point = annotations.cut_off(i) > 1;
+    let words: Vec<&str> = [(marks.broker, "broker"), (cut_point, "cut point")]
         .into_iter()
         .filter_map(|(on, word)| on.then_some(word))
         .collect();
     let mut text_label = wrap(&org.name, WRAP_AT);
-    if !marks.is_empty() {
-        text_label.push_str(&format!("\n[{}]", marks.join(", ")));
+    if !words.is_empty() {
+        text_label.push_str(&format!("\n[{}]", words.join(", ")));
     }
+    let outline_colour = if cut_point {
+        style::CUT_POINT_LINE
+    } else {
+        style::OUTLINE
+    };
     let mut attributes = vec![
         label("label", &text_label),
-        attr("shape", if cut_point { "octagon" } else { "box" }),
+        attr("shape", "box"),
         attr("style", &format!("rounded,filled,{outline}")),
         attr("fillcolor", fill),
         attr("fontcolor", text),
-        attr("color", "#222222"),
-        attr("penwidth", width),
     ];
-    if broker {
-        used.brokers = true;
+    if marks.focus {
+        // The one node drawn this way: where the reader looks first.
+        used.focus = true;
+        attributes.push(attr("color", "#000000"));
+        attributes.push(attr("penwidth", "5"));
+        attributes.push(attr("fontsize", "22"));
+        attributes.push(attr("margin", "0.25,0.12"));
+    } else {
+        attributes.push(attr("color", outline_colour));
+        attributes.push(attr(
+            "penwidth",
+            // A thin outline would hide the cut point's colour.
+            if cut_point && width.parse::<f64>().unwrap_or(1.0) < 2.5 {
+                "2.5"
+            } else {
+                width
+            },
+        ));
+        let centrality = annotations.centrality(i);
+        if centrality > 0.0 {
+            attributes.push(attr("fontsize", &format!("{:.1}", 12.0 + 8.0 * centrality)));
+        }
+    }
+    if marks.broker {
         attributes.push(attr("peripheries", "2"));
     }
     used.cut_points |= cut_point;
-    let centrality = annotations.centrality(i);
-    if centrality > 0.0 {
-        attributes.push(attr(
-            "fontsize",
-            &format!("{:.1}", 12.0 + 12.0 * centrality),
-        ));
+    attributes.push(label("tooltip", &tooltip(landscape, annotations, i, marks)));
+    if let Some(page) = &options.page {
+        let anchor = style::org_anchor(&org.id);
+        attributes.push(label("URL", &format!("#{anchor}")));
+        attributes.push(label("id", &format!("{page}-{anchor}")));
+        attributes.push(attr("target", "_top"));
     }
     node(&org_id(i), attributes)
+}
+
+/// What a reader hovering over an organization sees: what it is, whom it serves, where it
+/// works, how connected it is, and why it is marked.
+fn tooltip(landscape: &Landscape, annotations: &Annotations, i: usize, marks: &Marks) -> String {
+    let org = &landscape.coalition().organizations[i];
+    let vocabulary = landscape.vocabulary();
+    let labels = |kind: TermKind, ids: &[String]| -> String {
+        if ids.is_empty() {
+            return "none recorded".to_string();
+        }
+        ids.iter()
+            .map(|id| vocabulary.label(kind, id))
+            .collect::<Vec<_>>()
+            .join(", ")
+    };
+    let partners: BTreeSet<usize> = landscape.partners(i).map(|(_, j)| j).collect();
+    let mut lines = vec![
+        org.name.clone(),
+        format!(
+            "{}, {}",
+            org.kind.label(),
+            org.status.label().to_lowercase()
+        ),
+        format!("Serves: {}", labels(TermKind::Population, &org.populations)),
+        format!("Works in: {}", labels(TermKind::Domain, &org.domains)),
+    ];
+    let mut connected = format!("Partners: {}", partners.len());
+    if let Some((rank, of)) = marks.rank {
+        connected.push_str(&format!("; betweenness rank {rank} of {of}"));
+    }
+    lines.push(connected);
+    if let Some(broker) = annotations.broker(i) {
+        let marked = if marks.broker {
+            ""
+        } else {
+            " (not marked on this map)"
+        };
+        lines.push(format!(
+            "Broker no. {}{marked}: {}",
+            broker.place + 1,
+            broker.reason
+        ));
+    }
+    let cut_off = annotations.cut_off(i);
+    if cut_off > 0 {
+        let others = if cut_off == 1 {
+            "1 other organization".to_string()
+        } else {
+            format!("{cut_off} other organizations")
+        };
+        lines.push(format!("Without it, {others} would be cut off"));
+    }
+    lines.join("\n")
 }
 
 /// Names longer than this are broken onto several lines, at spaces only, so boxes stay
 /// compact enough for a slide without changing a character of the name.
 const WRAP_AT: usize = 24;
 
-fn wrap(text: &str, width: usize) -> String {
+pub(crate) fn wrap(text: &str, width: usize) -> String {
     let mut wrapped = String::with_capacity(text.len());
     let mut line = 0;
     for (i, word) in text.split(' ').enumerate() {

@@ -1,22 +1,28 @@
 //! The key (legend) of a map and the record of what the map shows: drawing a node or an edge
-//! notes its type, status, kind, strength or class in [`Used`], and [`legend`] turns that
-//! record into a key subgraph with one entry per colour, outline, shape and line actually
-//! drawn, and nothing else.
+//! notes its type, status, kind, strength, class or mark in [`Used`], and [`strip`] turns
+//! that record into the map's caption: its title, then a grid of entries (types, statuses,
+//! marks, priorities, ties, lines, in that order), one for each colour, outline and line
+//! actually drawn, and nothing else.
+//!
+//! The caption is the graph's own label, an HTML-like table, so every layout engine places
+//! it whole below the drawing: no engine can move its entries apart or into the map.
 
 use crate::annotations::CoverageClass;
-use crate::drawing::{edge, node};
-use crate::style::{self, attr, label};
-use graphviz_rust::dot_structures::{Attribute, GraphAttributes, Id, Stmt, Subgraph};
+use crate::style::{self, html_label_text as text};
 use partnermap_core::{OrganizationType, PartnershipKind, Status};
 use std::collections::BTreeSet;
+use std::fmt::Write as _;
 
-/// What was drawn, so the legend explains that and nothing else.
+/// What was drawn, so the key explains that and nothing else.
 #[derive(Default)]
 pub(crate) struct Used {
     pub(crate) types: BTreeSet<OrganizationType>,
     pub(crate) statuses: BTreeSet<Status>,
-    pub(crate) brokers: bool,
+    /// The rule by which organizations were marked as brokers, when any were.
+    pub(crate) broker_rule: Option<String>,
     pub(crate) cut_points: bool,
+    /// The ego view's organization.
+    pub(crate) focus: bool,
     pub(crate) kinds: BTreeSet<PartnershipKind>,
     pub(crate) strengths: BTreeSet<u8>,
     pub(crate) directed: bool,
@@ -33,270 +39,228 @@ pub(crate) struct Used {
     pub(crate) paths: bool,
 }
 
-/// The key: one entry per colour, outline, shape and line actually drawn.
-pub(crate) fn legend(used: &Used) -> Subgraph {
-    let mut entries: Vec<Vec<Stmt>> = Vec::new();
-    let swatch = |entries: &mut Vec<Vec<Stmt>>, attributes: Vec<Attribute>| {
-        let id = format!("k{}", entries.len());
-        entries.push(vec![Stmt::Node(node(&id, attributes))]);
+/// A swatch cell and the words beside it.
+struct Entry {
+    swatch: String,
+    words: String,
+}
+
+/// A box swatch: fill, outline width, outline style and colour.
+fn boxed(fill: &str, border: u8, line: &str, colour: &str) -> String {
+    let style = match line {
+        "dashed" | "dotted" => format!(" style=\"{line}\""),
+        _ => String::new(),
     };
-    for &kind in &used.types {
-        let (fill, text) = kind.colours();
-        swatch(
-            &mut entries,
-            vec![
-                label("label", kind.label()),
-                attr("shape", "box"),
-                attr("style", "rounded,filled"),
-                attr("fillcolor", fill),
-                attr("fontcolor", text),
-            ],
-        );
+    format!(
+        "<td width=\"22\" height=\"14\" fixedsize=\"true\" border=\"{border}\" color=\"{colour}\" bgcolor=\"{fill}\"{style}></td>"
+    )
+}
+
+/// A line swatch: the bottom edge of an empty cell, in the line's colour, width and style.
+fn line(colour: &str, width: &str, line_style: &str) -> String {
+    let border = match width.parse::<f64>().unwrap_or(1.0) {
+        w if w >= 4.0 => 4,
+        w if w >= 2.0 => 2,
+        _ => 1,
+    };
+    let style = match line_style {
+        "dashed" | "dotted" => format!(" style=\"{line_style}\""),
+        _ => String::new(),
+    };
+    format!(
+        "<td width=\"28\" height=\"12\" fixedsize=\"true\" border=\"{border}\" sides=\"b\" color=\"{colour}\"{style}></td>"
+    )
+}
+
+fn entry(swatch: String, words: &str) -> Entry {
+    Entry {
+        swatch,
+        words: words.to_string(),
     }
-    let types_end = entries.len();
-    for &status in &used.statuses {
-        let (outline, width) = style::status_outline(status);
-        swatch(
-            &mut entries,
-            vec![
-                label("label", status.label()),
-                attr("shape", "box"),
-                attr("style", &format!("rounded,{outline}")),
-                attr("penwidth", width),
-            ],
-        );
+}
+
+/// The groups of the key, in reading order, each with its entries; empty groups left out.
+fn groups(used: &Used) -> Vec<(&'static str, Vec<Entry>)> {
+    let white = "#FFFFFF";
+    let types = used
+        .types
+        .iter()
+        .map(|&kind| {
+            let (fill, _) = kind.colours();
+            entry(boxed(fill, 1, "solid", style::OUTLINE), kind.label())
+        })
+        .collect();
+    let statuses = used
+        .statuses
+        .iter()
+        .map(|&status| {
+            let (outline, width) = style::status_outline(status);
+            let border = if width.parse::<f64>().unwrap_or(1.0) >= 3.0 {
+                3
+            } else {
+                1
+            };
+            entry(
+                boxed(white, border, outline, style::OUTLINE),
+                status.label(),
+            )
+        })
+        .collect();
+    let mut marks = Vec::new();
+    if used.focus {
+        marks.push(entry(
+            boxed(white, 4, "solid", "#000000"),
+            "Focus of this map",
+        ));
     }
-    if used.brokers {
-        swatch(
-            &mut entries,
-            vec![
-                label(
-                    "label",
-                    "Broker (double outline;\nlarger text = more central)",
-                ),
-                attr("shape", "box"),
-                attr("style", "rounded"),
-                attr("peripheries", "2"),
-            ],
-        );
+    if let Some(rule) = &used.broker_rule {
+        let double = "<td><table border=\"1\" cellborder=\"1\" cellspacing=\"2\" cellpadding=\"0\"><tr><td width=\"14\" height=\"7\"></td></tr></table></td>";
+        marks.push(entry(double.to_string(), rule));
     }
     if used.cut_points {
-        swatch(
-            &mut entries,
-            vec![
-                label(
-                    "label",
-                    "Cut point (octagon): without it\nthe network splits",
-                ),
-                attr("shape", "octagon"),
-            ],
-        );
+        marks.push(entry(
+            boxed(white, 2, "solid", style::CUT_POINT_LINE),
+            "Cut point: cuts off 2 or more",
+        ));
     }
+    let mut terms = Vec::new();
     if used.plain_priorities {
-        swatch(
-            &mut entries,
-            vec![
-                label("label", "Priority population"),
-                attr("shape", "ellipse"),
-                attr("style", "filled"),
-                attr("fillcolor", style::POPULATION_FILL),
-                attr("penwidth", "2"),
-            ],
-        );
-    }
-    if used.other_populations {
-        swatch(
-            &mut entries,
-            vec![
-                label("label", "Population (not a priority)"),
-                attr("shape", "ellipse"),
-                attr("style", "filled"),
-                attr("fillcolor", style::POPULATION_FILL),
-                attr("fontcolor", style::MUTED),
-                attr("color", style::MUTED),
-            ],
-        );
-    }
-    if used.domains {
-        swatch(
-            &mut entries,
-            vec![
-                label("label", "Priority domain of work"),
-                attr("shape", "note"),
-                attr("style", "filled"),
-                attr("fillcolor", style::DOMAIN_FILL),
-            ],
-        );
+        terms.push(entry(
+            boxed(style::POPULATION_FILL, 2, "solid", "#000000"),
+            "Priority population",
+        ));
     }
     for &class in &used.classes {
-        let (fill, text) = style::coverage_colours(class);
+        let (fill, _) = style::coverage_colours(class);
         let meaning = match class {
             CoverageClass::Uncovered => "Uncovered: no provider, none in reach",
-            CoverageClass::Reachable => "Reachable: only potential partners serve it",
-            CoverageClass::Thin => "Thin: one member or partner serves it",
-            CoverageClass::Covered => "Covered: two or more serve it",
+            CoverageClass::Reachable => "Reachable: only potential partners",
+            CoverageClass::Thin => "Thin: one member or partner",
+            CoverageClass::Covered => "Covered: two or more",
         };
-        swatch(
-            &mut entries,
-            vec![
-                label("label", meaning),
-                attr("shape", "ellipse"),
-                attr("style", "filled"),
-                attr("fillcolor", fill),
-                attr("fontcolor", text),
-            ],
-        );
+        terms.push(entry(boxed(fill, 1, "solid", "#000000"), meaning));
     }
     if used.unassessed {
-        swatch(
-            &mut entries,
-            vec![
-                label("label", "Priority population (coverage not assessed)"),
-                attr("shape", "ellipse"),
-                attr("penwidth", "2"),
-            ],
-        );
+        terms.push(entry(
+            boxed(white, 2, "solid", "#000000"),
+            "Priority population (not assessed)",
+        ));
     }
-    let swatches_end = entries.len();
-    let line = |entries: &mut Vec<Vec<Stmt>>, text: &str, attributes: Vec<Attribute>| {
-        let start = format!("k{}", entries.len());
-        let end = format!("{start}t");
-        let mut attributes = attributes;
-        attributes.push(attr("minlen", "1"));
-        attributes.push(attr("len", "1.2"));
-        entries.push(vec![
-            Stmt::Node(node(
-                &start,
-                vec![
-                    attr("shape", "none"),
-                    label("label", ""),
-                    attr("width", "0.1"),
-                    attr("height", "0.3"),
-                ],
-            )),
-            Stmt::Node(node(
-                &end,
-                vec![label("label", text), attr("shape", "plaintext")],
-            )),
-            edge(&start, &end, attributes),
-        ]);
-    };
-    for &kind in &used.kinds {
-        let (colour, style_name) = style::kind_line(kind);
-        line(
-            &mut entries,
-            kind.label(),
-            vec![
-                attr("color", colour),
-                attr("style", style_name),
-                attr("penwidth", "2.5"),
-                attr("dir", "none"),
-            ],
-        );
+    if used.other_populations {
+        terms.push(entry(
+            boxed(style::POPULATION_FILL, 1, "solid", style::MUTED),
+            "Population (not a priority)",
+        ));
     }
-    for &strength in &used.strengths {
-        line(
-            &mut entries,
+    if used.domains {
+        terms.push(entry(
+            boxed(style::DOMAIN_FILL, 1, "solid", style::MUTED),
+            "Priority domain of work",
+        ));
+    }
+    let mut ties: Vec<Entry> = used
+        .kinds
+        .iter()
+        .map(|&kind| {
+            let (colour, line_style) = style::kind_line(kind);
+            entry(line(colour, "2", line_style), kind.label())
+        })
+        .collect();
+    ties.extend(used.strengths.iter().map(|&strength| {
+        entry(
+            line("#000000", style::strength_width(strength), "solid"),
             style::strength_label(strength),
-            vec![
-                attr("penwidth", style::strength_width(strength)),
-                attr("dir", "none"),
-            ],
-        );
-    }
+        )
+    }));
     if used.directed {
-        line(
-            &mut entries,
+        ties.push(entry(
+            "<td>→</td>".to_string(),
             "One-way (referrals, funding)",
-            vec![attr("penwidth", "1.5")],
-        );
+        ));
     }
-    for &status in &used.serves {
-        let (colour, line_style) = style::serves_line(status);
-        let who = match status {
-            Status::Member | Status::Existing => "Serves (member or existing partner)",
-            Status::Potential => "Serves (potential partner)",
-            Status::KeepInformed => "Serves (keep informed)",
-        };
-        line(
-            &mut entries,
-            who,
-            vec![
-                attr("color", colour),
-                attr("style", line_style),
-                attr("penwidth", "1.2"),
-                attr("dir", "none"),
-            ],
-        );
-    }
+    let mut lines: Vec<Entry> = used
+        .serves
+        .iter()
+        .map(|&status| {
+            let (colour, line_style) = style::serves_line(status);
+            let who = match status {
+                Status::Member | Status::Existing => "Serves (member or existing partner)",
+                Status::Potential => "Serves (potential partner)",
+                Status::KeepInformed => "Serves (keep informed)",
+            };
+            entry(line(colour, "1", line_style), who)
+        })
+        .collect();
     if used.light_links {
-        line(
-            &mut entries,
-            if used.domains {
-                "Serves / works in"
-            } else {
-                "Serves"
-            },
-            vec![
-                attr("color", style::LIGHT_LINE),
-                attr("penwidth", "1.2"),
-                attr("dir", "none"),
-            ],
-        );
+        let words = if used.domains {
+            "Serves / works in"
+        } else {
+            "Serves"
+        };
+        lines.push(entry(line(style::LIGHT_LINE, "2", "solid"), words));
     }
     if used.paths {
-        line(
-            &mut entries,
+        lines.push(entry(
+            line(style::PATH_LINE, "4", "solid"),
             "Warm introduction path",
-            vec![attr("color", style::PATH_LINE), attr("penwidth", "3.5")],
-        );
+        ));
     }
-    let mut stmts = vec![
-        Stmt::Attribute(label("label", "Key")),
-        Stmt::Attribute(attr("fontsize", "16")),
-        Stmt::Attribute(attr("style", "rounded")),
-        Stmt::Attribute(attr("color", "#888888")),
-        Stmt::GAttribute(GraphAttributes::Node(vec![attr("fontsize", "11")])),
+    let all = [
+        ("Type", types),
+        ("Status", statuses),
+        ("Marks", marks),
+        ("Priorities", terms),
+        ("Ties", ties),
+        ("Lines", lines),
     ];
-    let count = entries.len();
-    for entry in entries {
-        stmts.extend(entry);
-    }
-    // Three columns (types, other shapes, lines) keep the key about as tall as the type list.
-    // With dot's left-to-right ranks, a shared rank makes a column and the invisible chain
-    // fixes the order in it; other engines ignore ranks but the chain still holds the key
-    // together.
-    let columns = [0..types_end, types_end..swatches_end, swatches_end..count];
-    let columns: Vec<_> = columns.into_iter().filter(|c| !c.is_empty()).collect();
-    for (c, column) in columns.iter().enumerate() {
-        let mut same = vec![Stmt::Attribute(attr("rank", "same"))];
-        same.extend(
-            column
-                .clone()
-                .map(|k| Stmt::Node(node(&format!("k{k}"), Vec::new()))),
-        );
-        stmts.push(Stmt::Subgraph(Subgraph {
-            id: Id::Plain(format!("legend_column_{c}")),
-            stmts: same,
-        }));
-        for k in column.start + 1..column.end {
-            // Later entries first: dot stacks a left-to-right rank bottom up.
-            stmts.push(edge(
-                &format!("k{k}"),
-                &format!("k{}", k - 1),
-                vec![attr("style", "invis")],
-            ));
+    all.into_iter().filter(|(_, e)| !e.is_empty()).collect()
+}
+
+/// The caption under the map: `title` (its first line large, the rest small), then the
+/// key's entries in reading order as a grid of `per_row` entries a row. An HTML-like label,
+/// quoted in `<…>`.
+pub(crate) fn strip(title: &str, used: &Used, per_row: usize) -> String {
+    let entries: Vec<Entry> = groups(used).into_iter().flat_map(|(_, e)| e).collect();
+    let per_row = per_row.clamp(1, entries.len().max(1));
+    let span = 2 * per_row;
+    let mut html =
+        String::from("<<table border=\"0\" cellborder=\"0\" cellspacing=\"2\" cellpadding=\"1\">");
+    // Graphviz rejects an empty <font>, so a blank line of the title is an empty row.
+    for (at, line) in title.lines().enumerate() {
+        let _ = write!(html, "<tr><td align=\"left\" colspan=\"{span}\">");
+        if !line.is_empty() {
+            let _ = if at == 0 {
+                write!(html, "<font point-size=\"20\">{}</font>", text(line))
+            } else {
+                write!(
+                    html,
+                    "<font point-size=\"13\" color=\"{}\">{}</font>",
+                    style::MUTED,
+                    text(line)
+                )
+            };
         }
-        if c > 0 {
-            stmts.push(edge(
-                &format!("k{}", columns[c - 1].start),
-                &format!("k{}", column.start),
-                vec![attr("style", "invis")],
-            ));
+        html.push_str("</td></tr>");
+    }
+    for chunk in entries.chunks(per_row) {
+        html.push_str("<tr>");
+        for e in chunk {
+            let _ = write!(
+                html,
+                "{}<td align=\"left\"><font point-size=\"12\">{}</font></td>",
+                e.swatch,
+                text(&e.words)
+            );
         }
+        if chunk.len() < per_row {
+            let _ = write!(
+                html,
+                "<td colspan=\"{}\"></td>",
+                2 * (per_row - chunk.len())
+            );
+        }
+        html.push_str("</tr>");
     }
-    Subgraph {
-        id: Id::Plain("cluster_legend".to_string()),
-        stmts,
-    }
+    html.push_str("</table>>");
+    html
 }

@@ -29,16 +29,18 @@
 mod annotations;
 mod build;
 mod drawing;
+mod gaps;
 mod image;
 mod key;
 mod options;
 mod selection;
 mod style;
 
-pub use annotations::{Annotations, Coverage, CoverageClass};
+pub use annotations::{Annotations, BrokerRank, Coverage, CoverageClass};
+pub use gaps::{gap_picture, GapTerm};
 pub use image::{render_image, RenderError};
-pub use options::{GroupBy, ImageFormat, Layout, MapOptions, View};
-pub use style::quote_label;
+pub use options::{Aspect, GroupBy, ImageFormat, Layout, MapOptions, View};
+pub use style::{html_label_text, org_anchor, quote_label};
 
 use graphviz_rust::printer::{DotPrinter, PrinterContext};
 use partnermap_core::Landscape;
@@ -81,4 +83,26 @@ pub fn layout_for(
     options: &MapOptions,
 ) -> Layout {
     build::build(landscape, annotations, options).layout
+}
+
+/// The organizations a map shows, by index, in coalition order: what a page holding the map
+/// can link to.
+///
+/// ```
+/// use partnermap_core::{Coalition, Landscape, Organization, OrganizationType};
+/// use partnermap_render::{organizations_shown, Annotations, MapOptions, View};
+/// let mut coalition = Coalition::new("Demo");
+/// coalition.organizations.push(Organization::new("a", "A", OrganizationType::Business));
+/// let landscape = Landscape::build(&coalition);
+/// let annotations = Annotations::default_for(&coalition);
+/// assert_eq!(organizations_shown(&landscape, &annotations, &MapOptions::new(View::Partnerships)), [0]);
+/// // The coverage view leaves out organizations that serve no population.
+/// assert!(organizations_shown(&landscape, &annotations, &MapOptions::new(View::Coverage)).is_empty());
+/// ```
+pub fn organizations_shown(
+    landscape: &Landscape,
+    annotations: &Annotations,
+    options: &MapOptions,
+) -> Vec<usize> {
+    selection::select(landscape, annotations, options).orgs
 }

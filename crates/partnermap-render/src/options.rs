@@ -212,6 +212,50 @@ impl ImageFormat {
     }
 }
 
+/// The shape of the picture: a slide or a printed page.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Aspect {
+    /// A wide slide, 1920 × 1080 at 96 dpi.
+    Wide,
+    /// A classic slide, 1440 × 1080 at 96 dpi.
+    Standard,
+    /// An A4 page, portrait.
+    A4,
+}
+
+impl Aspect {
+    /// Width and height in inches: Graphviz fills exactly this size (`ratio=fill`), so a PNG
+    /// at its default 96 dpi is the slide's size in pixels and nothing is scaled on the screen.
+    pub(crate) fn inches(self) -> (f64, f64) {
+        match self {
+            Aspect::Wide => (20.0, 11.25),
+            Aspect::Standard => (15.0, 11.25),
+            Aspect::A4 => (8.27, 11.69),
+        }
+    }
+}
+
+impl FromStr for Aspect {
+    type Err = String;
+
+    /// ```
+    /// use partnermap_render::Aspect;
+    /// assert_eq!("16:9".parse(), Ok(Aspect::Wide));
+    /// assert_eq!("A4".parse(), Ok(Aspect::A4));
+    /// assert!("3:2".parse::<Aspect>().is_err());
+    /// ```
+    fn from_str(text: &str) -> Result<Aspect, String> {
+        match text.to_ascii_lowercase().as_str() {
+            "16:9" => Ok(Aspect::Wide),
+            "4:3" => Ok(Aspect::Standard),
+            "a4" => Ok(Aspect::A4),
+            _ => Err(format!(
+                "unknown aspect \"{text}\"; expected 16:9, 4:3 or a4"
+            )),
+        }
+    }
+}
+
 /// Everything about a map except the data.
 ///
 /// ```
@@ -231,6 +275,12 @@ pub struct MapOptions {
     pub top: Option<usize>,
     /// The layout engine; chosen by the map's size when absent.
     pub layout: Option<Layout>,
+    /// The picture's shape; the drawing's own when absent.
+    pub aspect: Option<Aspect>,
+    /// The map's name in a page that also holds the organizations' rows: every organization
+    /// node then links to `#org-…` ([`org_anchor`](crate::org_anchor)) and carries the id
+    /// `NAME-org-…`, so rows can link back to it.
+    pub page: Option<String>,
 }
 
 impl MapOptions {
@@ -241,6 +291,8 @@ impl MapOptions {
             group_by: GroupBy::None,
             top: None,
             layout: None,
+            aspect: None,
+            page: None,
         }
     }
 }

@@ -30,6 +30,19 @@ pub(crate) struct Selection {
     /// Partnership index and its two ends, in partnership order.
     pub(crate) partnerships: Vec<(usize, usize, usize)>,
     pub(crate) path_steps: Vec<(usize, usize)>,
+    /// The shown organizations marked as brokers: the first [`broker_limit`] of the brokers
+    /// ranking among them.
+    pub(crate) brokers: BTreeSet<usize>,
+}
+
+/// How many brokers a map of `shown` organizations marks: five, or a tenth of the
+/// organizations on maps of more than fifty, so the mark stays one that few nodes carry.
+pub(crate) fn broker_limit(shown: usize) -> usize {
+    if shown > 50 {
+        shown / 10
+    } else {
+        5
+    }
 }
 
 pub(crate) fn select(
@@ -45,6 +58,7 @@ pub(crate) fn select(
         links: Vec::new(),
         partnerships: Vec::new(),
         path_steps: Vec::new(),
+        brokers: BTreeSet::new(),
     };
     let priority_terms = |kind: TermKind| -> Vec<TermNode> {
         coalition
@@ -139,6 +153,17 @@ pub(crate) fn select(
             .filter(|&(_, a, b)| shown.contains(&a) && shown.contains(&b) && !on_path(a, b))
             .collect();
     }
+    let mut ranked: Vec<(usize, usize)> = selection
+        .orgs
+        .iter()
+        .filter_map(|&i| annotations.broker(i).map(|b| (b.place, i)))
+        .collect();
+    ranked.sort_unstable();
+    selection.brokers = ranked
+        .into_iter()
+        .take(broker_limit(selection.orgs.len()))
+        .map(|(_, i)| i)
+        .collect();
     selection
 }
 

@@ -44,9 +44,9 @@ pub(crate) fn strength_width(strength: u8) -> &'static str {
 /// The words for a strength, as the legend shows them.
 pub(crate) fn strength_label(strength: u8) -> &'static str {
     match strength {
-        0 | 1 => "Weak tie (1)",
-        2 => "Working tie (2)",
-        _ => "Strong tie (3)",
+        0 | 1 => "Weak (1)",
+        2 => "Working (2)",
+        _ => "Strong (3)",
     }
 }
 
@@ -124,3 +124,57 @@ pub(crate) fn label(name: &str, text: &str) -> Attribute {
 pub(crate) fn attr(name: &str, value: &str) -> Attribute {
     Attribute(Id::Plain(name.to_string()), Id::Escaped(quote_label(value)))
 }
+
+/// Text for a Graphviz HTML-like label: markup characters and brackets become entities, line breaks
+/// `<br/>`, other control characters spaces, so any name is shown exactly as written.
+///
+/// ```
+/// use partnermap_render::html_label_text;
+/// assert_eq!(html_label_text("<b>A & B</b>\n\"C\""), "&lt;b&gt;A &amp; B&lt;/b&gt;<br/>&quot;C&quot;");
+/// ```
+pub fn html_label_text(text: &str) -> String {
+    let mut escaped = String::with_capacity(text.len());
+    let mut chars = text.chars().peekable();
+    while let Some(c) = chars.next() {
+        match c {
+            '&' => escaped.push_str("&amp;"),
+            '<' => escaped.push_str("&lt;"),
+            '>' => escaped.push_str("&gt;"),
+            '"' => escaped.push_str("&quot;"),
+            // Graphviz's HTML lexer rejects some text starting with a bracket.
+            '[' => escaped.push_str("&#91;"),
+            ']' => escaped.push_str("&#93;"),
+            '\r' if chars.peek() == Some(&'\n') => {}
+            '\n' | '\r' | '\u{2028}' | '\u{2029}' => escaped.push_str("<br/>"),
+            c if c.is_control() => escaped.push(' '),
+            c => escaped.push(c),
+        }
+    }
+    escaped
+}
+
+/// The anchor of an organization's row in a page, `org-` and its id with every character
+/// other than an ASCII letter, digit or `-` written as `_` and its hexadecimal code point and
+/// `.`: always a valid HTML id and URL fragment, and distinct ids stay distinct.
+///
+/// ```
+/// use partnermap_render::org_anchor;
+/// assert_eq!(org_anchor("fc-ajc"), "org-fc-ajc");
+/// assert_eq!(org_anchor("a b_é"), "org-a_20.b_5f._e9.");
+/// ```
+pub fn org_anchor(id: &str) -> String {
+    let mut anchor = String::from("org-");
+    for c in id.chars() {
+        if c.is_ascii_alphanumeric() || c == '-' {
+            anchor.push(c);
+        } else {
+            anchor.push_str(&format!("_{:x}.", c as u32));
+        }
+    }
+    anchor
+}
+
+/// Outline colour of organizations whose departure cuts off more than one other.
+pub(crate) const CUT_POINT_LINE: &str = "#CC3311";
+/// Outline colour of every other organization.
+pub(crate) const OUTLINE: &str = "#222222";

@@ -4,7 +4,9 @@
 
 use partnermap_core::Coalition;
 use partnermap_core::Landscape;
-use partnermap_render::{to_dot, Annotations, Coverage, CoverageClass, GroupBy, MapOptions, View};
+use partnermap_render::{
+    to_dot, Annotations, BrokerRank, Coverage, CoverageClass, GroupBy, Layout, MapOptions, View,
+};
 use partnermap_testkit::assert_golden;
 use std::path::{Path, PathBuf};
 use std::process::Command;
@@ -29,11 +31,25 @@ fn annotations(coalition: &Coalition) -> Annotations {
     for (id, centrality) in [("fc-ajc", 0.62), ("fc-wdb", 0.48), ("greater-hope", 0.41)] {
         annotations.centrality[index(coalition, id)] = centrality;
     }
-    for id in ["fc-ajc", "greater-hope"] {
-        annotations.brokers[index(coalition, id)] = true;
+    // Seven ranked brokers: a map of up to fifty organizations marks the first five it shows.
+    let ranking = [
+        "fc-ajc",
+        "greater-hope",
+        "fc-wdb",
+        "library",
+        "chamber",
+        "interfaith-pantry",
+        "st-marks",
+    ];
+    for (place, id) in ranking.into_iter().enumerate() {
+        annotations.brokers[index(coalition, id)] = Some(BrokerRank {
+            place,
+            reason: format!("bridges {} groups & <more>", 7 - place),
+        });
     }
-    for id in ["fc-wdb", "greater-hope", "library"] {
-        annotations.cut_points[index(coalition, id)] = true;
+    // A cut point that strands one partner is not marked; those that strand more are.
+    for (id, stranded) in [("fc-wdb", 3), ("greater-hope", 2), ("library", 1)] {
+        annotations.cut_off[index(coalition, id)] = stranded;
     }
     let classes = [
         (CoverageClass::Covered, 5),
@@ -78,6 +94,9 @@ fn maps(coalition: &Coalition) -> Vec<(&'static str, MapOptions)> {
     by_status.group_by = GroupBy::Status;
     let mut top = MapOptions::new(View::Landscape);
     top.top = Some(8);
+    let mut slide = MapOptions::new(View::Coverage);
+    slide.aspect = Some(partnermap_render::Aspect::Wide);
+    slide.page = Some("coverage".to_string());
     vec![
         ("landscape", MapOptions::new(View::Landscape)),
         ("partnerships", MapOptions::new(View::Partnerships)),
@@ -87,6 +106,7 @@ fn maps(coalition: &Coalition) -> Vec<(&'static str, MapOptions)> {
         ("partnerships-by-type", by_type),
         ("coverage-by-status", by_status),
         ("landscape-top-8", top),
+        ("coverage-16x9-in-a-page", slide),
     ]
 }
 
@@ -243,4 +263,228 @@ fn large_networks_switch_engine_and_top_keeps_them_small() {
         "{}",
         String::from_utf8_lossy(&output.stderr)
     );
+}
+
+/// The map as Graphviz lays it out (`dot -Tjson`): every object's attributes, positions and
+/// bounding boxes.
+fn laid_out(dot: &str, engine: Layout) -> serde_json::Value {
+    let folder = tempfile::tempdir().unwrap();
+    let input = folder.path().join("map.dot");
+    std::fs::write(&input, dot).unwrap();
+    let output = Command::new("dot")
+        .arg("-Tjson")
+        .arg(format!("-K{engine}"))
+        .arg(&input)
+        .output()
+        .expect("dot runs");
+    assert!(
+        output.status.success(),
+        "{}",
+        String::from_utf8_lossy(&output.stderr)
+    );
+    serde_json::from_slice(&output.stdout).expect("dot writes JSON")
+}
+
+fn number(value: &serde_json::Value, key: &str) -> f64 {
+    value[key]
+        .as_str()
+        .and_then(|text| text.parse().ok())
+        .unwrap_or_else(|| panic!("{key} is missing in {value}"))
+}
+
+/// Organization nodes (named `o<index>`) of a laid-out map.
+fn organization_nodes(graph: &serde_json::Value) -> Vec<&serde_json::Value> {
+    graph["objects"]
+        .as_array()
+        .map(|objects| {
+            objects
+                .iter()
+                .filter(|o| {
+                    o["name"].as_str().is_some_and(|name| {
+                        name.strip_prefix('o')
+                            .is_some_and(|rest| rest.parse::<usize>().is_ok())
+                    })
+                })
+                .collect()
+        })
+        .unwrap_or_default()
+}
+
+#[test]
+fn the_key_takes_at_most_a_fifth_of_the_picture_under_every_engine() {
+    if !dot_available() {
+        eprintln!("note: Graphviz's dot is not installed; key sizes not measured (CI installs it)");
+        return;
+    }
+    let coalition = forest_city();
+    let annotations = annotations(&coalition);
+    let landscape = Landscape::build(&coalition);
+    for (name, mut options) in maps(&coalition) {
+        for engine in Layout::ALL {
+            options.layout = Some(engine);
+            let graph = laid_out(&to_dot(&landscape, &annotations, &options), engine);
+            let bb: Vec<f64> = graph["bb"]
+                .as_str()
+                .unwrap()
+                .split(',')
+                .map(|x| x.parse().unwrap())
+                .collect();
+            let picture = (bb[2] - bb[0]) * (bb[3] - bb[1]);
+            // The key is the graph's label; Graphviz reports its size in inches.
+            let key = number(&graph, "lwidth") * number(&graph, "lheight") * 72.0 * 72.0;
+            assert!(
+                key <= picture / 5.0,
+                "{name} with {engine}: the key is {:.0}% of the picture",
+                100.0 * key / picture
+            );
+        }
+    }
+}
+
+#[test]
+fn the_ego_views_organization_is_drawn_as_no_other_node() {
+    if !dot_available() {
+        eprintln!("note: Graphviz's dot is not installed; ego style not checked (CI installs it)");
+        return;
+    }
+    let coalition = forest_city();
+    let annotations = annotations(&coalition);
+    let ajc = index(&coalition, "fc-ajc");
+    let options = MapOptions::new(View::Ego { org: ajc, depth: 2 });
+    let graph = laid_out(
+        &to_dot(&Landscape::build(&coalition), &annotations, &options),
+        Layout::Dot,
+    );
+    let style = |node: &serde_json::Value| -> Vec<String> {
+        [
+            "shape",
+            "style",
+            "penwidth",
+            "color",
+            "peripheries",
+            "fontsize",
+        ]
+        .iter()
+        .map(|key| node[*key].as_str().unwrap_or("").to_string())
+        .collect()
+    };
+    let nodes = organization_nodes(&graph);
+    assert_eq!(
+        nodes.len(),
+        22,
+        "the Job Center and everyone two steps away"
+    );
+    let focus = nodes
+        .iter()
+        .find(|n| n["name"] == format!("o{ajc}"))
+        .expect("the Job Center is drawn");
+    let others: Vec<_> = graph["objects"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|o| o.get("pos").is_some() && o["name"] != format!("o{ajc}"))
+        .collect();
+    assert!(others.len() >= 21);
+    for other in others {
+        assert_ne!(
+            style(focus),
+            style(other),
+            "{} looks like the focus",
+            other["name"]
+        );
+    }
+}
+
+/// How many organizations a laid-out map marks as brokers (the double outline).
+fn marked_brokers(graph: &serde_json::Value) -> usize {
+    organization_nodes(graph)
+        .iter()
+        .filter(|n| n["peripheries"] == "2")
+        .count()
+}
+
+#[test]
+fn no_map_marks_more_than_five_brokers_or_a_tenth_of_a_large_one() {
+    if !dot_available() {
+        eprintln!("note: Graphviz's dot is not installed; marks not counted (CI installs it)");
+        return;
+    }
+    let coalition = forest_city();
+    let annotations = annotations(&coalition);
+    let landscape = Landscape::build(&coalition);
+    for (name, options) in maps(&coalition) {
+        let graph = laid_out(&to_dot(&landscape, &annotations, &options), Layout::Dot);
+        let shown = organization_nodes(&graph).len();
+        let marked = marked_brokers(&graph);
+        assert!(marked <= 5, "{name} marks {marked} brokers");
+        // Seven are ranked, so every map showing five of them marks exactly five.
+        if name == "landscape" {
+            assert_eq!((shown, marked), (31, 5));
+        }
+    }
+    // Every organization ranked: 400 on the map, 60 of them with --top 60.
+    let large = large(400);
+    let mut annotations = Annotations::default_for(&large);
+    for (place, rank) in annotations.brokers.iter_mut().enumerate() {
+        *rank = Some(BrokerRank {
+            place,
+            reason: "ranked".to_string(),
+        });
+    }
+    let landscape = Landscape::build(&large);
+    for (top, expected) in [(None, 40), (Some(60), 6), (Some(20), 5)] {
+        let mut options = MapOptions::new(View::Partnerships);
+        options.top = top;
+        let graph = laid_out(&to_dot(&landscape, &annotations, &options), Layout::Sfdp);
+        assert_eq!(marked_brokers(&graph), expected, "top {top:?}");
+    }
+}
+
+#[test]
+fn every_organization_node_says_what_it_is_on_hover() {
+    if !dot_available() {
+        eprintln!("note: Graphviz's dot is not installed; tooltips not checked (CI installs it)");
+        return;
+    }
+    let coalition = forest_city();
+    let annotations = annotations(&coalition);
+    let landscape = Landscape::build(&coalition);
+    for (name, options) in maps(&coalition) {
+        let graph = laid_out(&to_dot(&landscape, &annotations, &options), Layout::Dot);
+        let nodes = organization_nodes(&graph);
+        assert!(!nodes.is_empty(), "{name} draws no organization");
+        for node in nodes {
+            let tooltip = node["tooltip"].as_str().unwrap_or("");
+            assert!(
+                tooltip.contains("Serves: ") && tooltip.contains("Partners: "),
+                "{name}: {} has the tooltip {tooltip:?}",
+                node["name"]
+            );
+        }
+    }
+    let ajc = index(&coalition, "fc-ajc");
+    let graph = laid_out(
+        &to_dot(
+            &landscape,
+            &annotations,
+            &MapOptions::new(View::Partnerships),
+        ),
+        Layout::Dot,
+    );
+    let tooltip = organization_nodes(&graph)
+        .into_iter()
+        .find(|n| n["name"] == format!("o{ajc}"))
+        .and_then(|n| n["tooltip"].as_str())
+        .unwrap()
+        .to_string();
+    // As the DOT holds it: Graphviz turns \n into line breaks and &amp; into & when drawing.
+    let lines = [
+        "Forest City American Job Center",
+        "American Job Center, member",
+        "Serves: Residents with low incomes, People with disabilities, Young people, People of color",
+        "Works in: Employment opportunities, Opportunities for income",
+        "Partners: 7; betweenness rank 1 of 31",
+        "Broker no. 1: bridges 7 groups &amp; <more>",
+    ];
+    assert_eq!(tooltip, lines.join("\\n"));
 }

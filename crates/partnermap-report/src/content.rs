@@ -5,6 +5,7 @@ use crate::command::{
     chain, header, in_network_names, join, matrix_table, name, term_row, TERM_HEADER,
 };
 use crate::document::{Block, Cell, Document, Item, MapBlock, Section, Table};
+use crate::maps::GAPS;
 use crate::{Analysis, Map};
 use partnermap_analysis::coverage::{Class, TermCoverage};
 use partnermap_core::vocabulary::{TermKind, Vocabulary};
@@ -30,10 +31,10 @@ pub(crate) fn document(landscape: &Landscape, analysis: &Analysis, maps: &[Map])
         title: format!("{}: partner network report", coalition.name),
         subtitle,
         sections: vec![
-            priorities(landscape, analysis),
+            priorities(landscape, analysis, maps),
             coverage(analysis),
-            existing_partners(landscape),
-            potential_partners(landscape, analysis),
+            existing_partners(landscape, maps),
+            potential_partners(landscape, analysis, maps),
             benefits(landscape, analysis),
             invite_plan(&analysis.plan, &analysis.letters),
             brokers(landscape, analysis),
@@ -59,7 +60,7 @@ fn count(n: usize, one: &str, many: &str) -> String {
     format!("{n} {}", if n == 1 { one } else { many })
 }
 
-fn priorities(landscape: &Landscape, analysis: &Analysis) -> Section {
+fn priorities(landscape: &Landscape, analysis: &Analysis, maps: &[Map]) -> Section {
     let coalition = landscape.coalition();
     let status = |s: Status| {
         coalition
@@ -95,6 +96,11 @@ fn priorities(landscape: &Landscape, analysis: &Analysis) -> Section {
     ))];
     blocks.push(Block::Heading("At a glance".to_string()));
     blocks.push(Block::List(at_a_glance(analysis)));
+    blocks.extend(
+        maps.iter()
+            .filter(|m| m.name == GAPS && m.svg.is_some())
+            .map(map_block),
+    );
     blocks.push(Block::Heading("Priorities (worksheet Part 1)".to_string()));
     let vocabulary = coalition.vocabulary();
     let columns: Vec<Vec<&str>> = TermKind::ALL
@@ -403,18 +409,20 @@ fn metrics(analysis: &Analysis) -> Section {
     }
 }
 
+fn map_block(map: &Map) -> Block {
+    Block::Map(MapBlock {
+        name: map.name,
+        title: map.title.clone(),
+        svg: map.svg.clone(),
+    })
+}
+
 fn maps_section(maps: &[Map]) -> Section {
     let mut blocks = Vec::new();
     if maps.iter().any(|m| m.svg.is_none()) {
         blocks.push(Block::Note(NO_GRAPHVIZ_NOTE.to_string()));
     }
-    blocks.extend(maps.iter().map(|m| {
-        Block::Map(MapBlock {
-            name: m.name,
-            title: m.title.clone(),
-            svg: m.svg.clone(),
-        })
-    }));
+    blocks.extend(maps.iter().filter(|m| m.name != GAPS).map(map_block));
     Section {
         id: "maps",
         title: "Maps".to_string(),

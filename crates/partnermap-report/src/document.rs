@@ -95,23 +95,36 @@ pub struct Table {
 
 /// A table cell: text, and a coverage class when the cell shows one (heat tables, class
 /// columns).
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, Default)]
 pub struct Cell {
     /// What the cell says.
     pub text: String,
     /// The coverage class it stands for, coloured in HTML.
     pub class: Option<Class>,
-    /// A file of the report the cell links to (relative to the report folder), such as an
-    /// invitee's letter.
-    pub link: Option<String>,
+    /// On a row's first cell: the anchor the row is reached by (its HTML id), such as
+    /// `org-fc-ajc` for an organization's row, which the maps' nodes link to.
+    pub anchor: Option<String>,
+    /// What the cell points to, in order: places in the same page (the maps' nodes) or files
+    /// of the report (an invitee's letter); `text` says the same in words for the writers that
+    /// cannot link.
+    pub links: Vec<Link>,
+}
+
+/// A link from a cell.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Link {
+    /// The words shown.
+    pub text: String,
+    /// Where it leads: `#ID` for a place in the same page, or a file of the report relative to
+    /// its folder (`letters/01-name.md`). Made by the report, never from the data.
+    pub target: String,
 }
 
 impl From<String> for Cell {
     fn from(text: String) -> Cell {
         Cell {
             text,
-            class: None,
-            link: None,
+            ..Cell::default()
         }
     }
 }

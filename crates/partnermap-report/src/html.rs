@@ -171,7 +171,12 @@ fn table(out: &mut String, table: &Table) {
     }
     out.push_str("</tr></thead>\n<tbody>\n");
     for row in &table.rows {
-        out.push_str("<tr>");
+        match row.first().and_then(|c| c.anchor.as_deref()) {
+            Some(anchor) => {
+                let _ = write!(out, "<tr id=\"{}\">", esc(anchor));
+            }
+            None => out.push_str("<tr>"),
+        }
         for cell in row {
             self::cell(out, cell);
         }
@@ -181,16 +186,22 @@ fn table(out: &mut String, table: &Table) {
 }
 
 fn cell(out: &mut String, cell: &Cell) {
-    let text = match &cell.link {
-        Some(link) => format!("<a href=\"{}\">{}</a>", esc(link), esc(&cell.text)),
-        None => esc(&cell.text),
+    let content = if cell.links.is_empty() {
+        esc(&cell.text)
+    } else {
+        let links: Vec<String> = cell
+            .links
+            .iter()
+            .map(|l| format!("<a href=\"{}\">{}</a>", esc(&l.target), esc(&l.text)))
+            .collect();
+        links.join(", ")
     };
     match cell.class {
         Some(class) => {
-            let _ = write!(out, "<td class=\"{}\">{text}</td>", class.id());
+            let _ = write!(out, "<td class=\"{}\">{content}</td>", class.id());
         }
         None => {
-            let _ = write!(out, "<td>{text}</td>");
+            let _ = write!(out, "<td>{content}</td>");
         }
     }
 }

@@ -305,7 +305,7 @@ impl NetworkAnalysis {
 /// ```
 /// use partnermap_report::{analyse, files, Map, Options};
 /// let coalition = partnermap_core::Coalition::new("Demo");
-/// let map = Map { name: "landscape", title: "Landscape".into(), dot: "digraph {}".into(), svg: None, png: None };
+/// let map = Map { name: "landscape", title: "Landscape".into(), dot: "digraph {}".into(), svg: None, png: None, organizations: Vec::new() };
 /// let landscape = partnermap_core::Landscape::build(&coalition);
 /// let written = files(&landscape, &analyse(&landscape, &Options::default()), &[map]);
 /// assert!(written.iter().any(|f| f.path == "maps/landscape.dot"));
@@ -323,6 +323,8 @@ pub struct Map {
     pub svg: Option<String>,
     /// The PNG drawing, when Graphviz is installed and allowed.
     pub png: Option<Vec<u8>>,
+    /// The organizations it shows, by index: their rows link to them.
+    pub organizations: Vec<usize>,
 }
 
 /// One file of the report, relative to the output folder.

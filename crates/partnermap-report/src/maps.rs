@@ -2,17 +2,19 @@
 //! DOT, and drawn as SVG and PNG when Graphviz is there.
 
 use crate::{Map, NetworkAnalysis};
+use partnermap_analysis::brokers::partnership_network;
 use partnermap_analysis::coverage::Class;
 use partnermap_analysis::introductions::Introduction;
+use partnermap_analysis::metrics::connectivity::cut_off;
 use partnermap_core::vocabulary::TermKind;
 use partnermap_core::Landscape;
 use partnermap_render::{
-    layout_for, render_image, to_dot, Annotations, Coverage, CoverageClass, ImageFormat, Layout,
-    MapOptions, RenderError, View,
+    gap_picture, layout_for, organizations_shown, render_image, to_dot, Annotations, BrokerRank,
+    Coverage, CoverageClass, GapTerm, ImageFormat, Layout, MapOptions, RenderError, View,
 };
 
 /// What the analyses found, in the form the renderer draws: betweenness sizes the nodes,
-/// brokers and cut points are marked, communities grouped, priority populations coloured by
+/// the brokers ranking and how many each cut point would cut off decide the marks, communities grouped, priority populations coloured by
 /// coverage, and the warm-introduction chains drawn. The invite plan plays no part, so a map
 /// needs only [`analyse_network`](crate::analyse_network); a whole
 /// [`Analysis`](crate::Analysis) serves as well.
@@ -29,14 +31,17 @@ pub fn annotations(landscape: &Landscape, analysis: &NetworkAnalysis) -> Annotat
     let mut annotations = Annotations::default_for(coalition);
     for (i, figures) in analysis.metrics.organizations.iter().enumerate() {
         annotations.centrality[i] = figures.measures.betweenness;
-        annotations.cut_points[i] = figures.measures.articulation_point;
         annotations.community[i] = Some(figures.measures.community);
-        annotations.brokers[i] = analysis
-            .brokers
-            .iter()
-            .take(crate::content::TOP_BROKERS)
-            .any(|b| b.id == figures.id);
     }
+    for (place, broker) in analysis.brokers.iter().enumerate() {
+        if let Some(i) = landscape.organization(&broker.id) {
+            annotations.brokers[i] = Some(BrokerRank {
+                place,
+                reason: broker.reasons.join("; "),
+            });
+        }
+    }
+    annotations.cut_off = cut_off(&partnership_network(landscape, false));
     annotations.coverage = coalition
         .priorities
         .populations
@@ -48,14 +53,8 @@ pub fn annotations(landscape: &Landscape, analysis: &NetworkAnalysis) -> Annotat
                 .priorities
                 .iter()
                 .find(|t| t.term.kind == TermKind::Population && &t.term.id == id)?;
-            let class = match term.class {
-                Class::Uncovered => CoverageClass::Uncovered,
-                Class::Reachable => CoverageClass::Reachable,
-                Class::Thin => CoverageClass::Thin,
-                Class::Covered => CoverageClass::Covered,
-            };
             Some(Coverage {
-                class,
+                class: class(term.class),
                 providers: term.providers.in_network(),
             })
         })
@@ -66,6 +65,18 @@ pub fn annotations(landscape: &Landscape, analysis: &NetworkAnalysis) -> Annotat
     );
     annotations
 }
+
+fn class(class: Class) -> CoverageClass {
+    match class {
+        Class::Uncovered => CoverageClass::Uncovered,
+        Class::Reachable => CoverageClass::Reachable,
+        Class::Thin => CoverageClass::Thin,
+        Class::Covered => CoverageClass::Covered,
+    }
+}
+
+/// The name of the gap picture, shown on the report's first page rather than with the maps.
+pub const GAPS: &str = "gaps";
 
 /// Warm introductions as the organization indices the maps draw them through; a chain of one
 /// organization (nobody to introduce) draws nothing.
@@ -90,7 +101,7 @@ pub fn paths<'a>(
 /// (every priority population stays).
 pub const MAP_ORGANIZATIONS: usize = 60;
 
-/// The three maps of the report, in reading order. With `graphviz` false, or when Graphviz is
+/// The gap picture ([`GAPS`]) and the three maps of the report, in reading order. With `graphviz` false, or when Graphviz is
 /// not installed, only their DOT sources; an error only when Graphviz is there and fails.
 ///
 /// ```
@@ -99,7 +110,7 @@ pub const MAP_ORGANIZATIONS: usize = 60;
 /// let landscape = partnermap_core::Landscape::build(&coalition);
 /// let drawn = maps(&landscape, &analyse_network(&landscape), false).unwrap();
 /// let names: Vec<&str> = drawn.iter().map(|m| m.name).collect();
-/// assert_eq!(names, ["landscape", "coverage", "partnerships"]);
+/// assert_eq!(names, ["gaps", "landscape", "coverage", "partnerships"]);
 /// assert!(drawn.iter().all(|m| m.svg.is_none() && m.dot.starts_with("digraph")));
 /// ```
 pub fn maps(
@@ -132,9 +143,49 @@ pub fn maps(
     let top = (n > MAP_ORGANIZATIONS).then_some(MAP_ORGANIZATIONS);
     let mut drawing = graphviz;
     let mut maps = Vec::new();
+    let gaps = gap_picture(
+        "",
+        &analysis
+            .gaps
+            .coverage
+            .priorities
+            .iter()
+            .filter(|t| t.term.kind != TermKind::Asset)
+            .map(|t| GapTerm {
+                label: t.term.label.clone(),
+                domain: t.term.kind == TermKind::Domain,
+                class: class(t.class),
+                providers: t
+                    .providers
+                    .in_network_providers()
+                    .map(|o| o.name.clone())
+                    .collect(),
+            })
+            .collect::<Vec<_>>(),
+    );
+    let svg = if drawing {
+        draw(&gaps, ImageFormat::Svg, Layout::Dot)?
+    } else {
+        None
+    };
+    drawing &= svg.is_some();
+    let png = if drawing {
+        draw(&gaps, ImageFormat::Png, Layout::Dot)?
+    } else {
+        None
+    };
+    maps.push(Map {
+        name: GAPS,
+        title: "Each priority population and domain in its coverage colour, with how many members and existing partners provide it and who".to_string(),
+        dot: gaps,
+        svg: svg.map(|bytes| String::from_utf8_lossy(&bytes).into_owned()),
+        png,
+        organizations: Vec::new(),
+    });
     for (name, view, title) in views {
         let mut options = MapOptions::new(view);
         options.top = top;
+        options.page = Some(name.to_string());
         let title = match top {
             Some(shown) => format!("{title} (the {shown} most central of {n} organizations)"),
             None => title.to_string(),
@@ -159,6 +210,7 @@ pub fn maps(
             dot,
             svg: svg.map(|bytes| String::from_utf8_lossy(&bytes).into_owned()),
             png,
+            organizations: organizations_shown(landscape, &annotations, &options),
         });
     }
     Ok(maps)
@@ -190,7 +242,7 @@ mod tests {
         let coalition = partnermap_core::load(&path).unwrap().coalition;
         let landscape = partnermap_core::Landscape::build(&coalition);
         let drawn = maps(&landscape, &analyse_network(&landscape), false).unwrap();
-        for map in &drawn {
+        for map in &drawn[1..] {
             assert!(
                 map.title
                     .ends_with("(the 60 most central of 70 organizations)"),
@@ -198,7 +250,7 @@ mod tests {
                 map.title
             );
         }
-        let partnerships = &drawn[2].dot;
+        let partnerships = &drawn[3].dot;
         assert_eq!(
             partnerships.matches("[label=\"Org ").count(),
             MAP_ORGANIZATIONS

@@ -72,10 +72,20 @@ fn table(out: &mut String, table: &Table) {
     for cells in &table.rows {
         out.push_str(&row(cells
             .iter()
-            .map(|c| match &c.link {
-                // Links are paths the report made (letters/01-name.md): nothing to escape.
-                Some(link) => format!("[{}]({link})", esc(&c.text)),
-                None => esc(&c.text),
+            .map(|c| {
+                // Links to the report's files (letters/01-name.md, paths the report made:
+                // nothing to escape); places in the page exist only in HTML.
+                let files: Vec<String> = c
+                    .links
+                    .iter()
+                    .filter(|l| !l.target.starts_with('#'))
+                    .map(|l| format!("[{}]({})", esc(&l.text), l.target))
+                    .collect();
+                if files.is_empty() {
+                    esc(&c.text)
+                } else {
+                    files.join(", ")
+                }
             })
             .collect()));
     }

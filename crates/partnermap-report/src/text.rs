@@ -198,7 +198,7 @@ mod tests {
                 Cell {
                     text: "uncovered".into(),
                     class: Some(Class::Uncovered),
-                    link: None,
+                    ..Cell::default()
                 },
             ],
         ];

@@ -119,7 +119,7 @@ fn class_cell(class: Class) -> Cell {
     Cell {
         text: class.to_string(),
         class: Some(class),
-        link: None,
+        ..Cell::default()
     }
 }
 
@@ -182,7 +182,7 @@ pub(crate) fn matrix_table(matrix: &Matrix) -> Table {
                         class => format!("{n} {class}"),
                     },
                     class: Some(cell.class),
-                    link: None,
+                    ..Cell::default()
                 }
             }));
             row

@@ -3,13 +3,14 @@
 
 use super::labels;
 use crate::command::{header, join, ROWS};
-use crate::document::{Block, Cell, Section, Table};
+use crate::document::{Block, Cell, Link, Section, Table};
 use crate::letters::Letter;
-use crate::{Analysis, LETTERS_FOLDER};
+use crate::{Analysis, Map, LETTERS_FOLDER};
 use partnermap_analysis::coverage::{Class, TermCoverage};
 use partnermap_analysis::invite::Plan;
 use partnermap_core::vocabulary::{TermKind, Vocabulary};
 use partnermap_core::{Landscape, Organization, Status};
+use partnermap_render::org_anchor;
 
 fn organization_row(vocabulary: &Vocabulary, o: &Organization) -> Vec<Cell> {
     vec![
@@ -48,21 +49,44 @@ fn would_add(analysis: &Analysis, o: &Organization) -> (String, String) {
 /// Table 1 (the network: members and existing partners) or Table 2 (everyone outside it): one
 /// row per organization, the worksheet's six columns and then the table's own (`extra_header`,
 /// filled by `extra`).
+///
+/// Each row is the organization's anchor (`org-…`), which the drawn maps' nodes link to, and
+/// ends with links to its node on each drawn map that shows it.
 fn organization_table(
     landscape: &Landscape,
+    maps: &[Map],
     in_network: bool,
     extra_header: &[&str],
     extra: impl Fn(&Organization) -> Vec<Cell>,
 ) -> Section {
     let coalition = landscape.coalition();
     let vocabulary = coalition.vocabulary();
+    let drawn: Vec<&Map> = maps.iter().filter(|m| m.svg.is_some()).collect();
     let rows: Vec<Vec<Cell>> = coalition
         .organizations
         .iter()
-        .filter(|o| o.status.is_in_network() == in_network)
-        .map(|o| {
+        .enumerate()
+        .filter(|(_, o)| o.status.is_in_network() == in_network)
+        .map(|(i, o)| {
+            let anchor = org_anchor(&o.id);
             let mut row = organization_row(&vocabulary, o);
+            row[0].anchor = Some(anchor.clone());
             row.extend(extra(o));
+            if !drawn.is_empty() {
+                let links: Vec<Link> = drawn
+                    .iter()
+                    .filter(|m| m.organizations.contains(&i))
+                    .map(|m| Link {
+                        text: m.name.to_string(),
+                        target: format!("#{}-{anchor}", m.name),
+                    })
+                    .collect();
+                row.push(Cell {
+                    text: join(links.iter().map(|l| l.text.as_str())),
+                    links,
+                    ..Cell::default()
+                });
+            }
             row
         })
         .collect();
@@ -88,6 +112,9 @@ fn organization_table(
         "Assets",
     ]);
     head.extend(header(extra_header));
+    if !drawn.is_empty() {
+        head.push("On the maps".to_string());
+    }
     Section {
         id,
         title: title.to_string(),
@@ -99,17 +126,27 @@ fn organization_table(
     }
 }
 
-pub(super) fn existing_partners(landscape: &Landscape) -> Section {
-    organization_table(landscape, true, &["Contact"], |o| {
+pub(super) fn existing_partners(landscape: &Landscape, maps: &[Map]) -> Section {
+    organization_table(landscape, maps, true, &["Contact"], |o| {
         vec![o.contact.clone().unwrap_or_default().into()]
     })
 }
 
-pub(super) fn potential_partners(landscape: &Landscape, analysis: &Analysis) -> Section {
-    organization_table(landscape, false, &["Would close", "Would back up"], |o| {
-        let (closes, backs_up) = would_add(analysis, o);
-        vec![closes.into(), backs_up.into()]
-    })
+pub(super) fn potential_partners(
+    landscape: &Landscape,
+    analysis: &Analysis,
+    maps: &[Map],
+) -> Section {
+    organization_table(
+        landscape,
+        maps,
+        false,
+        &["Would close", "Would back up"],
+        |o| {
+            let (closes, backs_up) = would_add(analysis, o);
+            vec![closes.into(), backs_up.into()]
+        },
+    )
 }
 
 pub(super) fn benefits(landscape: &Landscape, analysis: &Analysis) -> Section {
@@ -204,9 +241,16 @@ pub(crate) fn invite_plan(plan: &Plan, letters: &[Letter]) -> Section {
                 .map(|(i, pick)| {
                     let letter = letters.iter().find(|l| l.invitee.id == pick.id);
                     vec![
-                        Cell {
-                            link: letter.map(|l| format!("{LETTERS_FOLDER}/{}.md", l.file)),
-                            ..format!("{}. {}", i + 1, pick.name).into()
+                        {
+                            let text = format!("{}. {}", i + 1, pick.name);
+                            let links = letter.map(|l| Link {
+                                text: text.clone(),
+                                target: format!("{LETTERS_FOLDER}/{}.md", l.file),
+                            });
+                            Cell {
+                                links: links.into_iter().collect(),
+                                ..text.into()
+                            }
                         },
                         pick.sender.name.as_str().into(),
                         pick.sender.reason.describe().into(),
