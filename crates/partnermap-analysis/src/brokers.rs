@@ -8,7 +8,8 @@
 
 use crate::metrics::brokerage::{brokerage, RoleCounts, RoleScores};
 use crate::metrics::{
-    analyze_with, AnalysisOptions, Network, NetworkReport, NetworkSummary, OrganizationMetrics,
+    analyze_directed, analyze_with, AnalysisOptions, Network, NetworkReport, NetworkSummary,
+    OrganizationMetrics,
 };
 use partnermap_core::model::{Organization, OrganizationType, Status};
 use partnermap_core::Landscape;
@@ -24,6 +25,19 @@ pub struct MetricsOptions {
     /// Exact betweenness whatever the size (else estimated above
     /// [`AnalysisOptions::default`]'s threshold).
     pub exact: bool,
+    /// Follow the direction of the ties (`Some(true)`), ignore it (`Some(false)`), or follow it
+    /// when every partnership is directed (`None`). A partnership without direction in a
+    /// directed analysis counts as two arcs.
+    pub directed: Option<bool>,
+}
+
+impl MetricsOptions {
+    /// Whether the metrics of this coalition follow the direction of its ties.
+    pub fn is_directed(&self, landscape: &Landscape) -> bool {
+        let partnerships = &landscape.coalition().partnerships;
+        self.directed
+            .unwrap_or(!partnerships.is_empty() && partnerships.iter().all(|p| p.directed))
+    }
 }
 
 /// Per-organization figures of the metrics contract.
@@ -81,6 +95,46 @@ pub fn partnership_network(landscape: &Landscape, weighted: bool) -> Network {
     )
 }
 
+/// The partnership network with direction: a directed partnership is one arc source → target,
+/// one without direction two arcs. Without `weighted`, repeated arcs count once.
+///
+/// ```
+/// use partnermap_analysis::brokers::partnership_arcs;
+/// use partnermap_core::Landscape;
+/// let coalition = partnermap_core::load::from_json_str("x.json", r#"{"name": "x",
+///   "organizations": [{"id": "a", "name": "A", "type": "other"}, {"id": "b", "name": "B", "type": "other"}, {"id": "c", "name": "C", "type": "other"}],
+///   "partnerships": [{"source": "a", "target": "b", "directed": true}, {"source": "b", "target": "c"}]}"#).unwrap().coalition;
+/// let arcs = partnership_arcs(&Landscape::build(&coalition), false);
+/// assert_eq!(arcs.partnerships().map(|(a, b, _)| (a, b)).collect::<Vec<_>>(), [(0, 1), (1, 2), (2, 1)]);
+/// ```
+pub fn partnership_arcs(landscape: &Landscape, weighted: bool) -> Network {
+    Network::from_arcs(
+        landscape.coalition().organizations.len(),
+        &arcs(landscape, weighted),
+    )
+}
+
+fn arcs(landscape: &Landscape, weighted: bool) -> Vec<(usize, usize, f64)> {
+    let partnerships = &landscape.coalition().partnerships;
+    let mut arcs = Vec::with_capacity(partnerships.len() * 2);
+    for (p, a, b) in landscape.partnerships() {
+        let w = if weighted {
+            partnerships[p].weight()
+        } else {
+            1.0
+        };
+        arcs.push((a, b, w));
+        if !partnerships[p].directed {
+            arcs.push((b, a, w));
+        }
+    }
+    if !weighted {
+        arcs.sort_by_key(|&(a, b, _)| (a, b));
+        arcs.dedup_by_key(|&mut (a, b, _)| (a, b));
+    }
+    arcs
+}
+
 fn partnership_edges(landscape: &Landscape, weighted: bool) -> Vec<(usize, usize, f64)> {
     let partnerships = &landscape.coalition().partnerships;
     let mut edges: Vec<(usize, usize, f64)> = landscape
@@ -121,16 +175,26 @@ pub fn network_metrics(landscape: &Landscape, options: MetricsOptions) -> Networ
     for (k, &i) in by_id.iter().enumerate() {
         position[i] = k;
     }
-    let edges: Vec<(usize, usize, f64)> = partnership_edges(landscape, options.weighted)
-        .into_iter()
-        .map(|(a, b, w)| (position[a], position[b], w))
-        .collect();
-    let net = Network::from_edges(by_id.len(), &edges);
+    let renumber = |edges: Vec<(usize, usize, f64)>| -> Vec<(usize, usize, f64)> {
+        edges
+            .into_iter()
+            .map(|(a, b, w)| (position[a], position[b], w))
+            .collect()
+    };
+    let net = Network::from_edges(
+        by_id.len(),
+        &renumber(partnership_edges(landscape, options.weighted)),
+    );
     let mut analysis = AnalysisOptions::default();
     if options.exact {
         analysis.sample_betweenness_above = usize::MAX;
     }
-    let report: NetworkReport = analyze_with(&net, &analysis);
+    let report: NetworkReport = if options.is_directed(landscape) {
+        let arcs = Network::from_arcs(by_id.len(), &renumber(arcs(landscape, options.weighted)));
+        analyze_directed(&net, &arcs, &analysis)
+    } else {
+        analyze_with(&net, &analysis)
+    };
     let roles = roles(landscape);
     let id = |k: usize| coalition.organizations[by_id[k]].id.clone();
     let organizations: Vec<OrganizationFigures> = (0..coalition.organizations.len())
@@ -168,13 +232,10 @@ pub fn network_metrics(landscape: &Landscape, options: MetricsOptions) -> Networ
 /// counts both ways.
 fn roles(landscape: &Landscape) -> crate::metrics::brokerage::Brokerage {
     let coalition = landscape.coalition();
-    let mut arcs = Vec::with_capacity(coalition.partnerships.len() * 2);
-    for (p, a, b) in landscape.partnerships() {
-        arcs.push((a, b));
-        if !coalition.partnerships[p].directed {
-            arcs.push((b, a));
-        }
-    }
+    let arcs: Vec<(usize, usize)> = arcs(landscape, false)
+        .into_iter()
+        .map(|(a, b, _)| (a, b))
+        .collect();
     let groups: Vec<usize> = coalition
         .organizations
         .iter()

@@ -151,13 +151,24 @@ pub struct MetricsFlags {
     /// sources above 50,000 organizations, within about ±0.03).
     #[arg(long)]
     exact: bool,
+    /// Follow the direction of the ties (referrals, funding, information): in- and out-degree,
+    /// betweenness and closeness along the arcs. The default when every partnership is directed.
+    #[arg(long, conflicts_with = "undirected")]
+    directed: bool,
+    /// Ignore the direction of the ties, even when every partnership is directed.
+    #[arg(long)]
+    undirected: bool,
+    /// Only the partnerships of this relation, in a file with several (e.g. "information").
+    #[arg(long)]
+    pub relation: Option<String>,
 }
 
 impl MetricsFlags {
-    fn options(&self) -> partnermap_analysis::brokers::MetricsOptions {
+    pub fn options(&self) -> partnermap_analysis::brokers::MetricsOptions {
         partnermap_analysis::brokers::MetricsOptions {
             weighted: self.weighted,
             exact: self.exact,
+            directed: (self.directed || self.undirected).then_some(self.directed),
         }
     }
 }
@@ -215,13 +226,13 @@ pub fn run(cli: Cli) -> anyhow::Result<ExitCode> {
             path,
             options,
             format,
-        } => crate::metrics::run(&path, options.options(), format),
+        } => crate::metrics::run(&path, &options, format),
         Command::Brokers {
             path,
             top,
             options,
             format,
-        } => crate::brokers::run(&path, top, options.options(), format),
+        } => crate::brokers::run(&path, top, &options, format),
         Command::Paths { path, term, format } => crate::paths::run(&path, term.term(), format),
         Command::Map(args) => crate::map::run(&args),
     }

@@ -457,6 +457,24 @@ pub struct Coalition {
     pub partnerships: Vec<Partnership>,
 }
 
+/// A relation asked for that no partnership has.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[error("no partnership has this relation ({})", describe_relations(.known))]
+pub struct UnknownRelation {
+    /// The relations the partnerships have, sorted.
+    pub known: Vec<String>,
+    /// The one that was likely meant.
+    pub suggestion: Option<String>,
+}
+
+fn describe_relations(known: &[String]) -> String {
+    if known.is_empty() {
+        "the partnerships have no relation names".to_string()
+    } else {
+        format!("the relations are {}", known.join(", "))
+    }
+}
+
 impl Coalition {
     /// The worksheet vocabulary plus this coalition's own terms. Extra terms that collide with a
     /// built-in one are left out (loading reports them).
@@ -468,6 +486,43 @@ impl Coalition {
             }
         }
         vocabulary
+    }
+
+    /// The same coalition with only the partnerships of one named relation (a file that holds
+    /// several networks over the same organizations, such as Knoke's "information" and
+    /// "money"), compared case-insensitively.
+    ///
+    /// ```
+    /// use partnermap_core::model::{Coalition, Partnership};
+    /// let mut coalition = Coalition::new("Knoke");
+    /// for relation in ["information", "money"] {
+    ///     let mut tie = Partnership::new("a", "b");
+    ///     tie.relation = Some(relation.to_string());
+    ///     coalition.partnerships.push(tie);
+    /// }
+    /// assert_eq!(coalition.only_relation("Money").unwrap().partnerships.len(), 1);
+    /// let error = coalition.only_relation("informaton").unwrap_err();
+    /// assert_eq!(error.suggestion.as_deref(), Some("information"));
+    /// assert_eq!(error.to_string(), "no partnership has this relation (the relations are information, money)");
+    /// ```
+    pub fn only_relation(&self, relation: &str) -> Result<Coalition, UnknownRelation> {
+        let mut known: Vec<&str> = self
+            .partnerships
+            .iter()
+            .filter_map(|p| p.relation.as_deref())
+            .collect();
+        known.sort_unstable();
+        known.dedup();
+        let Some(&name) = known.iter().find(|k| k.eq_ignore_ascii_case(relation)) else {
+            return Err(UnknownRelation {
+                suggestion: crate::vocabulary::closest(relation, known.iter().map(|k| (*k, *k))),
+                known: known.into_iter().map(str::to_string).collect(),
+            });
+        };
+        let mut only = self.clone();
+        only.partnerships
+            .retain(|p| p.relation.as_deref() == Some(name));
+        Ok(only)
     }
 
     /// An empty coalition.
