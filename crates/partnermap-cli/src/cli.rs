@@ -129,6 +129,9 @@ pub enum Command {
         path: PathBuf,
         #[command(flatten)]
         term: TermFlags,
+        /// Follow directed partnerships only from source to target, the way referrals go.
+        #[arg(long)]
+        directed: bool,
         /// Output format.
         #[arg(long, value_enum, default_value_t = crate::output::Format::Table)]
         format: crate::output::Format,
@@ -151,8 +154,7 @@ pub struct MetricsFlags {
     /// sources above 50,000 organizations, within about ±0.03).
     #[arg(long)]
     exact: bool,
-    /// Follow the direction of the ties (referrals, funding, information): in- and out-degree,
-    /// betweenness and closeness along the arcs. The default when every partnership is directed.
+    /// Follow the direction of the ties (the default when every partnership is directed).
     #[arg(long, conflicts_with = "undirected")]
     directed: bool,
     /// Ignore the direction of the ties, even when every partnership is directed.
@@ -233,7 +235,12 @@ pub fn run(cli: Cli) -> anyhow::Result<ExitCode> {
             options,
             format,
         } => crate::brokers::run(&path, top, &options, format),
-        Command::Paths { path, term, format } => crate::paths::run(&path, term.term(), format),
+        Command::Paths {
+            path,
+            term,
+            directed,
+            format,
+        } => crate::paths::run(&path, term.term(), directed, format),
         Command::Map(args) => crate::map::run(&args),
     }
 }

@@ -2,6 +2,7 @@
 //! partnermap-report's writers, printing that tolerates a closed pipe, `--quiet`, and naming an
 //! organization on the command line.
 
+use partnermap_core::model::UnknownRelation;
 use partnermap_core::{Coalition, Landscape, Loaded, LookupError, TermKind};
 use partnermap_report::document::Document;
 use std::io::{IsTerminal, Write as _};
@@ -168,18 +169,13 @@ pub fn term<'a>(
 }
 
 /// The coalition with only the partnerships of the relation `--relation` names, if it names one.
-pub fn relation(coalition: Coalition, relation: Option<&str>) -> anyhow::Result<Coalition> {
-    let Some(name) = relation else {
+pub fn relation(coalition: Coalition, name: Option<&str>) -> anyhow::Result<Coalition> {
+    let Some(name) = name else {
         return Ok(coalition);
     };
-    coalition.only_relation(name).map_err(|e| {
-        usage(problem(
-            "--relation",
-            name,
-            &e.to_string(),
-            e.suggestion.as_deref(),
-        ))
-    })
+    let hint =
+        |e: UnknownRelation| problem("--relation", name, &e.to_string(), e.suggestion.as_deref());
+    coalition.only_relation(name).map_err(|e| usage(hint(e)))
 }
 
 /// Finds the organization a command-line flag names (id or name).
