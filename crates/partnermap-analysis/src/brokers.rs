@@ -11,6 +11,7 @@ use crate::metrics::{
     analyze_directed, analyze_with, AnalysisOptions, Network, NetworkReport, NetworkSummary,
     OrganizationMetrics,
 };
+use crate::quality::{invest, quality, Investment, NetworkQuality, Scores};
 use partnermap_core::model::{Organization, OrganizationType, Status};
 use partnermap_core::Landscape;
 use serde::Serialize;
@@ -61,6 +62,9 @@ pub struct OrganizationFigures {
     pub brokerage: RoleCounts,
     /// z-scores of the role counts (R's `sna::brokerage`); null where undefined.
     pub brokerage_z: RoleScores,
+    /// Trust and value of its partnerships, when some partnership of the network is rated.
+    #[serde(flatten, skip_serializing_if = "Option::is_none")]
+    pub quality: Option<Scores>,
 }
 
 /// Network-level figures of the metrics contract: the analysis' [`NetworkSummary`] with bridges
@@ -74,6 +78,12 @@ pub struct NetworkMetrics {
     pub network: NetworkFigures,
     /// One entry per organization, in input order.
     pub organizations: Vec<OrganizationFigures>,
+    /// Trust and value of the network, when some partnership is rated.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub quality: Option<NetworkQuality>,
+    /// Relationships to invest in ([`crate::quality::invest`]), when there are any.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub invest: Vec<Investment>,
 }
 
 /// The partnership network of a coalition: node `i` is `coalition.organizations[i]`.
@@ -196,6 +206,8 @@ pub fn network_metrics(landscape: &Landscape, options: MetricsOptions) -> Networ
         analyze_with(&net, &analysis)
     };
     let roles = roles(landscape);
+    let (network_quality, mut organization_quality) = quality(landscape);
+    let rated = network_quality.share_rated > 0.0;
     let id = |k: usize| coalition.organizations[by_id[k]].id.clone();
     let organizations: Vec<OrganizationFigures> = (0..coalition.organizations.len())
         .map(|i| {
@@ -218,6 +230,7 @@ pub fn network_metrics(landscape: &Landscape, options: MetricsOptions) -> Networ
                 },
                 brokerage: roles.counts[i],
                 brokerage_z: roles.z_scores[i],
+                quality: rated.then(|| std::mem::take(&mut organization_quality[i].scores)),
             }
         })
         .collect();
@@ -225,6 +238,8 @@ pub fn network_metrics(landscape: &Landscape, options: MetricsOptions) -> Networ
         // Analysis numbers follow ids, so each pair is already (smaller id, larger id) and sorted.
         network: report.network.label(id),
         organizations,
+        quality: rated.then_some(network_quality),
+        invest: invest(landscape, &crate::coverage::coverage(landscape)),
     }
 }
 

@@ -10,3 +10,4 @@ pub mod coverage;
 pub mod introductions;
 pub mod invite;
 pub mod metrics;
+pub mod quality;

@@ -125,6 +125,20 @@ choices! {
     }
 }
 
+choices! {
+    /// How often two partners work together (PARTNER's survey question on frequency).
+    Frequency {
+        Yearly = "yearly", "About once a year or less", ["annually", "once a year", "rarely"];
+        Quarterly = "quarterly", "About once a quarter", ["once a quarter"];
+        Monthly = "monthly", "About once a month", ["once a month"];
+        Weekly = "weekly", "Every week", ["once a week"];
+        Daily = "daily", "Every day", ["every day"];
+    }
+}
+
+/// The lowest and highest trust or value score (PARTNER's survey scales: 1 low, 4 high).
+pub const SCORE_RANGE: std::ops::RangeInclusive<f64> = 1.0..=4.0;
+
 /// Where an organization is.
 #[serde_with::skip_serializing_none]
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize, schemars::JsonSchema)]
@@ -290,6 +304,16 @@ pub struct Partnership {
     pub notes: Option<String>,
     /// A numeric weight from a bare edge list; analyses use `strength` when absent.
     pub weight: Option<f64>,
+    /// How far the partners trust each other, 1 (low) to 4 (high), decimals allowed (PARTNER's
+    /// trust scale: reliability, support of the mission, openness to discussion). Absent means
+    /// unknown, never 0.
+    pub trust: Option<f64>,
+    /// How much the partnership is worth to the coalition, 1 (low) to 4 (high), decimals
+    /// allowed (PARTNER's value scale: power and influence, level of involvement, resources
+    /// contributed). Absent means unknown.
+    pub value: Option<f64>,
+    /// How often the partners work together. Absent means unknown.
+    pub frequency: Option<Frequency>,
     /// The named relation this tie belongs to when a file holds several networks over the same
     /// organizations (Knoke's "information" and "money", a Pajek `*Arcs :2 "Marital"`).
     pub relation: Option<String>,
@@ -325,6 +349,9 @@ impl Partnership {
             since: None,
             notes: None,
             weight: None,
+            trust: None,
+            value: None,
+            frequency: None,
             relation: None,
             attributes: Attributes::new(),
         }

@@ -214,6 +214,9 @@ fn partnerships_csv(coalition: &Coalition) -> Vec<u8> {
                 p.since.clone().unwrap_or_default(),
                 p.notes.clone().unwrap_or_default(),
                 p.weight.map(|w| w.to_string()).unwrap_or_default(),
+                p.trust.map(|x| x.to_string()).unwrap_or_default(),
+                p.value.map(|x| x.to_string()).unwrap_or_default(),
+                p.frequency.map(|f| f.id().to_string()).unwrap_or_default(),
             ]
         })
         .collect();

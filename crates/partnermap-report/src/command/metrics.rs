@@ -1,8 +1,9 @@
 //! `partnermap metrics`: the network figures in plain words and every organization's measures.
 
 use super::{header, more, number, table_section, ROWS};
-use crate::document::{Block, Document, Table};
+use crate::document::{Block, Document, Section, Table};
 use partnermap_analysis::brokers::{NetworkMetrics, OrganizationFigures};
+use partnermap_analysis::quality::InvestReason;
 
 /// The metrics as a document: network figures, then organizations by betweenness.
 ///
@@ -119,9 +120,77 @@ pub fn metrics(coalition: &str, metrics: &NetworkMetrics) -> Document {
             ));
         }
     }
+    let mut sections = vec![network_section, organizations_section];
+    sections.extend(relationships(metrics));
     Document {
         title: format!("{coalition}: network metrics"),
         subtitle: Vec::new(),
-        sections: vec![network_section, organizations_section],
+        sections,
     }
+}
+
+/// Trust and value of the network, and the relationships to invest in, when there is
+/// something to say.
+fn relationships(metrics: &NetworkMetrics) -> Option<Section> {
+    if metrics.quality.is_none() && metrics.invest.is_empty() {
+        return None;
+    }
+    let mut blocks = Vec::new();
+    if let Some(q) = &metrics.quality {
+        let average = |x: Option<f64>, rated: usize| match x {
+            Some(x) => format!("{x:.2} ({rated} of {} rated)", q.scores.partnerships),
+            None => "unknown (none rated)".to_string(),
+        };
+        blocks.push(Block::Paragraph(format!(
+            "Average trust {}, average value {}, on the 1 (low) to 4 (high) scales; {:.0}% of partnerships have a score.",
+            average(q.scores.average_trust, q.scores.trust_rated),
+            average(q.scores.average_value, q.scores.value_rated),
+            100.0 * q.share_rated
+        )));
+    }
+    let name = |id: &str| {
+        metrics
+            .organizations
+            .iter()
+            .find(|o| o.id == id)
+            .map_or(id.to_string(), |o| o.name.clone())
+    };
+    let score = |x: Option<f64>| x.map_or("unknown".to_string(), |x| format!("{x:.2}"));
+    if !metrics.invest.is_empty() {
+        blocks.push(Block::Table(Table {
+            header: header(&["Partnership", "Trust", "Value", "Why invest in it"]),
+            rows: metrics
+                .invest
+                .iter()
+                .map(|i| {
+                    let why: Vec<String> = i
+                        .reasons
+                        .iter()
+                        .map(|r| match r {
+                            InvestReason::HoldsThinPriority { priorities } => format!(
+                                "the network keeps {} only through this tie",
+                                priorities
+                                    .iter()
+                                    .map(|t| t.label.as_str())
+                                    .collect::<Vec<_>>()
+                                    .join(", ")
+                            ),
+                            InvestReason::HighValueLowTrust => "high value, low trust".to_string(),
+                        })
+                        .collect();
+                    vec![
+                        format!("{} – {}", name(&i.source), name(&i.target)).into(),
+                        score(i.trust).into(),
+                        score(i.value).into(),
+                        why.join("; ").into(),
+                    ]
+                })
+                .collect(),
+        }));
+    }
+    Some(Section {
+        id: "relationships",
+        title: "Relationships to invest in".to_string(),
+        blocks,
+    })
 }
