@@ -7,6 +7,7 @@
 
 pub mod brokers;
 pub mod coverage;
+pub mod diff;
 pub mod introductions;
 pub mod invite;
 pub mod metrics;

@@ -136,6 +136,17 @@ pub enum Command {
         #[arg(long, value_enum, default_value_t = crate::output::Format::Table)]
         format: crate::output::Format,
     },
+    /// What changed between two snapshots: organizations, partnerships, coverage, figures.
+    #[command(after_help = "Example:\n  partnermap diff data/forest-city-2025 data/forest-city")]
+    Diff {
+        /// The older snapshot (any input partnermap reads).
+        old: PathBuf,
+        /// The newer snapshot.
+        new: PathBuf,
+        /// Output format.
+        #[arg(long, value_enum, default_value_t = crate::output::Format::Table)]
+        format: crate::output::Format,
+    },
     /// Draw a map of the network: the whole landscape, the partnerships, coverage of priority
     /// populations, one organization's neighbourhood or the way to one population.
     #[command(
@@ -241,6 +252,7 @@ pub fn run(cli: Cli) -> anyhow::Result<ExitCode> {
             directed,
             format,
         } => crate::paths::run(&path, term.term(), directed, format),
+        Command::Diff { old, new, format } => crate::diff::run(&old, &new, format),
         Command::Map(args) => crate::map::run(&args),
     }
 }

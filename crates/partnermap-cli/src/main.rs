@@ -6,6 +6,7 @@
 
 mod brokers;
 mod cli;
+mod diff;
 mod gaps;
 mod invite;
 mod map;
