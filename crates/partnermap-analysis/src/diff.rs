@@ -1,6 +1,7 @@
 //! What changed between two snapshots of a coalition (`partnermap diff OLD NEW`): organizations
 //! that joined, left or changed status, partnerships added, ended, strengthened or weakened,
-//! each priority's coverage before and after, and the network figures side by side.
+//! each priority's coverage before and after, the brokers that rose or fell, and the network
+//! figures side by side.
 //!
 //! Organizations are matched by id, then, among those left unmatched, by name (normalised as
 //! everywhere else), and a match by name is reported as an id change. Partnerships are matched
@@ -8,7 +9,7 @@
 //! something both snapshots share, so the diff of NEW against OLD is the mirror image of the
 //! diff of OLD against NEW ([`Diff::mirror`]).
 
-use crate::brokers::{network_metrics, MetricsOptions};
+use crate::brokers::{network_metrics, MetricsOptions, NetworkMetrics};
 use crate::coverage::{coverage, Class, TermRef};
 use partnermap_core::model::Status;
 use partnermap_core::vocabulary::normalize;
@@ -164,6 +165,18 @@ impl PriorityChange {
     }
 }
 
+/// The smallest change in (normalised) betweenness that counts as a broker rising or falling.
+pub const BROKER_SHIFT: f64 = 0.05;
+
+/// A broker that rose or fell.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct BrokerChange {
+    /// Its name (the smaller of the two snapshots' names, so both directions agree).
+    pub name: String,
+    /// Its betweenness before and after.
+    pub betweenness: Change<f64>,
+}
+
 /// Everything that changed; empty lists when nothing did.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct Diff {
@@ -175,6 +188,9 @@ pub struct Diff {
     pub partnerships: Vec<PartnershipChange>,
     /// Priorities whose coverage class changed, by kind and id.
     pub priorities: Vec<PriorityChange>,
+    /// Organizations in both snapshots whose betweenness rose or fell by at least
+    /// [`BROKER_SHIFT`], by name: the brokers that rose or fell.
+    pub brokers: Vec<BrokerChange>,
     /// The network figures side by side, every one, in a fixed order.
     pub figures: Vec<(&'static str, Change<Option<f64>>)>,
 }
@@ -182,7 +198,10 @@ pub struct Diff {
 impl Diff {
     /// True when the two snapshots tell the same story (figures aside, which are always listed).
     pub fn is_empty(&self) -> bool {
-        self.organizations.is_empty() && self.partnerships.is_empty() && self.priorities.is_empty()
+        self.organizations.is_empty()
+            && self.partnerships.is_empty()
+            && self.priorities.is_empty()
+            && self.brokers.is_empty()
     }
 
     /// The diff the other way round: what [`diff`] of NEW against OLD gives.
@@ -211,6 +230,14 @@ impl Diff {
                 .map(|p| PriorityChange {
                     class: p.class.mirror(),
                     ..p.clone()
+                })
+                .collect(),
+            brokers: self
+                .brokers
+                .iter()
+                .map(|b| BrokerChange {
+                    betweenness: b.betweenness.mirror(),
+                    ..b.clone()
                 })
                 .collect(),
             figures: self.figures.iter().map(|(k, c)| (*k, c.mirror())).collect(),
@@ -381,9 +408,32 @@ pub fn diff(old: &Landscape, new: &Landscape) -> Diff {
         .map(|(term, class)| PriorityChange { term, class })
         .collect();
 
-    let figures = figures(old)
+    let (old_metrics, new_metrics) = (
+        network_metrics(old, MetricsOptions::default()),
+        network_metrics(new, MetricsOptions::default()),
+    );
+    let mut brokers: Vec<BrokerChange> = matched
+        .iter()
+        .enumerate()
+        .filter_map(|(i, j)| {
+            let (before, after) = (
+                &old_metrics.organizations[i],
+                &new_metrics.organizations[(*j)?],
+            );
+            let betweenness = Change {
+                before: before.measures.betweenness,
+                after: after.measures.betweenness,
+            };
+            ((betweenness.after - betweenness.before).abs() >= BROKER_SHIFT).then(|| BrokerChange {
+                name: before.name.clone().min(after.name.clone()),
+                betweenness,
+            })
+        })
+        .collect();
+    brokers.sort_by(|x, y| x.name.cmp(&y.name));
+    let figures = figures(&old_metrics)
         .into_iter()
-        .zip(figures(new))
+        .zip(figures(&new_metrics))
         .map(|((key, before), (_, after))| (key, Change { before, after }))
         .collect();
     Diff {
@@ -394,14 +444,14 @@ pub fn diff(old: &Landscape, new: &Landscape) -> Diff {
         organizations,
         partnerships,
         priorities,
+        brokers,
         figures,
     }
 }
 
 /// The network figures compared, in order; trust and value are `None` (JSON `null`) when
 /// unrated.
-fn figures(landscape: &Landscape) -> Vec<(&'static str, Option<f64>)> {
-    let m = network_metrics(landscape, MetricsOptions::default());
+fn figures(m: &NetworkMetrics) -> Vec<(&'static str, Option<f64>)> {
     let n = &m.network;
     let quality = m.quality.as_ref().map(|q| &q.scores);
     vec![

@@ -115,7 +115,7 @@ fn the_2025_to_2026_diff_reports_exactly_the_known_changes() {
 #[test]
 fn a_snapshot_against_itself_shows_no_change() {
     let d = json(NEW, NEW);
-    for list in ["organizations", "partnerships", "priorities"] {
+    for list in ["organizations", "partnerships", "priorities", "brokers"] {
         assert_eq!(d[list], serde_json::json!([]), "{list}");
     }
     assert!(run(NEW, NEW, "md")

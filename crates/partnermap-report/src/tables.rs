@@ -462,6 +462,15 @@ pub fn diff(diff: &partnermap_analysis::diff::Diff) -> Vec<u8> {
             class(p.class.after),
         ]);
     }
+    for b in &diff.brokers {
+        rows.push(vec![
+            "broker".into(),
+            b.name.clone(),
+            "betweenness".into(),
+            b.betweenness.before.to_string(),
+            b.betweenness.after.to_string(),
+        ]);
+    }
     for (key, c) in &diff.figures {
         let num = |x: Option<f64>| opt(x.map(|x| x.to_string()));
         rows.push(vec![

@@ -119,6 +119,26 @@ pub fn diff(coalition: &str, diff: &Diff) -> Document {
             })],
         });
     }
+    if !diff.brokers.is_empty() {
+        sections.push(Section {
+            id: "brokers",
+            title: "Brokers that rose or fell".to_string(),
+            blocks: vec![Block::Table(Table {
+                header: header(&["Organization", "Betweenness before", "After"]),
+                rows: diff
+                    .brokers
+                    .iter()
+                    .map(|b| {
+                        vec![
+                            b.name.as_str().into(),
+                            number(b.betweenness.before).into(),
+                            number(b.betweenness.after).into(),
+                        ]
+                    })
+                    .collect(),
+            })],
+        });
+    }
     sections.push(Section {
         id: "figures",
         title: "The network, side by side".to_string(),
