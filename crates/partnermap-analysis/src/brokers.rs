@@ -21,7 +21,8 @@ use std::collections::BTreeMap;
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
 pub struct MetricsOptions {
     /// Use tie strength as partnership weight (weighted degree, constraint, effective size,
-    /// communities); without it every partnership counts the same.
+    /// communities, and betweenness with the distance of a tie 1/strength, so that shortest
+    /// chains prefer strong ties); without it every partnership counts the same.
     pub weighted: bool,
     /// Exact betweenness whatever the size (else estimated above
     /// [`AnalysisOptions::default`]'s threshold).
@@ -199,12 +200,33 @@ pub fn network_metrics(landscape: &Landscape, options: MetricsOptions) -> Networ
     if options.exact {
         analysis.sample_betweenness_above = usize::MAX;
     }
-    let report: NetworkReport = if options.is_directed(landscape) {
-        let arcs = Network::from_arcs(by_id.len(), &renumber(arcs(landscape, options.weighted)));
-        analyze_directed(&net, &arcs, &analysis)
-    } else {
-        analyze_with(&net, &analysis)
+    let directed = options.is_directed(landscape);
+    let flow = directed
+        .then(|| Network::from_arcs(by_id.len(), &renumber(arcs(landscape, options.weighted))));
+    let mut report: NetworkReport = match &flow {
+        Some(arcs) => analyze_directed(&net, arcs, &analysis),
+        None => analyze_with(&net, &analysis),
     };
+    if options.weighted {
+        // NetworkX's weight is a distance: a tie of strength w is 1/w long.
+        let distances: Vec<(usize, usize, f64)> = flow
+            .as_ref()
+            .unwrap_or(&net)
+            .partnerships()
+            .map(|(a, b, w)| (a, b, 1.0 / w))
+            .collect();
+        let lengths = if directed {
+            Network::from_arcs(by_id.len(), &distances)
+        } else {
+            Network::from_edges(by_id.len(), &distances)
+        };
+        let betweenness = crate::metrics::paths::weighted_betweenness(&lengths);
+        report.network.betweenness_centralization =
+            crate::metrics::centralization(&betweenness, by_id.len() as f64 - 1.0);
+        for (m, b) in report.organizations.iter_mut().zip(betweenness) {
+            m.betweenness = b;
+        }
+    }
     let roles = roles(landscape);
     let (network_quality, mut organization_quality) = quality(landscape);
     let rated = network_quality.share_rated > 0.0;

@@ -99,3 +99,30 @@ fn eigenvector_centrality_is_reported_as_undefined_where_arcs_drain_one_way() {
     let undirected = json(&["metrics", "--undirected"], &path);
     assert!(column(&undirected, "eigenvector").iter().all(Value::is_f64));
 }
+
+#[test]
+fn weighted_betweenness_reads_a_ties_distance_as_one_over_its_strength() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("ties.csv");
+    // a – b and b – c are strong (distance 1/3 each), a – c weak (distance 1): the chain
+    // through b is shorter than the direct tie, so b sits on the only shortest a–c chain.
+    std::fs::write(&path, "source,target,strength\na,b,3\nb,c,3\na,c,1\n").unwrap();
+    assert_eq!(
+        column(&json(&["metrics", "--weighted"], &path), "betweenness"),
+        [0.0, 1.0, 0.0]
+    );
+    assert_eq!(
+        column(&json(&["metrics"], &path), "betweenness"),
+        [0.0, 0.0, 0.0]
+    );
+    // Directed, the same holds along the arcs: a → b → c is shorter than a → c.
+    std::fs::write(
+        &path,
+        "source,target,strength,directed\na,b,3,yes\nb,c,3,yes\na,c,1,yes\n",
+    )
+    .unwrap();
+    assert_eq!(
+        column(&json(&["metrics", "--weighted"], &path), "betweenness"),
+        [0.0, 0.5, 0.0]
+    );
+}

@@ -338,7 +338,7 @@ fn analysis(net: &Network, arcs: Option<&Network>, options: &AnalysisOptions) ->
 
 /// Freeman centralisation `Σ (max − x_i) / denominator`; 0 below three organizations, where the
 /// maximum possible spread is 0.
-fn centralization(values: &[f64], denominator: f64) -> f64 {
+pub(crate) fn centralization(values: &[f64], denominator: f64) -> f64 {
     if values.len() < 3 {
         return 0.0;
     }
