@@ -9,23 +9,26 @@
 //! holding one. Organization names are numbered in order of first appearance. Prints the seconds
 //! each metric takes, then the time of [`analyze`] computing all of them together. Above
 //! [`AnalysisOptions::default`]'s sampling threshold the exact betweenness pass is skipped (as
-//! `analyze` skips it) unless `--exact` is given.
+//! `analyze` skips it) unless `--exact` is given. With `--directed` each row is also read as an
+//! arc source → target (docs/bench/directed.py writes such a file) and the directed path
+//! metrics, eigenvector and [`analyze_directed`] are timed too.
 use std::collections::HashMap;
 use std::path::PathBuf;
 use std::time::Instant;
 
 use partnermap_analysis::metrics::{
-    analyze, brokerage, clustering, communities, connectivity, cores, paths, spectral,
-    structural_holes, AnalysisOptions, Network,
+    analyze, analyze_directed, brokerage, clustering, communities, connectivity, cores, paths,
+    spectral, structural_holes, AnalysisOptions, Network,
 };
 
 fn main() -> Result<(), Box<dyn std::error::Error>> {
     let args: Vec<String> = std::env::args().skip(1).collect();
     let force_exact = args.iter().any(|a| a == "--exact");
+    let directed = args.iter().any(|a| a == "--directed");
     let arg = args
         .iter()
         .find(|a| !a.starts_with("--"))
-        .ok_or("usage: bench_metrics EDGES_CSV_OR_DIR [--exact]")?;
+        .ok_or("usage: bench_metrics EDGES_CSV_OR_DIR [--exact] [--directed]")?;
     let mut path = PathBuf::from(arg);
     if path.is_dir() {
         path.push("edges.csv");
@@ -58,6 +61,21 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
         let t = Instant::now();
         let _ = paths::path_metrics(&net);
         report("exact betweenness+closeness+diameter", t);
+    }
+    if directed {
+        let arcs = Network::from_arcs(ids.len(), &edges);
+        let t = Instant::now();
+        let _ = paths::directed_path_metrics(&arcs);
+        report("directed betweenness+closeness (in)", t);
+        let t = Instant::now();
+        let _ = paths::directed_closeness(&arcs);
+        report("directed closeness only (bit-parallel)", t);
+        let t = Instant::now();
+        let _ = spectral::eigenvector_centrality(&arcs, 10_000, spectral::TIGHT_TOLERANCE);
+        report("directed eigenvector (tol 1e-12)", t);
+        let t = Instant::now();
+        let _ = analyze_directed(&net, &arcs, &AnalysisOptions::default());
+        report("TOTAL analyze_directed() (all metrics)", t);
     }
     let t = Instant::now();
     let _ = paths::distance_metrics(&net);

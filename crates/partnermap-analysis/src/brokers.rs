@@ -8,8 +8,10 @@
 
 use crate::metrics::brokerage::{brokerage, RoleCounts, RoleScores};
 use crate::metrics::{
-    analyze_with, AnalysisOptions, Network, NetworkReport, NetworkSummary, OrganizationMetrics,
+    analyze_directed, analyze_with, AnalysisOptions, Network, NetworkReport, NetworkSummary,
+    OrganizationMetrics,
 };
+use crate::quality::{invest, quality, Investment, NetworkQuality, Scores};
 use partnermap_core::model::{Organization, OrganizationType, Status};
 use partnermap_core::Landscape;
 use serde::Serialize;
@@ -19,11 +21,25 @@ use std::collections::BTreeMap;
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
 pub struct MetricsOptions {
     /// Use tie strength as partnership weight (weighted degree, constraint, effective size,
-    /// communities); without it every partnership counts the same.
+    /// communities, and betweenness with the distance of a tie 1/strength, so that shortest
+    /// chains prefer strong ties); without it every partnership counts the same.
     pub weighted: bool,
     /// Exact betweenness whatever the size (else estimated above
     /// [`AnalysisOptions::default`]'s threshold).
     pub exact: bool,
+    /// Follow the direction of the ties (`Some(true)`), ignore it (`Some(false)`), or follow it
+    /// when every partnership is directed (`None`). A partnership without direction in a
+    /// directed analysis counts as two arcs.
+    pub directed: Option<bool>,
+}
+
+impl MetricsOptions {
+    /// Whether the metrics of this coalition follow the direction of its ties.
+    pub fn is_directed(&self, landscape: &Landscape) -> bool {
+        let partnerships = &landscape.coalition().partnerships;
+        self.directed
+            .unwrap_or(!partnerships.is_empty() && partnerships.iter().all(|p| p.directed))
+    }
 }
 
 /// Per-organization figures of the metrics contract.
@@ -47,6 +63,9 @@ pub struct OrganizationFigures {
     pub brokerage: RoleCounts,
     /// z-scores of the role counts (R's `sna::brokerage`); null where undefined.
     pub brokerage_z: RoleScores,
+    /// Trust and value of its partnerships, when some partnership of the network is rated.
+    #[serde(flatten, skip_serializing_if = "Option::is_none")]
+    pub quality: Option<Scores>,
 }
 
 /// Network-level figures of the metrics contract: the analysis' [`NetworkSummary`] with bridges
@@ -60,6 +79,12 @@ pub struct NetworkMetrics {
     pub network: NetworkFigures,
     /// One entry per organization, in input order.
     pub organizations: Vec<OrganizationFigures>,
+    /// Trust and value of the network, when some partnership is rated.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub quality: Option<NetworkQuality>,
+    /// Relationships to invest in ([`crate::quality::invest`]), when there are any.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub invest: Vec<Investment>,
 }
 
 /// The partnership network of a coalition: node `i` is `coalition.organizations[i]`.
@@ -79,6 +104,46 @@ pub fn partnership_network(landscape: &Landscape, weighted: bool) -> Network {
         landscape.coalition().organizations.len(),
         &partnership_edges(landscape, weighted),
     )
+}
+
+/// The partnership network with direction: a directed partnership is one arc source → target,
+/// one without direction two arcs. Without `weighted`, repeated arcs count once.
+///
+/// ```
+/// use partnermap_analysis::brokers::partnership_arcs;
+/// use partnermap_core::Landscape;
+/// let coalition = partnermap_core::load::from_json_str("x.json", r#"{"name": "x",
+///   "organizations": [{"id": "a", "name": "A", "type": "other"}, {"id": "b", "name": "B", "type": "other"}, {"id": "c", "name": "C", "type": "other"}],
+///   "partnerships": [{"source": "a", "target": "b", "directed": true}, {"source": "b", "target": "c"}]}"#).unwrap().coalition;
+/// let arcs = partnership_arcs(&Landscape::build(&coalition), false);
+/// assert_eq!(arcs.partnerships().map(|(a, b, _)| (a, b)).collect::<Vec<_>>(), [(0, 1), (1, 2), (2, 1)]);
+/// ```
+pub fn partnership_arcs(landscape: &Landscape, weighted: bool) -> Network {
+    Network::from_arcs(
+        landscape.coalition().organizations.len(),
+        &arcs(landscape, weighted),
+    )
+}
+
+fn arcs(landscape: &Landscape, weighted: bool) -> Vec<(usize, usize, f64)> {
+    let partnerships = &landscape.coalition().partnerships;
+    let mut arcs = Vec::with_capacity(partnerships.len() * 2);
+    for (p, a, b) in landscape.partnerships() {
+        let w = if weighted {
+            partnerships[p].weight()
+        } else {
+            1.0
+        };
+        arcs.push((a, b, w));
+        if !partnerships[p].directed {
+            arcs.push((b, a, w));
+        }
+    }
+    if !weighted {
+        arcs.sort_by_key(|&(a, b, _)| (a, b));
+        arcs.dedup_by_key(|&mut (a, b, _)| (a, b));
+    }
+    arcs
 }
 
 fn partnership_edges(landscape: &Landscape, weighted: bool) -> Vec<(usize, usize, f64)> {
@@ -121,17 +186,50 @@ pub fn network_metrics(landscape: &Landscape, options: MetricsOptions) -> Networ
     for (k, &i) in by_id.iter().enumerate() {
         position[i] = k;
     }
-    let edges: Vec<(usize, usize, f64)> = partnership_edges(landscape, options.weighted)
-        .into_iter()
-        .map(|(a, b, w)| (position[a], position[b], w))
-        .collect();
-    let net = Network::from_edges(by_id.len(), &edges);
+    let renumber = |edges: Vec<(usize, usize, f64)>| -> Vec<(usize, usize, f64)> {
+        edges
+            .into_iter()
+            .map(|(a, b, w)| (position[a], position[b], w))
+            .collect()
+    };
+    let net = Network::from_edges(
+        by_id.len(),
+        &renumber(partnership_edges(landscape, options.weighted)),
+    );
     let mut analysis = AnalysisOptions::default();
     if options.exact {
         analysis.sample_betweenness_above = usize::MAX;
     }
-    let report: NetworkReport = analyze_with(&net, &analysis);
+    let directed = options.is_directed(landscape);
+    let flow = directed
+        .then(|| Network::from_arcs(by_id.len(), &renumber(arcs(landscape, options.weighted))));
+    let mut report: NetworkReport = match &flow {
+        Some(arcs) => analyze_directed(&net, arcs, &analysis),
+        None => analyze_with(&net, &analysis),
+    };
+    if options.weighted {
+        // NetworkX's weight is a distance: a tie of strength w is 1/w long.
+        let distances: Vec<(usize, usize, f64)> = flow
+            .as_ref()
+            .unwrap_or(&net)
+            .partnerships()
+            .map(|(a, b, w)| (a, b, 1.0 / w))
+            .collect();
+        let lengths = if directed {
+            Network::from_arcs(by_id.len(), &distances)
+        } else {
+            Network::from_edges(by_id.len(), &distances)
+        };
+        let betweenness = crate::metrics::paths::weighted_betweenness(&lengths);
+        report.network.betweenness_centralization =
+            crate::metrics::centralization(&betweenness, by_id.len() as f64 - 1.0);
+        for (m, b) in report.organizations.iter_mut().zip(betweenness) {
+            m.betweenness = b;
+        }
+    }
     let roles = roles(landscape);
+    let (network_quality, mut organization_quality) = quality(landscape);
+    let rated = network_quality.share_rated > 0.0;
     let id = |k: usize| coalition.organizations[by_id[k]].id.clone();
     let organizations: Vec<OrganizationFigures> = (0..coalition.organizations.len())
         .map(|i| {
@@ -154,6 +252,7 @@ pub fn network_metrics(landscape: &Landscape, options: MetricsOptions) -> Networ
                 },
                 brokerage: roles.counts[i],
                 brokerage_z: roles.z_scores[i],
+                quality: rated.then(|| std::mem::take(&mut organization_quality[i].scores)),
             }
         })
         .collect();
@@ -161,6 +260,8 @@ pub fn network_metrics(landscape: &Landscape, options: MetricsOptions) -> Networ
         // Analysis numbers follow ids, so each pair is already (smaller id, larger id) and sorted.
         network: report.network.label(id),
         organizations,
+        quality: rated.then_some(network_quality),
+        invest: invest(landscape, &crate::coverage::coverage(landscape)),
     }
 }
 
@@ -168,13 +269,10 @@ pub fn network_metrics(landscape: &Landscape, options: MetricsOptions) -> Networ
 /// counts both ways.
 fn roles(landscape: &Landscape) -> crate::metrics::brokerage::Brokerage {
     let coalition = landscape.coalition();
-    let mut arcs = Vec::with_capacity(coalition.partnerships.len() * 2);
-    for (p, a, b) in landscape.partnerships() {
-        arcs.push((a, b));
-        if !coalition.partnerships[p].directed {
-            arcs.push((b, a));
-        }
-    }
+    let arcs: Vec<(usize, usize)> = arcs(landscape, false)
+        .into_iter()
+        .map(|(a, b, _)| (a, b))
+        .collect();
     let groups: Vec<usize> = coalition
         .organizations
         .iter()

@@ -2,8 +2,9 @@
 //! outside the coalition that provide it, and the shortest chain of partnerships from the
 //! convener through members and existing partners that can introduce the coalition to each.
 //!
-//! Partnerships count in both directions here: whoever referred to whom, the two know each
-//! other. Only members and existing partners may stand in the middle of a chain, because an
+//! Partnerships count in both directions here (whoever referred to whom, the two know each
+//! other) unless the chains are asked to follow direction: then a directed partnership carries
+//! an introduction only from its source to its target, the way referrals go. Only members and existing partners may stand in the middle of a chain, because an
 //! introduction passes through people who already work with the coalition.
 //!
 //! Among equally short chains the strongest wins: the highest weakest tie first (a chain is as
@@ -39,6 +40,7 @@ pub struct Introduction {
 /// (potential or keep-informed) that provides `term` of `kind`: reachable ones first, by
 /// length, then weakest tie (strongest first), then total strength, then name.
 ///
+/// With `directed`, a directed partnership is followed only from its source to its target.
 /// Returns `None` when the coalition has no convener.
 ///
 /// ```
@@ -56,20 +58,28 @@ pub struct Introduction {
 /// for (a, b) in [("board", "church"), ("church", "reentry")] {
 ///     coalition.partnerships.push(Partnership { source: a.into(), target: b.into(), kind: PartnershipKind::Informal,
 ///         strength: 2, directed: false, since: None, notes: None, weight: None,
-///         relation: None, attributes: Default::default() });
+///         trust: None, value: None, frequency: None, relation: None, attributes: Default::default() });
 /// }
-/// let found = introductions(&partnermap_core::Landscape::build(&coalition), TermKind::Population, "justice-involved").unwrap();
+/// let landscape = partnermap_core::Landscape::build(&coalition);
+/// let found = introductions(&landscape, TermKind::Population, "justice-involved", false).unwrap();
 /// assert_eq!(found[0].path, ["board", "church", "reentry"]);
 /// assert_eq!(found[0].introducer.as_deref(), Some("church"));
+/// // The church refers people to the board, not the other way: no referral chain to follow.
+/// coalition.partnerships[0] = Partnership { source: "church".into(), target: "board".into(), directed: true, ..coalition.partnerships[0].clone() };
+/// let landscape = partnermap_core::Landscape::build(&coalition);
+/// let found = introductions(&landscape, TermKind::Population, "justice-involved", true).unwrap();
+/// assert_eq!(found[0].length, None);
+/// assert_eq!(introductions(&landscape, TermKind::Population, "justice-involved", false).unwrap()[0].length, Some(2));
 /// ```
 pub fn introductions(
     landscape: &Landscape,
     kind: TermKind,
     term: &str,
+    directed: bool,
 ) -> Option<Vec<Introduction>> {
     let coalition = landscape.coalition();
     let convener = landscape.organization(coalition.convener.as_deref()?)?;
-    let chains = Chains::from(landscape, convener);
+    let chains = Chains::from(landscape, convener, directed);
     let mut providers = landscape.providers(kind, term);
     providers.dedup();
     let mut found: Vec<Introduction> = providers
@@ -110,8 +120,9 @@ pub struct Chains {
 }
 
 impl Chains {
-    /// Runs the breadth-first search from `source`.
-    pub fn from(landscape: &Landscape, source: usize) -> Chains {
+    /// Runs the breadth-first search from `source`; with `directed`, along directed
+    /// partnerships only from their source to their target.
+    pub fn from(landscape: &Landscape, source: usize, directed: bool) -> Chains {
         let coalition = landscape.coalition();
         let n = coalition.organizations.len();
         // Partners in index order, so equally good chains are found in the same order on
@@ -132,6 +143,10 @@ impl Chains {
             neighbours.extend(
                 landscape
                     .partners(v)
+                    .filter(|&(p, _)| {
+                        let tie = &coalition.partnerships[p];
+                        !(directed && tie.directed && tie.source != coalition.organizations[v].id)
+                    })
                     .map(|(p, w)| (w, coalition.partnerships[p].strength)),
             );
             neighbours.sort_unstable();
@@ -223,6 +238,9 @@ mod tests {
                 since: None,
                 notes: None,
                 weight: None,
+                trust: None,
+                value: None,
+                frequency: None,
                 relation: None,
                 attributes: Default::default(),
             });
@@ -247,8 +265,13 @@ mod tests {
                 ("strong", "target", 2),
             ],
         );
-        let found =
-            introductions(&Landscape::build(&c), TermKind::Population, "young-people").unwrap();
+        let found = introductions(
+            &Landscape::build(&c),
+            TermKind::Population,
+            "young-people",
+            false,
+        )
+        .unwrap();
         assert_eq!(found.len(), 1);
         assert_eq!(found[0].path, ["hub", "strong", "target"]);
         assert_eq!(
@@ -274,8 +297,13 @@ mod tests {
                 ("e", "p2", 1),
             ],
         );
-        let found =
-            introductions(&Landscape::build(&c), TermKind::Population, "young-people").unwrap();
+        let found = introductions(
+            &Landscape::build(&c),
+            TermKind::Population,
+            "young-people",
+            false,
+        )
+        .unwrap();
         let p2 = found.iter().find(|i| i.target_id == "p2").unwrap();
         assert_eq!(p2.path, ["hub", "e", "p2"]);
         assert_eq!(found[0].target_id, "p1", "the direct tie ranks first");
@@ -292,8 +320,13 @@ mod tests {
             ],
             &[("hub", "near", 1)],
         );
-        let found =
-            introductions(&Landscape::build(&c), TermKind::Population, "young-people").unwrap();
+        let found = introductions(
+            &Landscape::build(&c),
+            TermKind::Population,
+            "young-people",
+            false,
+        )
+        .unwrap();
         assert_eq!(
             found
                 .iter()

@@ -508,7 +508,7 @@ pub fn plan(landscape: &Landscape, k: usize, exact: bool) -> Plan {
         .convener
         .as_deref()
         .and_then(|c| landscape.organization(c));
-    let chains = convener.map(|c| Chains::from(landscape, c));
+    let chains = convener.map(|c| Chains::from(landscape, c, false));
     let mut added = vec![0usize; needs.len()];
     let mut picks = Vec::new();
     for &c in &chosen {

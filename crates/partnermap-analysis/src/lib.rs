@@ -7,6 +7,8 @@
 
 pub mod brokers;
 pub mod coverage;
+pub mod diff;
 pub mod introductions;
 pub mod invite;
 pub mod metrics;
+pub mod quality;

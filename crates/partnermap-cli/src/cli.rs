@@ -134,6 +134,20 @@ pub enum Command {
         path: PathBuf,
         #[command(flatten)]
         term: TermFlags,
+        /// Follow directed partnerships only from source to target, the way referrals go.
+        #[arg(long)]
+        directed: bool,
+        /// Output format.
+        #[arg(long, value_enum, default_value_t = crate::output::Format::Table)]
+        format: crate::output::Format,
+    },
+    /// What changed between two snapshots: organizations, partnerships, coverage, figures.
+    #[command(after_help = "Example:\n  partnermap diff data/forest-city-2025 data/forest-city")]
+    Diff {
+        /// The older snapshot (any input partnermap reads).
+        old: PathBuf,
+        /// The newer snapshot.
+        new: PathBuf,
         /// Output format.
         #[arg(long, value_enum, default_value_t = crate::output::Format::Table)]
         format: crate::output::Format,
@@ -197,13 +211,23 @@ pub struct MetricsFlags {
     /// sources above 50,000 organizations, within about ±0.03).
     #[arg(long)]
     exact: bool,
+    /// Follow the direction of the ties (the default when every partnership is directed).
+    #[arg(long, conflicts_with = "undirected")]
+    directed: bool,
+    /// Ignore the direction of the ties, even when every partnership is directed.
+    #[arg(long)]
+    undirected: bool,
+    /// Only the partnerships of this relation, in a file with several (e.g. "information").
+    #[arg(long)]
+    pub relation: Option<String>,
 }
 
 impl MetricsFlags {
-    fn options(&self) -> partnermap_analysis::brokers::MetricsOptions {
+    pub fn options(&self) -> partnermap_analysis::brokers::MetricsOptions {
         partnermap_analysis::brokers::MetricsOptions {
             weighted: self.weighted,
             exact: self.exact,
+            directed: (self.directed || self.undirected).then_some(self.directed),
         }
     }
 }
@@ -262,14 +286,20 @@ pub fn run(cli: Cli) -> anyhow::Result<ExitCode> {
             path,
             options,
             format,
-        } => crate::metrics::run(&path, options.options(), format),
+        } => crate::metrics::run(&path, &options, format),
         Command::Brokers {
             path,
             top,
             options,
             format,
-        } => crate::brokers::run(&path, top, options.options(), format),
-        Command::Paths { path, term, format } => crate::paths::run(&path, term.term(), format),
+        } => crate::brokers::run(&path, top, &options, format),
+        Command::Paths {
+            path,
+            term,
+            directed,
+            format,
+        } => crate::paths::run(&path, term.term(), directed, format),
+        Command::Diff { old, new, format } => crate::diff::run(&old, &new, format),
         Command::Map(args) => crate::map::run(&args),
         Command::Convert(args) => crate::convert::run(&args),
         Command::Init { path } if path.exists() => Err(crate::output::usage(format!(

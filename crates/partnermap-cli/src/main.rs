@@ -7,6 +7,7 @@
 mod brokers;
 mod cli;
 mod convert;
+mod diff;
 mod gaps;
 mod invite;
 mod letters;

@@ -160,7 +160,7 @@ fn annotations(landscape: &Landscape, view: &View) -> Annotations {
     let network = analyse_network(landscape);
     let mut annotations = partnermap_report::maps::annotations(landscape, &network);
     if let View::Population { population } = view {
-        let chains = introductions(landscape, TermKind::Population, population);
+        let chains = introductions(landscape, TermKind::Population, population, false);
         annotations.paths = partnermap_report::maps::paths(landscape, chains.iter().flatten());
     }
     annotations

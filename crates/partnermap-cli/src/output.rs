@@ -2,7 +2,8 @@
 //! partnermap-report's writers, printing that tolerates a closed pipe, `--quiet`, and naming an
 //! organization on the command line.
 
-use partnermap_core::{Landscape, Loaded, TermKind};
+use partnermap_core::model::UnknownRelation;
+use partnermap_core::{Coalition, Landscape, Loaded, TermKind};
 use partnermap_report::document::Document;
 use partnermap_report::OutputError;
 use std::io::{IsTerminal, Write as _};
@@ -133,6 +134,22 @@ pub fn term<'a>(
                 suggestion.as_deref(),
             ))
         })
+}
+
+/// The coalition with only the partnerships of the relation `--relation` names, if it names one.
+pub fn relation(coalition: Coalition, name: Option<&str>) -> anyhow::Result<Coalition> {
+    let Some(name) = name else {
+        return Ok(coalition);
+    };
+    let hint = |e: UnknownRelation| {
+        partnermap_core::lookup::flag_problem(
+            "--relation",
+            name,
+            &e.to_string(),
+            e.suggestion.as_deref(),
+        )
+    };
+    coalition.only_relation(name).map_err(|e| usage(hint(e)))
 }
 
 /// Finds the organization a command-line flag names (id or name).

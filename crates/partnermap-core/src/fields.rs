@@ -260,6 +260,13 @@ pub(crate) fn partnerships(coalition: &Coalition, always: &[&str]) -> Table {
             field("since", ValueType::Text, p.since.clone()),
             field("notes", ValueType::Text, p.notes.clone()),
             field("weight", ValueType::Double, number(p.weight)),
+            field("trust", ValueType::Double, number(p.trust)),
+            field("value", ValueType::Double, number(p.value)),
+            field(
+                "frequency",
+                ValueType::Text,
+                p.frequency.map(|f| f.id().to_string()),
+            ),
             field("relation", ValueType::Text, p.relation.clone()),
         ];
         record.extend(
@@ -463,6 +470,25 @@ pub(crate) fn take_partnership_fields(partnership: &mut Partnership, mut fields:
     if let Some(directed) = directed {
         partnership.directed = directed;
         fields.remove("directed");
+    }
+    // A score outside PARTNER's scale, or a frequency that is none of ours, stays an extra
+    // field as written.
+    for (name, slot) in [
+        ("trust", &mut partnership.trust),
+        ("value", &mut partnership.value),
+    ] {
+        let score = fields.get(name).and_then(|s| s.trim().parse::<f64>().ok());
+        if let Some(score) = score.filter(|s| crate::model::SCORE_RANGE.contains(s)) {
+            *slot = Some(score);
+            fields.remove(name);
+        }
+    }
+    if let Some(frequency) = fields
+        .get("frequency")
+        .and_then(|f| crate::model::Frequency::parse(f).ok())
+    {
+        partnership.frequency = Some(frequency);
+        fields.remove("frequency");
     }
     partnership.since = fields.remove("since").or(partnership.since.take());
     partnership.notes = fields.remove("notes").or(partnership.notes.take());

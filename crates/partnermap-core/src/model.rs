@@ -150,6 +150,20 @@ choices! {
     }
 }
 
+choices! {
+    /// How often two partners work together (PARTNER's survey question on frequency).
+    Frequency {
+        Yearly = "yearly", "About once a year or less", ["annually", "once a year", "rarely"];
+        Quarterly = "quarterly", "About once a quarter", ["once a quarter"];
+        Monthly = "monthly", "About once a month", ["once a month"];
+        Weekly = "weekly", "Every week", ["once a week"];
+        Daily = "daily", "Every day", ["every day"];
+    }
+}
+
+/// The lowest and highest trust or value score (PARTNER's survey scales: 1 low, 4 high).
+pub const SCORE_RANGE: std::ops::RangeInclusive<f64> = 1.0..=4.0;
+
 /// Where an organization is.
 #[serde_with::skip_serializing_none]
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize, schemars::JsonSchema)]
@@ -318,6 +332,16 @@ pub struct Partnership {
     pub notes: Option<String>,
     /// A numeric weight from a bare edge list; analyses use `strength` when absent.
     pub weight: Option<f64>,
+    /// How far the partners trust each other, 1 (low) to 4 (high), decimals allowed (PARTNER's
+    /// trust scale: reliability, support of the mission, openness to discussion). Absent means
+    /// unknown, never 0.
+    pub trust: Option<f64>,
+    /// How much the partnership is worth to the coalition, 1 (low) to 4 (high), decimals
+    /// allowed (PARTNER's value scale: power and influence, level of involvement, resources
+    /// contributed). Absent means unknown.
+    pub value: Option<f64>,
+    /// How often the partners work together. Absent means unknown.
+    pub frequency: Option<Frequency>,
     /// The named relation this tie belongs to when a file holds several networks over the same
     /// organizations (Knoke's "information" and "money", a Pajek `*Arcs :2 "Marital"`).
     pub relation: Option<String>,
@@ -353,6 +377,9 @@ impl Partnership {
             since: None,
             notes: None,
             weight: None,
+            trust: None,
+            value: None,
+            frequency: None,
             relation: None,
             attributes: Attributes::new(),
         }
@@ -491,6 +518,24 @@ pub struct Coalition {
     pub partnerships: Vec<Partnership>,
 }
 
+/// A relation asked for that no partnership has.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[error("no partnership has this relation ({})", describe_relations(.known))]
+pub struct UnknownRelation {
+    /// The relations the partnerships have, sorted.
+    pub known: Vec<String>,
+    /// The one that was likely meant.
+    pub suggestion: Option<String>,
+}
+
+fn describe_relations(known: &[String]) -> String {
+    if known.is_empty() {
+        "the partnerships have no relation names".to_string()
+    } else {
+        format!("the relations are {}", known.join(", "))
+    }
+}
+
 impl Coalition {
     /// The worksheet vocabulary plus this coalition's own terms. Extra terms that collide with a
     /// built-in one are left out (loading reports them).
@@ -502,6 +547,43 @@ impl Coalition {
             }
         }
         vocabulary
+    }
+
+    /// The same coalition with only the partnerships of one named relation (a file that holds
+    /// several networks over the same organizations, such as Knoke's "information" and
+    /// "money"), compared case-insensitively.
+    ///
+    /// ```
+    /// use partnermap_core::model::{Coalition, Partnership};
+    /// let mut coalition = Coalition::new("Knoke");
+    /// for relation in ["information", "money"] {
+    ///     let mut tie = Partnership::new("a", "b");
+    ///     tie.relation = Some(relation.to_string());
+    ///     coalition.partnerships.push(tie);
+    /// }
+    /// assert_eq!(coalition.only_relation("Money").unwrap().partnerships.len(), 1);
+    /// let error = coalition.only_relation("informaton").unwrap_err();
+    /// assert_eq!(error.suggestion.as_deref(), Some("information"));
+    /// assert_eq!(error.to_string(), "no partnership has this relation (the relations are information, money)");
+    /// ```
+    pub fn only_relation(&self, relation: &str) -> Result<Coalition, UnknownRelation> {
+        let mut known: Vec<&str> = self
+            .partnerships
+            .iter()
+            .filter_map(|p| p.relation.as_deref())
+            .collect();
+        known.sort_unstable();
+        known.dedup();
+        let Some(&name) = known.iter().find(|k| k.eq_ignore_ascii_case(relation)) else {
+            return Err(UnknownRelation {
+                suggestion: crate::vocabulary::closest(relation, known.iter().map(|k| (*k, *k))),
+                known: known.into_iter().map(str::to_string).collect(),
+            });
+        };
+        let mut only = self.clone();
+        only.partnerships
+            .retain(|p| p.relation.as_deref() == Some(name));
+        Ok(only)
     }
 
     /// An empty coalition.

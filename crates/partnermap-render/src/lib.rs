@@ -18,7 +18,7 @@
 //! coalition.partnerships.push(Partnership {
 //!     source: "a".into(), target: "b".into(), kind: PartnershipKind::CoEnrollment,
 //!     strength: 3, directed: false, since: None, notes: None, weight: None,
-//!     relation: None, attributes: Default::default(),
+//!     trust: None, value: None, frequency: None, relation: None, attributes: Default::default(),
 //! });
 //! let annotations = Annotations::default_for(&coalition);
 //! let dot = to_dot(&Landscape::build(&coalition), &annotations, &MapOptions::new(View::Partnerships));

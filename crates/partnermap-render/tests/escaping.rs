@@ -29,6 +29,9 @@ fn coalition_with(name: &str) -> Coalition {
         since: None,
         notes: None,
         weight: None,
+        trust: None,
+        value: None,
+        frequency: None,
         relation: None,
         attributes: Default::default(),
     });

@@ -214,6 +214,9 @@ fn large(n: usize) -> Coalition {
                 since: None,
                 notes: None,
                 weight: None,
+                trust: None,
+                value: None,
+                frequency: None,
                 relation: None,
                 attributes: Default::default(),
             });

@@ -152,7 +152,7 @@ pub fn analyse_network(landscape: &Landscape) -> NetworkAnalysis {
         .map(|t| WarmIntroductions {
             term: t.term.clone(),
             class: t.class,
-            chains: introductions(landscape, t.term.kind, &t.term.id).unwrap_or_default(),
+            chains: introductions(landscape, t.term.kind, &t.term.id, false).unwrap_or_default(),
         })
         .collect();
     let metrics = network_metrics(landscape, Default::default());

@@ -446,6 +446,95 @@ pub fn letters(letters: &[crate::letters::Letter]) -> Vec<u8> {
     )
 }
 
+/// `partnermap diff --format csv`: one row per change, `section,subject,field,before,after`.
+pub fn diff(diff: &partnermap_analysis::diff::Diff) -> Vec<u8> {
+    let opt = |x: Option<String>| x.unwrap_or_default();
+    let mut rows: Vec<Vec<String>> = Vec::new();
+    for o in &diff.organizations {
+        let status = |s: &Option<partnermap_analysis::diff::Side>| {
+            opt(s.as_ref().map(|s| s.status.id().to_string()))
+        };
+        let id =
+            |s: &Option<partnermap_analysis::diff::Side>| opt(s.as_ref().map(|s| s.id.clone()));
+        rows.push(vec![
+            "organization".into(),
+            o.name().to_string(),
+            "status".into(),
+            status(&o.before),
+            status(&o.after),
+        ]);
+        if o.id_changed {
+            rows.push(vec![
+                "organization".into(),
+                o.name().to_string(),
+                "id".into(),
+                id(&o.before),
+                id(&o.after),
+            ]);
+        }
+    }
+    for p in &diff.partnerships {
+        let subject = format!("{} – {}", p.between.0, p.between.1);
+        let num = |x: Option<f64>| opt(x.map(|x| x.to_string()));
+        rows.push(vec![
+            "partnership".into(),
+            subject.clone(),
+            "strength".into(),
+            opt(p.strength.before.map(|s| s.to_string())),
+            opt(p.strength.after.map(|s| s.to_string())),
+        ]);
+        if p.trust.before != p.trust.after {
+            rows.push(vec![
+                "partnership".into(),
+                subject.clone(),
+                "trust".into(),
+                num(p.trust.before),
+                num(p.trust.after),
+            ]);
+        }
+        if p.value.before != p.value.after {
+            rows.push(vec![
+                "partnership".into(),
+                subject,
+                "value".into(),
+                num(p.value.before),
+                num(p.value.after),
+            ]);
+        }
+    }
+    for p in &diff.priorities {
+        let class =
+            |c: Option<partnermap_analysis::coverage::Class>| opt(c.map(|c| c.id().to_string()));
+        rows.push(vec![
+            "priority".into(),
+            p.term.label.clone(),
+            "coverage".into(),
+            class(p.class.before),
+            class(p.class.after),
+        ]);
+    }
+    for b in &diff.brokers {
+        rows.push(vec![
+            "broker".into(),
+            b.name.clone(),
+            "betweenness".into(),
+            b.betweenness.before.to_string(),
+            b.betweenness.after.to_string(),
+        ]);
+    }
+    for (key, c) in &diff.figures {
+        let num = |x: Option<f64>| opt(x.map(|x| x.to_string()));
+        rows.push(vec![
+            "network".into(),
+            (*key).to_string(),
+            "value".into(),
+            num(c.before),
+            num(c.after),
+        ]);
+    }
+    write(&["section", "subject", "field", "before", "after"], rows)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

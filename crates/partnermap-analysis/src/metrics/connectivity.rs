@@ -73,7 +73,7 @@ pub struct Cuts {
 /// assert_eq!(c.bridges, vec![(2, 3)]);
 /// ```
 pub fn cuts(net: &Network) -> Cuts {
-    let graph = net.to_petgraph();
+    let graph = net.to_petgraph::<petgraph::Undirected>();
     let points = rustworkx_core::connectivity::articulation_points(&graph, None);
     let mut articulation_point = vec![false; net.len()];
     for v in points {

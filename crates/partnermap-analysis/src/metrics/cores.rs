@@ -16,7 +16,8 @@ use super::network::Network;
 /// assert_eq!(core_number(&net), vec![2, 2, 2, 1, 0]);
 /// ```
 pub fn core_number(net: &Network) -> Vec<usize> {
-    let cores = rustworkx_core::connectivity::core_number(&net.to_petgraph());
+    let cores =
+        rustworkx_core::connectivity::core_number(&net.to_petgraph::<petgraph::Undirected>());
     (0..net.len())
         .map(|v| cores[&petgraph::graph::NodeIndex::new(v)])
         .collect()

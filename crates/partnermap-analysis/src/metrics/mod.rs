@@ -35,6 +35,12 @@ pub struct OrganizationMetrics {
     pub organization: usize,
     /// Number of partners.
     pub degree: usize,
+    /// Arcs arriving (directed networks only, [`analyze_directed`]).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub in_degree: Option<usize>,
+    /// Arcs leaving (directed networks only).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub out_degree: Option<usize>,
     /// Sum of tie strengths.
     pub weighted_degree: f64,
     /// Normalised betweenness ([`paths`]).
@@ -113,6 +119,10 @@ pub struct NetworkSummary<Id = usize> {
     /// True when betweenness was estimated from a sample of pivot sources
     /// ([`AnalysisOptions::sample_betweenness_above`]).
     pub betweenness_estimated: bool,
+    /// True when betweenness, closeness and eigenvector centrality follow the direction of the
+    /// ties ([`analyze_directed`]); the other figures are those of the ties without direction.
+    #[serde(skip_serializing_if = "std::ops::Not::not")]
+    pub directed: bool,
 }
 
 impl<Id> NetworkSummary<Id> {
@@ -146,6 +156,7 @@ impl<Id> NetworkSummary<Id> {
             communities: self.communities,
             modularity: self.modularity,
             betweenness_estimated: self.betweenness_estimated,
+            directed: self.directed,
         }
     }
 }
@@ -202,22 +213,62 @@ pub fn analyze(net: &Network) -> NetworkReport {
 /// assert_eq!(analyze_with(&net, &opts).organizations[1].betweenness, 1.0);
 /// ```
 pub fn analyze_with(net: &Network, options: &AnalysisOptions) -> NetworkReport {
+    analysis(net, None, options)
+}
+
+/// All metrics of a network whose ties have a direction: in- and out-degree, betweenness,
+/// closeness and eigenvector centrality from `arcs` (as NetworkX computes them on a `DiGraph`,
+/// see [`paths::directed_path_metrics`] and [`spectral`]), everything else — clustering,
+/// structural holes, cores, cut points, communities and the whole-network figures — from
+/// `undirected`, the same ties without direction. Both must have the same organizations.
+///
+/// # Panics
+/// If `arcs` is not directed, `undirected` is, or their sizes differ.
+///
+/// ```
+/// use partnermap_analysis::metrics::{analyze_directed, AnalysisOptions, Network};
+/// let arcs = Network::from_arcs(3, &[(0, 1, 1.0), (1, 2, 1.0)]);
+/// let ties = Network::from_edges(3, &[(0, 1, 1.0), (1, 2, 1.0)]);
+/// let report = analyze_directed(&ties, &arcs, &AnalysisOptions::default());
+/// assert_eq!(report.organizations[1].betweenness, 0.5);
+/// assert_eq!(report.organizations[2].in_degree, Some(1));
+/// assert!(report.organizations[0].eigenvector.is_nan());
+/// assert!(report.network.directed);
+/// ```
+pub fn analyze_directed(
+    undirected: &Network,
+    arcs: &Network,
+    options: &AnalysisOptions,
+) -> NetworkReport {
+    assert!(arcs.is_directed() && !undirected.is_directed());
+    assert_eq!(arcs.len(), undirected.len());
+    analysis(undirected, Some(arcs), options)
+}
+
+fn analysis(net: &Network, arcs: Option<&Network>, options: &AnalysisOptions) -> NetworkReport {
     let n = net.len();
     let sampled = n > options.sample_betweenness_above;
-    let mut paths = if sampled {
+    let mut paths = if sampled || arcs.is_some() {
         paths::distance_metrics(net)
     } else {
         paths::path_metrics(net)
     };
+    let flow = arcs.unwrap_or(net);
+    match arcs {
+        Some(arcs) if sampled => paths.closeness = paths::directed_closeness(arcs),
+        Some(arcs) => (paths.betweenness, paths.closeness) = paths::directed_path_metrics(arcs),
+        None => {}
+    }
     if sampled {
-        paths.betweenness = paths::sampled_betweenness(net, options.pivots, options.seed);
+        paths.betweenness = paths::sampled_betweenness(flow, options.pivots, options.seed);
     }
     let eigen = spectral::eigenvector_centrality(
-        net,
+        flow,
         options.eigenvector_max_iter,
         spectral::TIGHT_TOLERANCE,
     )
     .unwrap_or_else(|| vec![f64::NAN; n]);
+    let in_degrees = arcs.map(|a| a.in_degrees());
     let holes = structural_holes::structural_holes(net, false);
     let weighted_holes = structural_holes::structural_holes(net, true);
     let clust = clustering::clustering(net);
@@ -229,6 +280,8 @@ pub fn analyze_with(net: &Network, options: &AnalysisOptions) -> NetworkReport {
         .map(|v| OrganizationMetrics {
             organization: v,
             degree: net.degree(v),
+            in_degree: in_degrees.as_ref().map(|d| d[v]),
+            out_degree: arcs.map(|a| a.degree(v)),
             // Summed from +0.0: an empty f64 sum is -0.0, which would print as "-0" for an
             // organization with no partnerships.
             weighted_degree: net.weights(v).iter().fold(0.0, |sum, w| sum + w),
@@ -277,6 +330,7 @@ pub fn analyze_with(net: &Network, options: &AnalysisOptions) -> NetworkReport {
         communities: comms.count,
         modularity: comms.modularity,
         betweenness_estimated: sampled,
+        directed: arcs.is_some(),
     };
     NetworkReport {
         organizations,
@@ -286,7 +340,7 @@ pub fn analyze_with(net: &Network, options: &AnalysisOptions) -> NetworkReport {
 
 /// Freeman centralisation `Σ (max − x_i) / denominator`; 0 below three organizations, where the
 /// maximum possible spread is 0.
-fn centralization(values: &[f64], denominator: f64) -> f64 {
+pub(crate) fn centralization(values: &[f64], denominator: f64) -> f64 {
     if values.len() < 3 {
         return 0.0;
     }

@@ -1,4 +1,5 @@
-//! The input of every metric: a compact undirected partnership network.
+//! The input of every metric: a compact partnership network, undirected (who works with whom)
+//! or directed (who refers to, funds or informs whom).
 //!
 //! Organizations are numbered `0..n`; partnerships are stored as CSR adjacency (one offset per
 //! organization into a shared `u32` neighbour array, sorted ascending) so that traversals touch
@@ -27,6 +28,7 @@ pub struct Network {
     offsets: Vec<usize>,
     neighbours: Vec<u32>,
     weights: Vec<f64>,
+    directed: bool,
 }
 
 impl Network {
@@ -36,6 +38,30 @@ impl Network {
     /// If an endpoint is `>= n`, if `n` does not fit in `u32`, or if a weight is not finite and
     /// positive (structural-hole measures divide by tie strength).
     pub fn from_edges(n: usize, edges: &[(usize, usize, f64)]) -> Network {
+        Network::build(n, edges, false)
+    }
+
+    /// Builds a directed network from `(from, to, weight)` arcs: [`Network::neighbours`] are then
+    /// the organizations an organization sends to, [`Network::degree`] its out-degree. Self loops
+    /// are dropped and repeated arcs merged by summing their weights, as in
+    /// [`Network::from_edges`]; a tie without direction is given as the two arcs.
+    ///
+    /// # Panics
+    /// As [`Network::from_edges`].
+    ///
+    /// ```
+    /// use partnermap_analysis::metrics::Network;
+    /// let net = Network::from_arcs(3, &[(0, 1, 1.0), (2, 1, 1.0), (1, 2, 1.0)]);
+    /// assert_eq!(net.partnership_count(), 3);
+    /// assert_eq!(net.neighbours(1), &[2]);
+    /// assert_eq!(net.in_degrees(), vec![0, 2, 1]);
+    /// assert_eq!(net.reversed().neighbours(1), &[0, 2]);
+    /// ```
+    pub fn from_arcs(n: usize, arcs: &[(usize, usize, f64)]) -> Network {
+        Network::build(n, arcs, true)
+    }
+
+    fn build(n: usize, edges: &[(usize, usize, f64)], directed: bool) -> Network {
         assert!(n < u32::MAX as usize, "too many organizations for u32 ids");
         let mut arcs: Vec<(u32, u32, f64)> = Vec::with_capacity(edges.len() * 2);
         for &(a, b, w) in edges {
@@ -49,7 +75,9 @@ impl Network {
             );
             if a != b {
                 arcs.push((a as u32, b as u32, w));
-                arcs.push((b as u32, a as u32, w));
+                if !directed {
+                    arcs.push((b as u32, a as u32, w));
+                }
             }
         }
         arcs.sort_unstable_by(|x, y| (x.0, x.1).cmp(&(y.0, y.1)).then(x.2.total_cmp(&y.2)));
@@ -74,7 +102,33 @@ impl Network {
             offsets,
             neighbours,
             weights,
+            directed,
         }
+    }
+
+    /// True when built by [`Network::from_arcs`].
+    pub fn is_directed(&self) -> bool {
+        self.directed
+    }
+
+    /// The same arcs turned around (for a directed network, who sends to each organization);
+    /// an undirected network is its own reverse.
+    pub fn reversed(&self) -> Network {
+        if !self.directed {
+            return self.clone();
+        }
+        let arcs: Vec<(usize, usize, f64)> =
+            self.partnerships().map(|(a, b, w)| (b, a, w)).collect();
+        Network::from_arcs(self.len(), &arcs)
+    }
+
+    /// Number of arcs arriving at each organization (its partners' count when undirected).
+    pub fn in_degrees(&self) -> Vec<usize> {
+        let mut counts = vec![0; self.len()];
+        for &b in &self.neighbours {
+            counts[b as usize] += 1;
+        }
+        counts
     }
 
     /// Number of organizations.
@@ -87,12 +141,16 @@ impl Network {
         self.len() == 0
     }
 
-    /// Number of distinct partnerships (undirected edges).
+    /// Number of distinct partnerships (undirected edges), or arcs when directed.
     pub fn partnership_count(&self) -> usize {
-        self.neighbours.len() / 2
+        if self.directed {
+            self.neighbours.len()
+        } else {
+            self.neighbours.len() / 2
+        }
     }
 
-    /// Partners of organization `v`, ascending.
+    /// Partners of organization `v` (those it sends to, when directed), ascending.
     pub fn neighbours(&self, v: usize) -> &[u32] {
         &self.neighbours[self.offsets[v]..self.offsets[v + 1]]
     }
@@ -102,7 +160,7 @@ impl Network {
         &self.weights[self.offsets[v]..self.offsets[v + 1]]
     }
 
-    /// Number of partners of `v`.
+    /// Number of partners of `v` (its out-degree, when directed).
     pub fn degree(&self, v: usize) -> usize {
         self.offsets[v + 1] - self.offsets[v]
     }
@@ -115,22 +173,26 @@ impl Network {
             .map(|i| self.weights(a)[i])
     }
 
-    /// Each partnership once, as `(a, b, weight)` with `a < b`, in ascending order.
+    /// Each partnership once, as `(a, b, weight)` with `a < b`, in ascending order; each arc
+    /// `(from, to, weight)` when directed.
     pub fn partnerships(&self) -> impl Iterator<Item = (usize, usize, f64)> + '_ {
         (0..self.len()).flat_map(move |a| {
             self.neighbours(a)
                 .iter()
                 .zip(self.weights(a))
-                .filter(move |(&b, _)| a < b as usize)
+                .filter(move |(&b, _)| self.directed || a < b as usize)
                 .map(move |(&b, &w)| (a, b as usize, w))
         })
     }
 
     /// The same network as a petgraph graph (node `v` is organization `v`), for the algorithms
-    /// rustworkx-core already provides.
-    pub(crate) fn to_petgraph(&self) -> petgraph::graph::UnGraph<(), f64> {
-        let mut graph =
-            petgraph::graph::UnGraph::with_capacity(self.len(), self.neighbours.len() / 2);
+    /// rustworkx-core already provides: `Ty` is `Undirected` for an undirected network,
+    /// `Directed` for a directed one.
+    pub(crate) fn to_petgraph<Ty: petgraph::EdgeType>(
+        &self,
+    ) -> petgraph::graph::Graph<(), f64, Ty> {
+        debug_assert_eq!(Ty::is_directed(), self.directed);
+        let mut graph = petgraph::graph::Graph::with_capacity(self.len(), self.partnership_count());
         for _ in 0..self.len() {
             graph.add_node(());
         }
@@ -174,6 +236,7 @@ impl Network {
             offsets,
             neighbours,
             weights,
+            directed: self.directed,
         }
     }
 }

@@ -11,6 +11,12 @@
 //! centrality", run from sixteen sources at once (see `Batch`): σ is pushed forward level by level
 //! and dependencies are pulled back along the arcs recorded on the way.
 //!
+//! On a directed network ([`Network::from_arcs`]) searches follow arcs the way they point, as
+//! NetworkX does on a `DiGraph`: betweenness counts the shortest chains from every organization
+//! to every other it reaches (the same `1/((n-1)(n-2))` normalisation, now over ordered pairs),
+//! and closeness is measured on *incoming* distances (how easily the others reach `v`), by
+//! searching the reversed arcs; see [`directed_path_metrics`].
+//!
 //! Complexity: O(n·m) time for the exact run, O(k·m) for `k` pivots, O(n + m) scratch memory per
 //! worker thread (about 130 bytes per organization plus the recorded arcs) and one betweenness
 //! accumulator per fixed work chunk.
@@ -101,22 +107,8 @@ fn all_sources(net: &Network, dependencies: bool) -> PathMetrics {
             per_source: order.distances(&sources),
         }
     };
-    let scale = if n > 2 {
-        1.0 / ((n - 1) as f64 * (n - 2) as f64)
-    } else {
-        0.0
-    };
-    let mut betweenness = vec![0.0; n];
-    let mut closeness = vec![0.0; n];
-    for old in 0..n {
-        let new = order.new_id[old] as usize;
-        betweenness[old] = run.betweenness[new] * scale;
-        let (total, reached, _) = run.per_source[new];
-        if total > 0 && n > 1 {
-            let r = (reached - 1) as f64;
-            closeness[old] = r / total as f64 * (r / (n - 1) as f64);
-        }
-    }
+    let betweenness = order.scaled_betweenness(&run.betweenness);
+    let closeness = order.closeness(&run.per_source);
     let (lo, hi) = order.largest_component();
     let size = hi - lo;
     let mut diameter = 0usize;
@@ -136,6 +128,35 @@ fn all_sources(net: &Network, dependencies: bool) -> PathMetrics {
         diameter,
         average_path_length,
     }
+}
+
+/// Betweenness and closeness on a directed network, as NetworkX computes them on a `DiGraph`:
+/// `betweenness_centrality(G)` from searches along the arcs, and `closeness_centrality(G)`
+/// (Wasserman–Faust) from the distances *to* each organization, found by searching the
+/// reversed arcs with the 64-source distance search. Same batched Brandes pass and cost as
+/// [`path_metrics`], plus one distance pass.
+///
+/// ```
+/// use partnermap_analysis::metrics::{paths::directed_path_metrics, Network};
+/// // Referrals 0 → 1 → 2: only 1 sits between two others, and only 2 is reached by both.
+/// let (betweenness, closeness) = directed_path_metrics(&Network::from_arcs(3, &[(0, 1, 1.0), (1, 2, 1.0)]));
+/// assert_eq!(betweenness, vec![0.0, 0.5, 0.0]);
+/// assert_eq!(closeness, vec![0.0, 0.5, 2.0 / 3.0]);
+/// ```
+pub fn directed_path_metrics(arcs: &Network) -> (Vec<f64>, Vec<f64>) {
+    let n = arcs.len();
+    let sources: Vec<u32> = (0..n as u32).collect();
+    let forward = Bfs::new(arcs);
+    let betweenness = forward.scaled_betweenness(&forward.run(&sources).betweenness);
+    (betweenness, directed_closeness(arcs))
+}
+
+/// Closeness on incoming distances alone (NetworkX `closeness_centrality` on a `DiGraph`), for
+/// networks whose betweenness is sampled.
+pub fn directed_closeness(arcs: &Network) -> Vec<f64> {
+    let sources: Vec<u32> = (0..arcs.len() as u32).collect();
+    let backward = Bfs::new(&arcs.reversed());
+    backward.closeness(&backward.distances(&sources))
 }
 
 /// Exact normalised betweenness (NetworkX `betweenness_centrality(G)`), O(n·m).
@@ -243,6 +264,8 @@ fn sample_without_replacement(n: usize, k: usize, seed: u64) -> Vec<u32> {
 }
 
 /// The network renumbered in breadth-first order; components become contiguous id ranges.
+/// (On a directed network the order follows the arcs, which keeps the locality the batched
+/// search needs; its ranges are then not components, and `largest_component` is not asked.)
 struct Bfs {
     graph: Network,
     /// `new_id[old]`.
@@ -295,6 +318,37 @@ impl Bfs {
             new_id,
             component_starts,
         }
+    }
+
+    /// Raw Brandes sums (new ids) normalised as NetworkX does, by original id.
+    fn scaled_betweenness(&self, raw: &[f64]) -> Vec<f64> {
+        let n = self.new_id.len();
+        let scale = if n > 2 {
+            1.0 / ((n - 1) as f64 * (n - 2) as f64)
+        } else {
+            0.0
+        };
+        self.new_id
+            .iter()
+            .map(|&new| raw[new as usize] * scale)
+            .collect()
+    }
+
+    /// Wasserman–Faust closeness by original id from each source's search (new ids).
+    fn closeness(&self, per_source: &[SourceStats]) -> Vec<f64> {
+        let n = self.new_id.len();
+        self.new_id
+            .iter()
+            .map(|&new| {
+                let (total, reached, _) = per_source[new as usize];
+                if total > 0 && n > 1 {
+                    let r = (reached - 1) as f64;
+                    r / total as f64 * (r / (n - 1) as f64)
+                } else {
+                    0.0
+                }
+            })
+            .collect()
     }
 
     /// New-id range of the largest component; ties go to the one with the smallest original id,

@@ -5,13 +5,24 @@
 use super::csv::{CsvTable, Table};
 use super::origin::{Origin, Origins};
 use crate::diagnostic::Diagnostic;
-use crate::model::{Coalition, Partnership, PartnershipKind};
+use crate::model::{Coalition, Frequency, Partnership, PartnershipKind, SCORE_RANGE};
 use crate::vocabulary::normalize;
 use ::csv::StringRecord;
 
 /// The columns `partnerships.csv` (and an edge list) may have.
 pub const PARTNERSHIP_COLUMNS: &[&str] = &[
-    "source", "target", "kind", "strength", "directed", "since", "notes", "weight", "relation",
+    "source",
+    "target",
+    "kind",
+    "strength",
+    "directed",
+    "since",
+    "notes",
+    "weight",
+    "trust",
+    "value",
+    "frequency",
+    "relation",
 ];
 
 impl CsvTable for Partnership {
@@ -41,6 +52,9 @@ impl CsvTable for Partnership {
             since: table.text(record, "since"),
             notes: table.text(record, "notes"),
             weight: None,
+            trust: None,
+            value: None,
+            frequency: None,
             relation: table.text(record, "relation"),
             attributes: table.attributes(record),
         };
@@ -93,8 +107,68 @@ impl CsvTable for Partnership {
                 ),
             }
         }
+        partnership.trust = score(table, record, "trust", origin, diagnostics);
+        partnership.value = score(table, record, "value", origin, diagnostics);
+        let frequency = table.get(record, "frequency");
+        if !frequency.is_empty() {
+            match Frequency::parse(frequency) {
+                Ok(f) => partnership.frequency = Some(f),
+                Err(suggestion) => diagnostics.push(
+                    origin
+                        .error("frequency", format!("unknown frequency \"{frequency}\""))
+                        .did_you_mean(suggestion)
+                        .with_hint(format!(
+                            "the frequencies are: {}, or leave it empty when unknown",
+                            Frequency::expected()
+                        )),
+                ),
+            }
+        }
         partnership
     }
+}
+
+/// A trust or value cell: empty is unknown (never 0); anything else must be a number in
+/// [`SCORE_RANGE`].
+fn score(
+    table: &Table,
+    record: &StringRecord,
+    field: &str,
+    origin: &Origin,
+    diagnostics: &mut Vec<Diagnostic>,
+) -> Option<f64> {
+    let text = table.get(record, field);
+    if text.is_empty() {
+        return None;
+    }
+    match text.parse::<f64>() {
+        Ok(x) if x.is_finite() => {
+            let problem = score_out_of_range(field, x, origin);
+            let ok = problem.is_none();
+            diagnostics.extend(problem);
+            ok.then_some(x)
+        }
+        _ => {
+            diagnostics.push(
+                origin
+                    .error(field, format!("{field} \"{text}\" is not a number"))
+                    .with_hint(SCORE_HINT),
+            );
+            None
+        }
+    }
+}
+
+const SCORE_HINT: &str =
+    "score it from 1 (low) to 4 (high), decimals allowed, or leave it empty when unknown";
+
+/// The error for a trust or value score outside 1–4: the one range check, for every format.
+pub(super) fn score_out_of_range(field: &str, score: f64, origin: &Origin) -> Option<Diagnostic> {
+    (!SCORE_RANGE.contains(&score)).then(|| {
+        origin
+            .error(field, format!("{field} {score} is out of range"))
+            .with_hint(SCORE_HINT)
+    })
 }
 
 const STRENGTH_HINT: &str = "use 1 (weak), 2 (working) or 3 (strong)";
@@ -159,6 +233,49 @@ mod tests {
         assert_eq!(
             (second.notes.as_deref(), second.weight),
             (Some("Weekly calls."), Some(2.5))
+        );
+    }
+
+    #[test]
+    fn trust_and_value_are_scores_from_1_to_4_and_empty_is_unknown() {
+        let (coalition, diagnostics) = read(
+            "source,target,trust,value,frequency\n\
+             a,b,3.5,4,weekly\n\
+             a,c,,1,\n\
+             a,d,5,2.25,Every day\n\
+             a,e,high,0,fortnightly\n",
+        );
+        let scores: Vec<_> = coalition
+            .partnerships
+            .iter()
+            .map(|p| (p.trust, p.value, p.frequency))
+            .collect();
+        assert_eq!(
+            scores,
+            [
+                (Some(3.5), Some(4.0), Some(Frequency::Weekly)),
+                (None, Some(1.0), None),
+                (None, Some(2.25), Some(Frequency::Daily)),
+                (None, None, None),
+            ]
+        );
+        let hint = Some(
+            "score it from 1 (low) to 4 (high), decimals allowed, or leave it empty when unknown",
+        );
+        assert_eq!(
+            diagnostics,
+            [
+                error("p.csv", Some(4), Some("trust"), "trust 5 is out of range", hint),
+                error("p.csv", Some(5), Some("trust"), "trust \"high\" is not a number", hint),
+                error("p.csv", Some(5), Some("value"), "value 0 is out of range", hint),
+                error(
+                    "p.csv",
+                    Some(5),
+                    Some("frequency"),
+                    "unknown frequency \"fortnightly\"",
+                    Some("the frequencies are: yearly, quarterly, monthly, weekly, daily, or leave it empty when unknown")
+                ),
+            ]
         );
     }
 

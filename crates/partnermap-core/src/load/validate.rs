@@ -3,7 +3,7 @@
 //! organizations (names, ids, terms), the convener, then the partnerships (ends, then repeats).
 
 use super::origin::{Origin, Origins};
-use super::partnerships::strength_out_of_range;
+use super::partnerships::{score_out_of_range, strength_out_of_range};
 use crate::diagnostic::Diagnostic;
 use crate::lookup::{LookupError, OrganizationNames};
 use crate::model::{Coalition, Organization, Partnership};
@@ -304,6 +304,9 @@ fn resolve_ends(
                 i64::from(partnership.strength),
                 &origin,
             ));
+            for (field, score) in [("trust", partnership.trust), ("value", partnership.value)] {
+                diagnostics.extend(score.and_then(|x| score_out_of_range(field, x, &origin)));
+            }
         }
         resolved_ends.push(ends);
     }

@@ -1,8 +1,9 @@
 //! `partnermap metrics`: the network figures in plain words and every organization's measures.
 
 use super::{header, more, number, table_section, ROWS};
-use crate::document::{Document, Table};
+use crate::document::{Block, Document, Section, Table};
 use partnermap_analysis::brokers::{NetworkMetrics, OrganizationFigures};
+use partnermap_analysis::quality::InvestReason;
 
 /// The metrics as a document: network figures, then organizations by betweenness.
 ///
@@ -22,45 +23,63 @@ pub fn metrics(coalition: &str, metrics: &NetworkMetrics) -> Document {
             .then(a.name.cmp(&b.name))
     });
     let total = organizations.len();
+    let directed = metrics.network.directed;
+    let degree_columns: &[&str] = if directed {
+        &["Degree", "In", "Out"]
+    } else {
+        &["Degree"]
+    };
     let mut organizations_section = table_section(
         "organizations",
         "Organizations, by betweenness",
         Table {
-            header: header(&[
-                "Organization",
-                "Degree",
-                "Betweenness",
-                "Closeness",
-                "Eigenvector",
-                "Constraint",
-                "Effective size",
-                "Clustering",
-                "Core",
-                "Cut point",
-                "Community",
-            ]),
+            header: ["Organization"]
+                .iter()
+                .chain(degree_columns)
+                .chain(&[
+                    "Betweenness",
+                    "Closeness",
+                    "Eigenvector",
+                    "Constraint",
+                    "Effective size",
+                    "Clustering",
+                    "Core",
+                    "Cut point",
+                    "Community",
+                ])
+                .map(|s| s.to_string())
+                .collect(),
             rows: organizations
                 .into_iter()
                 .take(ROWS)
                 .map(|o| {
-                    vec![
-                        o.name.as_str().into(),
-                        o.measures.degree.to_string().into(),
-                        number(o.measures.betweenness).into(),
-                        number(o.measures.closeness).into(),
-                        number(o.measures.eigenvector).into(),
-                        number(o.measures.constraint).into(),
-                        number(o.measures.effective_size).into(),
-                        number(o.measures.clustering).into(),
-                        o.measures.core_number.to_string().into(),
-                        if o.measures.articulation_point {
-                            "yes"
-                        } else {
-                            ""
-                        }
-                        .into(),
-                        o.measures.community.to_string().into(),
-                    ]
+                    let mut degrees = vec![o.measures.degree.to_string().into()];
+                    degrees.extend(
+                        [o.measures.in_degree, o.measures.out_degree]
+                            .into_iter()
+                            .flatten()
+                            .map(|d| d.to_string().into()),
+                    );
+                    [o.name.as_str().into()]
+                        .into_iter()
+                        .chain(degrees)
+                        .chain([
+                            number(o.measures.betweenness).into(),
+                            number(o.measures.closeness).into(),
+                            number(o.measures.eigenvector).into(),
+                            number(o.measures.constraint).into(),
+                            number(o.measures.effective_size).into(),
+                            number(o.measures.clustering).into(),
+                            o.measures.core_number.to_string().into(),
+                            if o.measures.articulation_point {
+                                "yes"
+                            } else {
+                                ""
+                            }
+                            .into(),
+                            o.measures.community.to_string().into(),
+                        ])
+                        .collect()
                 })
                 .collect(),
         },
@@ -68,24 +87,110 @@ pub fn metrics(coalition: &str, metrics: &NetworkMetrics) -> Document {
     organizations_section
         .blocks
         .extend(more(total, ROWS, "--format csv or --format json"));
+    let mut network_section = table_section(
+        "network",
+        "The network",
+        Table {
+            header: header(&["Figure", "Value", "What it means"]),
+            rows: metrics
+                .network
+                .explained()
+                .into_iter()
+                .map(|f| vec![f.key.into(), f.value.into(), f.meaning.into()])
+                .collect(),
+        },
+    );
+    if directed {
+        network_section.blocks.push(Block::Note(
+            "Betweenness, closeness (how easily the others reach an organization) and eigenvector \
+             centrality follow the direction of the ties, a tie without direction counting both \
+             ways; the other figures ignore direction."
+                .to_string(),
+        ));
+        if metrics
+            .organizations
+            .iter()
+            .all(|o| o.measures.eigenvector.is_nan())
+        {
+            network_section.blocks.push(Block::Note(
+                "Eigenvector centrality is not defined on this directed network: no group of \
+                 organizations keeps passing ties around among itself (the ties drain one way), \
+                 so its column is empty; use --undirected for the undirected value."
+                    .to_string(),
+            ));
+        }
+    }
+    let mut sections = vec![network_section, organizations_section];
+    sections.extend(relationships(metrics));
     Document {
         title: format!("{coalition}: network metrics"),
         subtitle: Vec::new(),
-        sections: vec![
-            table_section(
-                "network",
-                "The network",
-                Table {
-                    header: header(&["Figure", "Value", "What it means"]),
-                    rows: metrics
-                        .network
-                        .explained()
-                        .into_iter()
-                        .map(|f| vec![f.key.into(), f.value.into(), f.meaning.into()])
-                        .collect(),
-                },
-            ),
-            organizations_section,
-        ],
+        sections,
     }
+}
+
+/// Trust and value of the network, and the relationships to invest in, when there is
+/// something to say.
+fn relationships(metrics: &NetworkMetrics) -> Option<Section> {
+    if metrics.quality.is_none() && metrics.invest.is_empty() {
+        return None;
+    }
+    let mut blocks = Vec::new();
+    if let Some(q) = &metrics.quality {
+        let average = |x: Option<f64>, rated: usize| match x {
+            Some(x) => format!("{x:.2} ({rated} of {} rated)", q.scores.partnerships),
+            None => "unknown (none rated)".to_string(),
+        };
+        blocks.push(Block::Paragraph(format!(
+            "Average trust {}, average value {}, on the 1 (low) to 4 (high) scales; {:.0}% of partnerships have a score.",
+            average(q.scores.average_trust, q.scores.trust_rated),
+            average(q.scores.average_value, q.scores.value_rated),
+            100.0 * q.share_rated
+        )));
+    }
+    let name = |id: &str| {
+        metrics
+            .organizations
+            .iter()
+            .find(|o| o.id == id)
+            .map_or(id.to_string(), |o| o.name.clone())
+    };
+    let score = |x: Option<f64>| x.map_or("unknown".to_string(), |x| format!("{x:.2}"));
+    if !metrics.invest.is_empty() {
+        blocks.push(Block::Table(Table {
+            header: header(&["Partnership", "Trust", "Value", "Why invest in it"]),
+            rows: metrics
+                .invest
+                .iter()
+                .map(|i| {
+                    let why: Vec<String> = i
+                        .reasons
+                        .iter()
+                        .map(|r| match r {
+                            InvestReason::HoldsThinPriority { priorities } => format!(
+                                "the network keeps {} only through this tie",
+                                priorities
+                                    .iter()
+                                    .map(|t| t.label.as_str())
+                                    .collect::<Vec<_>>()
+                                    .join(", ")
+                            ),
+                            InvestReason::HighValueLowTrust => "high value, low trust".to_string(),
+                        })
+                        .collect();
+                    vec![
+                        format!("{} – {}", name(&i.source), name(&i.target)).into(),
+                        score(i.trust).into(),
+                        score(i.value).into(),
+                        why.join("; ").into(),
+                    ]
+                })
+                .collect(),
+        }));
+    }
+    Some(Section {
+        id: "relationships",
+        title: "Relationships to invest in".to_string(),
+        blocks,
+    })
 }

@@ -1,9 +1,10 @@
 //! What each command other than `report` says, as document trees: `gaps`, `invite`, `brokers`,
-//! `metrics`, `paths` and `validate` build their terminal text and Markdown from these through
+//! `metrics`, `paths`, `validate` and `diff` build their terminal text and Markdown from these through
 //! the same writers as the report, so every output escapes names the same way and says the same
 //! thing in each format. The CLI only picks the writer.
 
 mod brokers;
+mod diff;
 mod gaps;
 mod invite;
 mod metrics;
@@ -11,6 +12,7 @@ mod paths;
 mod validate;
 
 pub use brokers::brokers;
+pub use diff::diff;
 pub use gaps::gaps;
 pub use invite::invite;
 pub use metrics::metrics;

@@ -152,7 +152,7 @@ pub fn letters(landscape: &Landscape, coverage: &Coverage, plan: &Plan) -> Vec<L
         .convener
         .as_deref()
         .and_then(|c| landscape.organization(c));
-    let chains = convener.map(|c| Chains::from(landscape, c));
+    let chains = convener.map(|c| Chains::from(landscape, c, false));
     let mut written: Vec<usize> = Vec::new();
     let mut out = Vec::new();
     let mut add = |i: usize, kind: Kind, from: Sender, shared: &[String]| {

@@ -6,7 +6,8 @@ use super::CHUNKS;
 use crate::metrics::network::Network;
 
 /// Betweenness with tie weights read as *distances* (NetworkX
-/// `betweenness_centrality(G, weight="weight")`, normalised): shortest paths minimise the sum of
+/// `betweenness_centrality(G, weight="weight")`, normalised; along the arcs on a directed
+/// network): shortest paths minimise the sum of
 /// weights, found by Dijkstra from every source, O(n·m·log n). Pass weights that are lengths —
 /// for tie strengths, build the network with `1 / strength`. Path lengths are compared exactly,
 /// as NetworkX does, so ties between equally short paths are only recognised when the sums agree
@@ -17,9 +18,13 @@ use crate::metrics::network::Network;
 /// // The direct 0–2 tie is longer (3) than the detour through 1 (1 + 1).
 /// let net = Network::from_edges(3, &[(0, 1, 1.0), (1, 2, 1.0), (0, 2, 3.0)]);
 /// assert_eq!(weighted_betweenness(&net), vec![0.0, 1.0, 0.0]);
+/// let arcs = Network::from_arcs(3, &[(0, 1, 1.0), (1, 2, 1.0), (0, 2, 3.0)]);
+/// assert_eq!(weighted_betweenness(&arcs), vec![0.0, 0.5, 0.0]);
 /// ```
 pub fn weighted_betweenness(net: &Network) -> Vec<f64> {
     let n = net.len();
+    // σ is pulled from predecessors, which on a directed network are the arcs coming in.
+    let into = net.reversed();
     let sources: Vec<usize> = (0..n).collect();
     let chunk = n.div_ceil(CHUNKS).max(1);
     let parts: Vec<Vec<f64>> = sources
@@ -29,7 +34,7 @@ pub fn weighted_betweenness(net: &Network) -> Vec<f64> {
             |scratch, srcs| {
                 let mut bc = vec![0.0; n];
                 for &s in srcs {
-                    scratch.source(net, s, &mut bc);
+                    scratch.source(net, &into, s, &mut bc);
                 }
                 bc
             },
@@ -85,9 +90,10 @@ impl Dijkstra {
         }
     }
 
-    /// Settles all organizations reachable from `s`, then pulls σ forward and δ backward along
-    /// the arcs that lie on shortest paths (`dist[u] + w == dist[v]`, NetworkX's exact test).
-    fn source(&mut self, g: &Network, s: usize, bc: &mut [f64]) {
+    /// Settles all organizations reachable from `s`, then pulls σ forward (along `into`, the
+    /// arcs reversed) and δ backward along the arcs that lie on shortest paths
+    /// (`dist[u] + w == dist[v]`, NetworkX's exact test).
+    fn source(&mut self, g: &Network, into: &Network, s: usize, bc: &mut [f64]) {
         let Dijkstra {
             dist,
             sigma,
@@ -107,9 +113,9 @@ impl Dijkstra {
             sigma[v] = if v == s {
                 1.0
             } else {
-                g.neighbours(v)
+                into.neighbours(v)
                     .iter()
-                    .zip(g.weights(v))
+                    .zip(into.weights(v))
                     .filter(|&(&u, &w)| dist[u as usize] + w == d)
                     .map(|(&u, _)| sigma[u as usize])
                     .sum()
