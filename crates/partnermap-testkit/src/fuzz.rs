@@ -153,7 +153,11 @@ pub fn run_regressions(folder: &Path) -> usize {
     let Ok(targets) = std::fs::read_dir(folder) else {
         return 0;
     };
-    let mut targets: Vec<PathBuf> = targets.map(|e| e.unwrap().path()).collect();
+    // One folder per target; files beside them (a .gitkeep) are not inputs.
+    let mut targets: Vec<PathBuf> = targets
+        .map(|e| e.unwrap().path())
+        .filter(|p| p.is_dir())
+        .collect();
     targets.sort();
     for target in targets {
         let name = target.file_name().unwrap().to_string_lossy().into_owned();
