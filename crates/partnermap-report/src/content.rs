@@ -2,7 +2,7 @@
 //! order and words.
 
 use crate::command::{
-    chain, header, in_network_names, join, matrix_table, name, term_row, TERM_HEADER,
+    chain, header, in_network_names, join, matrix_table, more, name, term_row, ROWS, TERM_HEADER,
 };
 use crate::document::{Block, Cell, Document, Item, MapBlock, Section, Table};
 use crate::maps::GAPS;
@@ -360,6 +360,7 @@ fn metrics(analysis: &Analysis) -> Section {
                 .collect(),
         ),
     ];
+    let total = metrics.organizations.len();
     let mut organizations: Vec<_> = metrics.organizations.iter().collect();
     organizations.sort_by(|a, b| {
         b.measures
@@ -383,6 +384,7 @@ fn metrics(analysis: &Analysis) -> Section {
         ]),
         rows: organizations
             .into_iter()
+            .take(ROWS)
             .map(|f| {
                 vec![
                     f.name.as_str().into(),
@@ -402,6 +404,7 @@ fn metrics(analysis: &Analysis) -> Section {
             })
             .collect(),
     }));
+    blocks.extend(more(total, ROWS, "metrics.json and organizations.csv"));
     Section {
         id: "metrics",
         title: "Network metrics".to_string(),

@@ -65,7 +65,7 @@ fn table_section(id: &'static str, title: impl Into<String>, table: Table) -> Se
 }
 
 /// The line under a list cut to `shown` entries, when it was cut.
-fn more(total: usize, shown: usize, pointer: &str) -> Option<Block> {
+pub(crate) fn more(total: usize, shown: usize, pointer: &str) -> Option<Block> {
     (total > shown).then(|| {
         Block::Note(format!(
             "and {} more: all of them in {pointer}",

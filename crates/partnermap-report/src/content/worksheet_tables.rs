@@ -2,7 +2,7 @@
 //! benefits the coalition, and whom to invite.
 
 use super::labels;
-use crate::command::{header, join, ROWS};
+use crate::command::{header, join, more, ROWS};
 use crate::document::{Block, Cell, Link, Section, Table};
 use crate::letters::Letter;
 use crate::{Analysis, Map, LETTERS_FOLDER};
@@ -62,12 +62,24 @@ fn organization_table(
     let coalition = landscape.coalition();
     let vocabulary = coalition.vocabulary();
     let drawn: Vec<&Map> = maps.iter().filter(|m| m.svg.is_some()).collect();
-    let rows: Vec<Vec<Cell>> = coalition
+    let listed: Vec<(usize, &Organization)> = coalition
         .organizations
         .iter()
         .enumerate()
         .filter(|(_, o)| o.status.is_in_network() == in_network)
-        .map(|(i, o)| {
+        .collect();
+    // A table for people: the first rows, and every organization a drawn map shows, so each
+    // node's link finds its row.
+    let on_a_map = |i: usize| drawn.iter().any(|m| m.organizations.contains(&i));
+    let shown: Vec<(usize, &Organization)> = listed
+        .iter()
+        .enumerate()
+        .filter(|&(n, &(i, _))| n < ROWS || on_a_map(i))
+        .map(|(_, &row)| row)
+        .collect();
+    let rows: Vec<Vec<Cell>> = shown
+        .iter()
+        .map(|&(i, o)| {
             let anchor = org_anchor(&o.id);
             let mut row = organization_row(&vocabulary, o);
             row[0].anchor = Some(anchor.clone());
@@ -115,14 +127,16 @@ fn organization_table(
     if !drawn.is_empty() {
         head.push("On the maps".to_string());
     }
+    let mut blocks = vec![if rows.is_empty() {
+        Block::Paragraph(empty.to_string())
+    } else {
+        Block::Table(Table { header: head, rows })
+    }];
+    blocks.extend(more(listed.len(), shown.len(), "organizations.csv"));
     Section {
         id,
         title: title.to_string(),
-        blocks: vec![if rows.is_empty() {
-            Block::Paragraph(empty.to_string())
-        } else {
-            Block::Table(Table { header: head, rows })
-        }],
+        blocks,
     }
 }
 
@@ -157,34 +171,38 @@ pub(super) fn benefits(landscape: &Landscape, analysis: &Analysis) -> Section {
         .iter()
         .enumerate()
         .filter(|(_, o)| o.status != Status::KeepInformed)
-        .map(|(i, o)| {
-            let alone = analysis
-                .network
-                .gaps
-                .resilience
-                .iter()
-                .find(|d| d.organization.id == o.id)
-                .map(|d| {
-                    join(
-                        d.terms.iter().map(|t| t.term.label.clone()).chain(
-                            d.cells
-                                .iter()
-                                .map(|c| format!("{} × {}", c.population.label, c.domain.label)),
-                        ),
-                    )
-                })
-                .unwrap_or_default();
-            vec![
-                o.name.as_str().into(),
-                text(&o.aligned_initiatives),
-                text(&o.motivations),
-                text(&o.roles),
-                text(&o.barriers),
-                alone.into(),
-                analysis.network.broker_role(i).into(),
-            ]
-        })
-        .collect();
+        .collect::<Vec<_>>();
+    let total = rows.len();
+    let rows =
+        rows.into_iter()
+            .take(ROWS)
+            .map(|(i, o)| {
+                let alone =
+                    analysis
+                        .network
+                        .gaps
+                        .resilience
+                        .iter()
+                        .find(|d| d.organization.id == o.id)
+                        .map(|d| {
+                            join(d.terms.iter().map(|t| t.term.label.clone()).chain(
+                                d.cells.iter().map(|c| {
+                                    format!("{} × {}", c.population.label, c.domain.label)
+                                }),
+                            ))
+                        })
+                        .unwrap_or_default();
+                vec![
+                    o.name.as_str().into(),
+                    text(&o.aligned_initiatives),
+                    text(&o.motivations),
+                    text(&o.roles),
+                    text(&o.barriers),
+                    alone.into(),
+                    analysis.network.broker_role(i).into(),
+                ]
+            })
+            .collect();
     Section {
         id: "table-3",
         title: "Table 3. How each partner benefits the coalition".to_string(),
@@ -202,7 +220,10 @@ pub(super) fn benefits(landscape: &Landscape, analysis: &Analysis) -> Section {
                 ]),
                 rows,
             }),
-        ],
+        ]
+        .into_iter()
+        .chain(more(total, ROWS, "organizations.csv"))
+        .collect(),
     }
 }
 
