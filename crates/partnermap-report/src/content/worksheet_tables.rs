@@ -166,6 +166,14 @@ pub(super) fn potential_partners(
 pub(super) fn benefits(landscape: &Landscape, analysis: &Analysis) -> Section {
     let coalition = landscape.coalition();
     let text = |o: &Option<String>| Cell::from(o.clone().unwrap_or_default());
+    // By id once, not a scan of the resilience list for every row.
+    let alone_by_id: std::collections::HashMap<&str, _> = analysis
+        .network
+        .gaps
+        .resilience
+        .iter()
+        .map(|d| (d.organization.id.as_str(), d))
+        .collect();
     let rows = coalition
         .organizations
         .iter()
@@ -178,12 +186,8 @@ pub(super) fn benefits(landscape: &Landscape, analysis: &Analysis) -> Section {
             .take(ROWS)
             .map(|(i, o)| {
                 let alone =
-                    analysis
-                        .network
-                        .gaps
-                        .resilience
-                        .iter()
-                        .find(|d| d.organization.id == o.id)
+                    alone_by_id
+                        .get(o.id.as_str())
                         .map(|d| {
                             join(d.terms.iter().map(|t| t.term.label.clone()).chain(
                                 d.cells.iter().map(|c| {
