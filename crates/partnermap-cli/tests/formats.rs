@@ -182,3 +182,99 @@ fn the_chinese_engo_relations_reproduce_the_published_betweenness() {
         }
     }
 }
+
+/// `partnermap validate ARGS --json FILE`: the canonical document of what was read.
+fn canonical(args: &[&Path]) -> serde_json::Value {
+    let dir = tempfile::tempdir().unwrap();
+    let json = dir.path().join("read.json");
+    Command::cargo_bin("partnermap")
+        .unwrap()
+        .arg("validate")
+        .args(args)
+        .arg("--json")
+        .arg(&json)
+        .assert()
+        .success();
+    serde_json::from_str(&std::fs::read_to_string(json).unwrap()).unwrap()
+}
+
+#[test]
+fn the_four_engo_relations_given_as_paths_read_as_their_folder() {
+    let Some(folder) = real_data("chinese-engo-multiplex") else {
+        return;
+    };
+    let files: Vec<PathBuf> = ["collaboration", "financial_aid", "information", "support"]
+        .iter()
+        .map(|relation| folder.join(format!("{relation}.txt")))
+        .collect();
+    let paths: Vec<&Path> = files.iter().map(PathBuf::as_path).collect();
+    let together = canonical(&paths);
+    assert_eq!(together, canonical(&[&folder]));
+    assert_eq!(together["organizations"].as_array().unwrap().len(), 120);
+    let mut relations: Vec<&str> = together["partnerships"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|p| p["relation"].as_str().unwrap())
+        .collect();
+    relations.sort_unstable();
+    relations.dedup();
+    assert_eq!(
+        relations,
+        ["collaboration", "financial_aid", "information", "support"]
+    );
+}
+
+#[test]
+fn gephi_and_kumu_tables_given_as_two_files_are_told_apart_by_their_columns() {
+    let dir = tempfile::tempdir().unwrap();
+    let write = |name: &str, text: &str| {
+        let path = dir.path().join(name);
+        std::fs::write(&path, text).unwrap();
+        path
+    };
+    let people = write(
+        "people.csv",
+        "Id,Label\na,Agency A\nb,Agency B\nc,Agency C\n",
+    );
+    let ties = write(
+        "ties.csv",
+        "Source,Target,Type\na,b,Undirected\nb,c,Undirected\n",
+    );
+    // The edges first: which file is which follows from the columns, not the order.
+    let gephi = canonical(&[&ties, &people]);
+    let elements = write(
+        "elements.csv",
+        "Label,Type\nAgency A,Agency\nAgency B,Agency\n",
+    );
+    let connections = write("connections.csv", "From,To\nAgency A,Agency B\n");
+    let kumu = canonical(&[&elements, &connections]);
+    for (read, organizations, partnerships) in [(&gephi, 3, 2), (&kumu, 2, 1)] {
+        assert_eq!(
+            read["organizations"].as_array().unwrap().len(),
+            organizations
+        );
+        assert_eq!(read["partnerships"].as_array().unwrap().len(), partnerships);
+    }
+    assert_eq!(gephi["organizations"][1]["name"], "Agency B");
+
+    let other = write("other.csv", "Name,City\nA,Fresno\n");
+    Command::cargo_bin("partnermap")
+        .unwrap()
+        .args(["validate"])
+        .args([&people, &other])
+        .assert()
+        .code(2)
+        .stderr(predicates::str::contains(
+            "neither has Gephi's Source and Target columns nor Kumu's From and To",
+        ));
+    Command::cargo_bin("partnermap")
+        .unwrap()
+        .args(["validate"])
+        .args([&people, &other, &ties])
+        .assert()
+        .code(2)
+        .stderr(predicates::str::contains(
+            "3 files that are not all arc lists, nor two tables",
+        ));
+}

@@ -22,14 +22,12 @@ fn column(header: &[String], name: &str) -> Option<usize> {
     header.iter().position(|h| h.eq_ignore_ascii_case(name))
 }
 
-/// Reads a folder of Gephi tables as a coalition named after the folder.
-pub(super) fn read_gephi(folder: &Path) -> Read {
-    let mut network = Network::new(folder);
-    let nodes_path = folder.join("nodes.csv");
-    let edges_path = folder.join("edges.csv");
+/// Reads Gephi's nodes and edges tables as a coalition named after `name` (their folder).
+pub(super) fn read_gephi(name: &Path, nodes_path: &Path, edges_path: &Path) -> Read {
+    let mut network = Network::new(name);
     let (Some(nodes), Some(edges)) = (
-        read_plain(&nodes_path, &mut network.diagnostics),
-        read_plain(&edges_path, &mut network.diagnostics),
+        read_plain(nodes_path, &mut network.diagnostics),
+        read_plain(edges_path, &mut network.diagnostics),
     ) else {
         return network.finish();
     };
@@ -42,7 +40,7 @@ pub(super) fn read_gephi(folder: &Path) -> Read {
     let (header, rows) = nodes;
     let Some(id) = column(&header, "Id") else {
         network.diagnostics.push(problem(
-            &nodes_path,
+            nodes_path,
             1,
             "Id",
             "the nodes table has no Id column".into(),
@@ -57,7 +55,7 @@ pub(super) fn read_gephi(folder: &Path) -> Read {
         let node = cell(id).trim().to_string();
         if node.is_empty() {
             network.diagnostics.push(problem(
-                &nodes_path,
+                nodes_path,
                 line,
                 "Id",
                 "the node has no Id".into(),
@@ -67,7 +65,7 @@ pub(super) fn read_gephi(folder: &Path) -> Read {
         }
         if let Some(&(_, first)) = ids.get(&node) {
             network.diagnostics.push(problem(
-                &nodes_path,
+                nodes_path,
                 line,
                 "Id",
                 format!("the Id {node} is used twice (first on line {first})"),
@@ -96,7 +94,7 @@ pub(super) fn read_gephi(folder: &Path) -> Read {
     let (Some(source), Some(target)) = (column(&header, "Source"), column(&header, "Target"))
     else {
         network.diagnostics.push(problem(
-            &edges_path,
+            edges_path,
             1,
             "Source",
             "the edges table has no Source and Target columns".into(),
@@ -122,7 +120,7 @@ pub(super) fn read_gephi(folder: &Path) -> Read {
             match ids.get(end) {
                 Some(&(org, _)) => ends[slot] = Some(org),
                 None => network.diagnostics.push(problem(
-                    &edges_path,
+                    edges_path,
                     line,
                     field,
                     format!("{end:?} is not the Id of a node"),
@@ -135,7 +133,7 @@ pub(super) fn read_gephi(folder: &Path) -> Read {
             Some("directed") => Some(true),
             Some(other) => {
                 network.diagnostics.push(problem(
-                    &edges_path,
+                    edges_path,
                     line,
                     "Type",
                     format!("Type \"{other}\" is neither Directed nor Undirected"),
@@ -147,13 +145,9 @@ pub(super) fn read_gephi(folder: &Path) -> Read {
         let weight = match weight.map(|c| cell(c).trim()).filter(|w| !w.is_empty()) {
             None => Ok(None),
             Some(text) => parse_weight(text).map(Some).map_err(|message| {
-                network.diagnostics.push(problem(
-                    &edges_path,
-                    line,
-                    "Weight",
-                    message,
-                    WEIGHT_HINT,
-                ));
+                network
+                    .diagnostics
+                    .push(problem(edges_path, line, "Weight", message, WEIGHT_HINT));
             }),
         };
         let attributes: Attributes = header

@@ -34,6 +34,7 @@ mod organizations;
 mod origin;
 mod pajek;
 mod partnerships;
+mod several;
 #[cfg(test)]
 mod testing;
 mod validate;
@@ -47,7 +48,7 @@ pub use partnerships::PARTNERSHIP_COLUMNS;
 use crate::diagnostic::{Diagnostic, LoadError};
 use crate::model::Coalition;
 use origin::Origins;
-use std::path::Path;
+use std::path::{Path, PathBuf};
 
 /// A coalition that loaded, with the warnings found on the way.
 #[derive(Debug, Clone)]
@@ -85,7 +86,11 @@ pub fn load_as(path: &Path, from: Option<&str>) -> Result<Loaded, LoadError> {
             return finish(arc_lists::read_arc_lists(path, &lists));
         }
         if !path.join("coalition.toml").exists() && gephi::is_gephi_folder(path) {
-            return finish(gephi::read_gephi(path));
+            return finish(gephi::read_gephi(
+                path,
+                &path.join("nodes.csv"),
+                &path.join("edges.csv"),
+            ));
         }
         if let Some((elements, connections)) =
             kumu::sheets_in(path).filter(|_| !path.join("coalition.toml").exists())
@@ -132,6 +137,16 @@ pub fn load_as(path: &Path, from: Option<&str>) -> Result<Loaded, LoadError> {
         _ => Err(fail(Diagnostic::error(shown, "not a format partnermap reads").with_hint(
             "give a project folder (with coalition.toml), a .json document, a source,target .csv, a network file (.net, .paj, .gml, .graphml, .gexf, .dl), sender receiver .txt arc lists or the worksheet workbook (.xlsx, .ods)",
         ))),
+    }
+}
+
+/// Loads one network from several files: arc lists (`.txt`, one relation a file), or the two
+/// tables of Gephi (nodes, edges) or Kumu (elements, connections) given as files, read as a
+/// folder holding just them would be. A single path is [`load_as`].
+pub fn load_paths(paths: &[PathBuf], from: Option<&str>) -> Result<Loaded, LoadError> {
+    match paths {
+        [one] => load_as(one, from),
+        _ => finish(several::read_several(paths, from)),
     }
 }
 
