@@ -276,12 +276,7 @@ fn roles(landscape: &Landscape) -> crate::metrics::brokerage::Brokerage {
     let groups: Vec<usize> = coalition
         .organizations
         .iter()
-        .map(|o| {
-            OrganizationType::ALL
-                .iter()
-                .position(|t| *t == o.kind)
-                .unwrap_or(0)
-        })
+        .map(|o| o.kind.position())
         .collect();
     brokerage(coalition.organizations.len(), &arcs, &groups)
 }

@@ -27,6 +27,13 @@ macro_rules! choices {
             /// Every choice, in the order the worksheet lists them.
             pub const ALL: &'static [$name] = &[$($name::$variant),+];
 
+            /// Where the choice stands in [`ALL`](Self::ALL), the worksheet's order (what
+            /// sorts groups on a map and numbers a Pajek partition).
+            pub fn position(self) -> usize {
+                // ALL lists the variants in the order they are declared.
+                self as usize
+            }
+
             /// The identifier used in files and JSON.
             pub fn id(self) -> &'static str {
                 match self { $($name::$variant => $id),+ }

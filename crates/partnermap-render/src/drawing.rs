@@ -12,7 +12,7 @@ use crate::style::{self, attr, label};
 use graphviz_rust::dot_structures::{
     Attribute, Edge, EdgeTy, GraphAttributes, Id, Node, NodeId, Stmt, Subgraph, Vertex,
 };
-use partnermap_core::{Coalition, Landscape, OrganizationType, Status, TermKind, Vocabulary};
+use partnermap_core::{Coalition, Landscape, Status, TermKind, Vocabulary};
 use std::collections::BTreeSet;
 
 /// The graph's layout and shape, then the defaults every node and edge starts from. The
@@ -590,14 +590,8 @@ fn group(
         let org = &coalition.organizations[i];
         match group_by {
             GroupBy::None => None,
-            GroupBy::Type => {
-                let at = OrganizationType::ALL.iter().position(|&t| t == org.kind)?;
-                Some((at, org.kind.label().to_string()))
-            }
-            GroupBy::Status => {
-                let at = Status::ALL.iter().position(|&s| s == org.status)?;
-                Some((at, org.status.label().to_string()))
-            }
+            GroupBy::Type => Some((org.kind.position(), org.kind.label().to_string())),
+            GroupBy::Status => Some((org.status.position(), org.status.label().to_string())),
             GroupBy::Community => annotations
                 .community(i)
                 .map(|c| (c, format!("Community {}", c + 1))),

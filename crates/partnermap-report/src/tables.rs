@@ -261,13 +261,7 @@ fn number(value: f64) -> String {
 pub(crate) fn organizations(landscape: &Landscape, analysis: &Analysis) -> Vec<u8> {
     let coalition = landscape.coalition();
     let coverage = &analysis.network.gaps.coverage;
-    let dependencies: std::collections::HashMap<&str, _> = analysis
-        .network
-        .gaps
-        .resilience
-        .iter()
-        .map(|d| (d.organization.id.as_str(), d))
-        .collect();
+    let dependencies = analysis.network.gaps.resilience_by_id();
     let rows = coalition
         .organizations
         .iter()

@@ -56,7 +56,7 @@ use partnermap_core::model::{Organization, Status};
 use partnermap_core::vocabulary::{TermKind, Vocabulary};
 use partnermap_core::Landscape;
 use serde::Serialize;
-use std::collections::HashSet;
+use std::collections::{HashMap, HashSet};
 
 /// How well the network covers a term or a matrix cell, worst first: a later class is better.
 ///
@@ -360,6 +360,18 @@ pub struct Gaps {
     pub what_if: Option<WhatIf>,
     /// What each member or existing partner alone holds up, today.
     pub resilience: Vec<Dependency>,
+}
+
+impl Gaps {
+    /// What each member or existing partner alone holds up, by organization id: one lookup
+    /// per table row, not a scan of [`resilience`](Gaps::resilience).
+    pub fn resilience_by_id(&self) -> HashMap<&str, &Dependency> {
+        let by_id = self
+            .resilience
+            .iter()
+            .map(|d| (d.organization.id.as_str(), d));
+        by_id.collect()
+    }
 }
 
 /// Computes the whole gaps report.

@@ -27,14 +27,15 @@ fn value(weight: f64) -> String {
     weight.to_string()
 }
 
+/// Each organization's number in Pajek and UCINET, which count vertices from 1, by id.
+fn numbers(coalition: &Coalition) -> HashMap<&str, usize> {
+    let ids = coalition.organizations.iter().map(|o| o.id.as_str());
+    ids.zip(1..).collect()
+}
+
 /// The `.net` text.
 pub fn pajek_net(coalition: &Coalition) -> String {
-    let index: HashMap<&str, usize> = coalition
-        .organizations
-        .iter()
-        .enumerate()
-        .map(|(i, o)| (o.id.as_str(), i + 1))
-        .collect();
+    let index = numbers(coalition);
     let mut out = format!("% {}\n", coalition.name.replace(['\n', '\r'], " "));
     let _ = writeln!(out, "*Vertices {}", coalition.organizations.len());
     for (i, org) in coalition.organizations.iter().enumerate() {
@@ -99,13 +100,7 @@ pub fn pajek_types(coalition: &Coalition) -> String {
     let values: Vec<usize> = coalition
         .organizations
         .iter()
-        .map(|o| {
-            OrganizationType::ALL
-                .iter()
-                .position(|t| *t == o.kind)
-                .unwrap_or(0)
-                + 1
-        })
+        .map(|o| o.kind.position() + 1)
         .collect();
     partition(&legend, &values)
 }
@@ -125,12 +120,7 @@ pub fn pajek_partition(column: &Column) -> Option<String> {
 /// undirected partnership is written both ways, so its matrix is symmetric), the weight (else
 /// the strength) as the value.
 pub fn ucinet_dl(coalition: &Coalition) -> String {
-    let index: HashMap<&str, usize> = coalition
-        .organizations
-        .iter()
-        .enumerate()
-        .map(|(i, o)| (o.id.as_str(), i + 1))
-        .collect();
+    let index = numbers(coalition);
     let mut out = format!(
         "dl n={} format=edgelist1\nlabels:\n",
         coalition.organizations.len()

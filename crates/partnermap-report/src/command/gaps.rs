@@ -22,25 +22,18 @@ pub fn gaps(report: &Gaps) -> Document {
     let coverage = &report.coverage;
     let mut sections = vec![priorities(coverage)];
     if !coverage.others.is_empty() {
-        let mut section = table_section(
-            "others",
-            "Also mentioned, not priorities",
-            Table {
-                header: header(&["Kind", "Term", "Members and partners"]),
-                rows: coverage
-                    .others
-                    .iter()
-                    .take(ROWS)
-                    .map(|t| {
-                        vec![
-                            t.term.kind.noun().into(),
-                            t.term.label.as_str().into(),
-                            t.providers.in_network().to_string().into(),
-                        ]
-                    })
-                    .collect(),
-            },
-        );
+        let row = |t: &TermCoverage| {
+            let providers = t.providers.in_network().to_string();
+            vec![
+                t.term.kind.noun().into(),
+                t.term.label.as_str().into(),
+                providers.into(),
+            ]
+        };
+        let rows = coverage.others.iter().take(ROWS).map(row).collect();
+        let header = header(&["Kind", "Term", "Members and partners"]);
+        let table = Table { header, rows };
+        let mut section = table_section("others", "Also mentioned, not priorities", table);
         section
             .blocks
             .extend(more(coverage.others.len(), ROWS, "--format csv"));

@@ -166,14 +166,7 @@ pub(super) fn potential_partners(
 pub(super) fn benefits(landscape: &Landscape, analysis: &Analysis) -> Section {
     let coalition = landscape.coalition();
     let text = |o: &Option<String>| Cell::from(o.clone().unwrap_or_default());
-    // By id once, not a scan of the resilience list for every row.
-    let alone_by_id: std::collections::HashMap<&str, _> = analysis
-        .network
-        .gaps
-        .resilience
-        .iter()
-        .map(|d| (d.organization.id.as_str(), d))
-        .collect();
+    let alone_by_id = analysis.network.gaps.resilience_by_id();
     let rows = coalition
         .organizations
         .iter()
