@@ -15,7 +15,7 @@
 //! candidate positions in order) among lists of equal value, up to 1e-9.
 
 use crate::introductions::Chains;
-use partnermap_core::model::{PlannerWeights, Status};
+use partnermap_core::model::{Coalition, PlannerWeights, Status};
 use partnermap_core::vocabulary::TermKind;
 use partnermap_core::Landscape;
 use serde::Serialize;
@@ -404,6 +404,19 @@ impl Plan {
         self.needs
             .iter()
             .filter(|n| matches!(n.need, Need::Term { .. }) && n.providers_after == 0)
+    }
+
+    /// The coalition with each pick's sender recorded in Table 4's column (`invited_by`), which
+    /// is how a project marks who is on its invite list.
+    pub fn recorded(&self, landscape: &Landscape) -> Coalition {
+        let mut invited = landscape.coalition().clone();
+        for pick in &self.picks {
+            if let Some(i) = landscape.organization(&pick.id) {
+                let sender = pick.sender.id.as_ref().unwrap_or(&pick.sender.name);
+                invited.organizations[i].invited_by = Some(sender.clone());
+            }
+        }
+        invited
     }
 }
 

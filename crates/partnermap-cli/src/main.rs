@@ -4,19 +4,10 @@
 //! This is the only crate that knows about terminals, colours and exit codes: 0 for success,
 //! 2 for invalid input, 1 for any other failure.
 
-mod brokers;
+mod answers;
 mod cli;
-mod convert;
-mod diff;
-mod gaps;
-mod invite;
-mod letters;
-mod map;
-mod metrics;
+mod files;
 mod output;
-mod paths;
-mod report;
-mod validate;
 
 use clap::Parser;
 use std::process::ExitCode;
@@ -25,25 +16,17 @@ use std::process::ExitCode;
 const EXIT_INVALID_INPUT: u8 = 2;
 
 fn main() -> ExitCode {
-    let cli = cli::Cli::parse();
-    match cli::run(cli) {
-        Ok(code) => code,
-        Err(error) => {
-            if let Some(invalid) = error.downcast_ref::<partnermap_core::LoadError>() {
-                for diagnostic in &invalid.diagnostics {
-                    eprintln!("{diagnostic}");
-                }
-                eprintln!("{invalid}: nothing was analysed.");
-                return ExitCode::from(EXIT_INVALID_INPUT);
-            }
-            if let Some(usage) = error.downcast_ref::<output::UsageError>() {
-                for problem in &usage.0 {
-                    eprintln!("{problem}");
-                }
-                return ExitCode::from(EXIT_INVALID_INPUT);
-            }
-            eprintln!("error: {error:#}");
-            ExitCode::FAILURE
-        }
+    let Err(error) = cli::run(cli::Cli::parse()) else {
+        return ExitCode::SUCCESS;
+    };
+    if let Some(invalid) = error.downcast_ref::<partnermap_core::LoadError>() {
+        invalid.diagnostics.iter().for_each(|d| eprintln!("{d}"));
+        eprintln!("{invalid}: nothing was analysed.");
+    } else if let Some(usage) = error.downcast_ref::<output::UsageError>() {
+        eprintln!("{usage}");
+    } else {
+        eprintln!("error: {error:#}");
+        return ExitCode::FAILURE;
     }
+    ExitCode::from(EXIT_INVALID_INPUT)
 }

@@ -2,32 +2,35 @@
 //! partnermap-report's writers, printing that tolerates a closed pipe, `--quiet`, and naming an
 //! organization on the command line.
 
-use partnermap_core::model::UnknownRelation;
-use partnermap_core::{Coalition, Landscape, Loaded, TermKind};
+use anyhow::Context;
+use partnermap_core::{Landscape, Loaded, TermKind};
 use partnermap_report::document::Document;
 use partnermap_report::OutputError;
 use std::io::{IsTerminal, Write as _};
 use std::path::Path;
-use std::process::ExitCode;
-use std::sync::OnceLock;
+use std::sync::atomic::{AtomicBool, Ordering};
 
-/// Set once from `--quiet`, before any command runs.
-static QUIET: OnceLock<bool> = OnceLock::new();
-
-/// Records `--quiet` for the whole run.
-pub fn set_quiet(quiet: bool) {
-    let _ = QUIET.set(quiet);
-}
-
-/// Whether `--quiet` was given: no warnings, progress or "Wrote …" lines, only errors.
-pub fn quiet() -> bool {
-    QUIET.get().copied().unwrap_or(false)
-}
+/// Whether `--quiet` was given: no warnings, progress or "Wrote …" lines, only errors. Set
+/// once, before any command runs.
+pub static QUIET: AtomicBool = AtomicBool::new(false);
 
 /// A line for the person watching on stderr (warnings, what was written), unless `--quiet`.
 pub fn note(text: &str) {
-    if !quiet() {
+    if !QUIET.load(Ordering::Relaxed) {
         eprintln!("{text}");
+    }
+}
+
+/// Numbered steps on stderr (`[2/4] drawing the maps`), only for a person watching a
+/// terminal: none when stderr is piped or with `--quiet`.
+pub fn steps(total: usize) -> impl FnMut(&str) {
+    let shown = !QUIET.load(Ordering::Relaxed) && std::io::stderr().is_terminal();
+    let mut done = 0;
+    move |what| {
+        done += 1;
+        if shown {
+            eprintln!("[{done}/{total}] {what}");
+        }
     }
 }
 
@@ -44,12 +47,6 @@ pub enum Format {
     Md,
 }
 
-/// Loads the input (in the format `--from` names, when given) and prints its warnings; invalid
-/// input becomes the error main turns into exit code 2.
-pub fn load(path: &Path, from: Option<&str>) -> anyhow::Result<Loaded> {
-    loaded(partnermap_core::load_as(path, from))
-}
-
 /// What a reader (`load`, `import`) gave, its warnings printed.
 pub fn loaded(result: Result<Loaded, partnermap_core::LoadError>) -> anyhow::Result<Loaded> {
     let loaded = result?;
@@ -60,10 +57,10 @@ pub fn loaded(result: Result<Loaded, partnermap_core::LoadError>) -> anyhow::Res
 }
 
 /// Writes `text` to stdout. A reader such as `head` that stops early is not a failure of ours.
-pub fn print(text: &str) -> anyhow::Result<ExitCode> {
+pub fn print(text: &str) -> anyhow::Result<()> {
     match std::io::stdout().lock().write_all(text.as_bytes()) {
         Err(e) if e.kind() != std::io::ErrorKind::BrokenPipe => Err(e.into()),
-        _ => Ok(ExitCode::SUCCESS),
+        _ => Ok(()),
     }
 }
 
@@ -74,7 +71,7 @@ pub fn show<T: serde::Serialize>(
     value: &T,
     csv: impl FnOnce() -> Vec<u8>,
     document: impl FnOnce() -> Document,
-) -> anyhow::Result<ExitCode> {
+) -> anyhow::Result<()> {
     let text = match format {
         Format::Json => serde_json::to_string_pretty(value)? + "\n",
         Format::Csv => String::from_utf8(csv())?,
@@ -82,6 +79,14 @@ pub fn show<T: serde::Serialize>(
         Format::Table => partnermap_report::text::render(&document(), use_colour()),
     };
     print(&text)
+}
+
+/// Writes a file atomically, `what` naming it if that fails, and says so.
+pub fn write(path: &Path, bytes: &[u8], what: &str) -> anyhow::Result<()> {
+    partnermap_core::write::write_atomic(path, bytes)
+        .with_context(|| format!("writing {what} to {}", path.display()))?;
+    note(&format!("Wrote {}", path.display()));
+    Ok(())
 }
 
 /// Refuses to write `out` over, inside or around the input `path` (exit 2), with `hint`.
@@ -134,22 +139,6 @@ pub fn term<'a>(
                 suggestion.as_deref(),
             ))
         })
-}
-
-/// The coalition with only the partnerships of the relation `--relation` names, if it names one.
-pub fn relation(coalition: Coalition, name: Option<&str>) -> anyhow::Result<Coalition> {
-    let Some(name) = name else {
-        return Ok(coalition);
-    };
-    let hint = |e: UnknownRelation| {
-        partnermap_core::lookup::flag_problem(
-            "--relation",
-            name,
-            &e.to_string(),
-            e.suggestion.as_deref(),
-        )
-    };
-    coalition.only_relation(name).map_err(|e| usage(hint(e)))
 }
 
 /// Finds the organization a command-line flag names (id or name).

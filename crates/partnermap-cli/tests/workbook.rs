@@ -225,7 +225,7 @@ fn init_writes_a_folder_and_refuses_to_overwrite() {
         .assert()
         .code(2)
         .stderr(format!(
-            "{} already exists: give a new file or folder\n",
+            "error: {} already exists\n  hint: give a new file or folder\n",
             folder.display()
         ));
 }

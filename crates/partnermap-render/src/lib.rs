@@ -39,7 +39,7 @@ mod style;
 pub use annotations::{Annotations, BrokerRank, Coverage, CoverageClass};
 pub use gaps::{gap_picture, GapTerm};
 pub use image::{render_image, RenderError};
-pub use options::{Aspect, GroupBy, ImageFormat, Layout, MapOptions, View};
+pub use options::{Aspect, GroupBy, ImageFormat, Layout, MapFile, MapOptions, View};
 pub use style::{html_label_text, org_anchor, quote_label};
 
 use graphviz_rust::printer::{DotPrinter, PrinterContext};

@@ -174,6 +174,35 @@ impl FromStr for Layout {
     }
 }
 
+/// What a map file's name asks for: its DOT source, or a picture Graphviz draws.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum MapFile {
+    /// `.dot` or `.gv`, and `-` (standard output).
+    Dot,
+    /// `.svg`, `.png` or `.pdf`.
+    Image(ImageFormat),
+}
+
+impl MapFile {
+    /// The kind of file `path` names, by its extension (any case); `None` when it names none.
+    ///
+    /// ```
+    /// use partnermap_render::{ImageFormat, MapFile};
+    /// use std::path::Path;
+    /// assert_eq!(MapFile::for_path(Path::new("map.PNG")), Some(MapFile::Image(ImageFormat::Png)));
+    /// assert_eq!(MapFile::for_path(Path::new("-")), Some(MapFile::Dot));
+    /// assert_eq!(MapFile::for_path(Path::new("map.jpeg")), None);
+    /// ```
+    pub fn for_path(path: &std::path::Path) -> Option<MapFile> {
+        let extension = path.extension().and_then(|e| e.to_str()).unwrap_or("");
+        match extension.to_ascii_lowercase().as_str() {
+            _ if path == std::path::Path::new("-") => Some(MapFile::Dot),
+            "dot" | "gv" => Some(MapFile::Dot),
+            other => ImageFormat::from_extension(other).map(MapFile::Image),
+        }
+    }
+}
+
 /// An image format Graphviz can write.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum ImageFormat {

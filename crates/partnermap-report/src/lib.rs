@@ -344,6 +344,29 @@ pub fn document(landscape: &Landscape, analysis: &Analysis, maps: &[Map]) -> doc
     content::document(landscape, analysis, maps)
 }
 
+/// How many steps [`build`] announces.
+pub const STEPS: usize = 3;
+
+/// The whole report as the files of its folder: the analyses, the maps (drawn when `graphviz`
+/// is true and Graphviz is installed, else only their sources) and the documents. `step` hears
+/// the name of each of the [`STEPS`] as it starts, for whoever shows progress.
+pub fn build(
+    landscape: &Landscape,
+    options: &Options,
+    graphviz: bool,
+    mut step: impl FnMut(&str),
+) -> Result<Vec<File>, partnermap_render::RenderError> {
+    step("analysing coverage, introductions and the invite plan");
+    let analysis = analyse(landscape, options);
+    step(match graphviz {
+        true => "drawing the maps",
+        false => "writing the maps' Graphviz sources",
+    });
+    let maps = maps::maps(landscape, &analysis.network, graphviz)?;
+    step("writing the report");
+    Ok(files(landscape, &analysis, &maps))
+}
+
 /// Every file of the report, in a fixed order.
 ///
 /// ```

@@ -4,7 +4,7 @@
 use crate::{Map, NetworkAnalysis};
 use partnermap_analysis::brokers::partnership_network;
 use partnermap_analysis::coverage::Class;
-use partnermap_analysis::introductions::Introduction;
+use partnermap_analysis::introductions::{introductions, Introduction};
 use partnermap_analysis::metrics::connectivity::cut_off;
 use partnermap_core::vocabulary::TermKind;
 use partnermap_core::Landscape;
@@ -63,6 +63,18 @@ pub fn annotations(landscape: &Landscape, analysis: &NetworkAnalysis) -> Annotat
         landscape,
         analysis.warm_introductions.iter().flat_map(|d| &d.chains),
     );
+    annotations
+}
+
+/// The annotations of one map drawn on its own (`partnermap map`): the network analysis only,
+/// nothing of the invite plan and its exact search; the population view shows the
+/// warm-introduction chains to its population alone.
+pub fn for_view(landscape: &Landscape, view: &View) -> Annotations {
+    let mut annotations = annotations(landscape, &crate::analyse_network(landscape));
+    if let View::Population { population } = view {
+        let chains = introductions(landscape, TermKind::Population, population, false);
+        annotations.paths = paths(landscape, chains.iter().flatten());
+    }
     annotations
 }
 

@@ -2,7 +2,7 @@
 //! make (docs/gaps.md, "What if").
 
 use super::{coverage, Class, Coverage, OrganizationRef, Providers, TermRef};
-use partnermap_core::model::{Coalition, Status};
+use partnermap_core::model::{Coalition, Organization, Status};
 use partnermap_core::{Landscape, LookupError};
 use serde::Serialize;
 use std::collections::HashSet;
@@ -53,6 +53,29 @@ pub enum ScenarioError {
     /// The organization (named) is both leaving and joining.
     #[error("\"{0}\" cannot both leave and join")]
     LeavesAndJoins(String),
+}
+
+impl ScenarioError {
+    /// The `error:` line (and `hint:`) naming the command-line flag the problem is in
+    /// (`--without` for leaving, `--with` for joining); `organizations` are the coalition's.
+    pub fn flag_problem(&self, organizations: &[Organization]) -> String {
+        let flag = |side: &Side| match side {
+            Side::Leaving => "--without",
+            Side::Joining => "--with",
+        };
+        match self {
+            ScenarioError::UnknownOrganization { side, text, lookup } => {
+                lookup.flag_problem(organizations, flag(side), text)
+            }
+            ScenarioError::AlreadyInNetwork { name, status } => format!(
+                "error: --with \"{name}\": already in the network ({})\n  hint: --with is for potential partners joining; use --without to see what losing it would cost",
+                status.label().to_lowercase()
+            ),
+            ScenarioError::LeavesAndJoins(name) => {
+                format!("error: \"{name}\" is given to both --with and --without")
+            }
+        }
+    }
 }
 
 /// A scenario applied: the coalition after it, and who left and joined (by index into the

@@ -1,0 +1,313 @@
+//! The commands that answer a question and print the answer in the format asked for
+//! (`--format`: terminal text, JSON as documented in docs/, CSV or Markdown), each laid out
+//! by partnermap-report: `gaps` (coverage, what-if scenarios, resilience), `paths` (warm
+//! introductions), `diff` (what changed between two snapshots), `metrics` and `brokers`
+//! (docs/metrics.md), `invite` (the worksheet's Table 4) and `letters` (an outreach letter to
+//! each invitee, written into a folder).
+
+use crate::cli::Input;
+use crate::output::{self, Format};
+use anyhow::Context;
+use partnermap_analysis::brokers::{brokers, network_metrics, MetricsOptions};
+use partnermap_analysis::coverage::{gaps, Scenario};
+use partnermap_analysis::introductions::introductions;
+use partnermap_analysis::invite::{plan, Plan};
+use partnermap_core::{Coalition, Landscape, TermKind};
+use partnermap_report::letters::{folder, Template, BUILTIN_TEMPLATE};
+use partnermap_report::{command, tables};
+use std::path::PathBuf;
+
+#[derive(Debug, clap::Args)]
+pub struct GapsArgs {
+    #[command(flatten)]
+    input: Input,
+    /// What if this organization (id or name) left? Repeat for several.
+    #[arg(long, value_name = "ORG")]
+    without: Vec<String>,
+    /// What if this potential partner (id or name) joined? Repeat for several.
+    #[arg(long, value_name = "ORG")]
+    with: Vec<String>,
+    /// Output format.
+    #[arg(long, value_enum, default_value_t = Format::Table)]
+    format: Format,
+}
+
+impl GapsArgs {
+    pub fn run(&self) -> anyhow::Result<()> {
+        let coalition = self.input.load()?.coalition;
+        let landscape = Landscape::build(&coalition);
+        let (without, with) = (self.without.clone(), self.with.clone());
+        // Every problem of the scenario at once, each naming its flag.
+        let report = gaps(&landscape, &Scenario { without, with }).map_err(|errors| {
+            let problems = errors
+                .iter()
+                .map(|e| e.flag_problem(&coalition.organizations));
+            output::UsageError(problems.collect())
+        })?;
+        let csv = || tables::gaps(&report.coverage);
+        output::show(self.format, &report, csv, || command::gaps(&report))
+    }
+}
+
+#[derive(Debug, clap::Args)]
+pub struct PathsArgs {
+    #[command(flatten)]
+    input: Input,
+    #[command(flatten)]
+    term: Term,
+    /// Follow directed partnerships only from source to target, the way referrals go.
+    #[arg(long)]
+    directed: bool,
+    /// Output format.
+    #[arg(long, value_enum, default_value_t = Format::Table)]
+    format: Format,
+}
+
+/// The one population, domain or asset to find introductions for.
+#[derive(Debug, clap::Args)]
+#[group(required = true, multiple = false)]
+struct Term {
+    /// A population (label, id or alias).
+    #[arg(long)]
+    population: Option<String>,
+    /// A domain (label, id or alias).
+    #[arg(long)]
+    domain: Option<String>,
+    /// An asset (label, id or alias).
+    #[arg(long)]
+    asset: Option<String>,
+}
+
+impl PathsArgs {
+    pub fn run(&self) -> anyhow::Result<()> {
+        let coalition = self.input.load()?.coalition;
+        let landscape = Landscape::build(&coalition);
+        let t = &self.term;
+        let (kind, text) = match (&t.population, &t.domain, &t.asset) {
+            (Some(p), _, _) => (TermKind::Population, p),
+            (_, Some(d), _) => (TermKind::Domain, d),
+            (_, _, Some(a)) => (TermKind::Asset, a),
+            _ => unreachable!("clap requires one of --population, --domain, --asset"),
+        };
+        let term = output::term(&landscape, kind, text)?;
+        let Some(found) = introductions(&landscape, kind, &term.id, self.directed) else {
+            return Err(output::usage(
+                "error: warm introductions start from the convener, and this coalition has none\n  hint: add convener = \"your-organization-id\" to coalition.toml".to_string(),
+            ));
+        };
+        let csv = || tables::paths(&landscape, &found);
+        output::show(self.format, &found, csv, || {
+            command::paths(&landscape, &term.label, &found)
+        })
+    }
+}
+
+#[derive(Debug, clap::Args)]
+pub struct DiffArgs {
+    /// The older snapshot (any input partnermap reads).
+    old: PathBuf,
+    /// The newer snapshot.
+    new: PathBuf,
+    /// Output format.
+    #[arg(long, value_enum, default_value_t = Format::Table)]
+    format: Format,
+}
+
+impl DiffArgs {
+    pub fn run(&self) -> anyhow::Result<()> {
+        let load = |path| output::loaded(partnermap_core::load(path));
+        let (old, new) = (load(&self.old)?.coalition, load(&self.new)?.coalition);
+        let diff =
+            partnermap_analysis::diff::diff(&Landscape::build(&old), &Landscape::build(&new));
+        let document = || command::diff(&new.name, &diff);
+        output::show(self.format, &diff, || tables::diff(&diff), document)
+    }
+}
+
+/// How the network metrics are computed.
+#[derive(Debug, clap::Args)]
+pub struct MetricsFlags {
+    /// Use partnership strength as weight (weighted degree, constraint, effective size, communities).
+    #[arg(long)]
+    weighted: bool,
+    /// Exact betweenness even for very large networks (otherwise estimated from 2,000 sample
+    /// sources above 50,000 organizations, within about ±0.03).
+    #[arg(long)]
+    exact: bool,
+    /// Follow the direction of the ties (the default when every partnership is directed).
+    #[arg(long, conflicts_with = "undirected")]
+    directed: bool,
+    /// Ignore the direction of the ties, even when every partnership is directed.
+    #[arg(long)]
+    undirected: bool,
+    /// Only the partnerships of this relation, in a file with several (e.g. "information").
+    #[arg(long)]
+    relation: Option<String>,
+}
+
+impl MetricsFlags {
+    fn options(&self) -> MetricsOptions {
+        let directed = (self.directed || self.undirected).then_some(self.directed);
+        MetricsOptions {
+            weighted: self.weighted,
+            exact: self.exact,
+            directed,
+        }
+    }
+
+    /// The input's coalition with only the partnerships of the relation `--relation` names.
+    fn load(&self, input: &Input) -> anyhow::Result<Coalition> {
+        let coalition = input.load()?.coalition;
+        let Some(name) = &self.relation else {
+            return Ok(coalition);
+        };
+        coalition.only_relation(name).map_err(|e| {
+            let (what, hint) = (e.to_string(), e.suggestion.as_deref());
+            output::usage(partnermap_core::lookup::flag_problem(
+                "--relation",
+                name,
+                &what,
+                hint,
+            ))
+        })
+    }
+}
+
+#[derive(Debug, clap::Args)]
+pub struct MetricsArgs {
+    #[command(flatten)]
+    input: Input,
+    #[command(flatten)]
+    options: MetricsFlags,
+    /// Output format.
+    #[arg(long, value_enum, default_value_t = Format::Table)]
+    format: Format,
+}
+
+impl MetricsArgs {
+    pub fn run(&self) -> anyhow::Result<()> {
+        let coalition = self.options.load(&self.input)?;
+        let metrics = network_metrics(&Landscape::build(&coalition), self.options.options());
+        let document = || command::metrics(&coalition.name, &metrics);
+        let csv = || tables::metrics(&metrics);
+        output::show(self.format, &metrics, csv, document)
+    }
+}
+
+#[derive(Debug, clap::Args)]
+pub struct BrokersArgs {
+    #[command(flatten)]
+    input: Input,
+    /// How many brokers to list.
+    #[arg(long, default_value_t = 10)]
+    top: usize,
+    #[command(flatten)]
+    options: MetricsFlags,
+    /// Output format.
+    #[arg(long, value_enum, default_value_t = Format::Table)]
+    format: Format,
+}
+
+impl BrokersArgs {
+    pub fn run(&self) -> anyhow::Result<()> {
+        let coalition = self.options.load(&self.input)?;
+        let landscape = Landscape::build(&coalition);
+        let mut list = brokers(
+            &landscape,
+            &network_metrics(&landscape, self.options.options()),
+        );
+        list.truncate(self.top);
+        let document = || command::brokers(&coalition.name, &list);
+        output::show(self.format, &list, || tables::brokers(&list), document)
+    }
+}
+
+/// The invite list, as `invite` and `letters` choose it.
+#[derive(Debug, clap::Args)]
+struct InviteList {
+    /// The most organizations to invite (also --k).
+    #[arg(long, alias = "k", value_name = "N", default_value_t = 5)]
+    invitations: usize,
+    /// Also search for the best possible list (up to 40 candidates and k of 6) and compare.
+    #[arg(long)]
+    exact: bool,
+}
+
+impl InviteList {
+    fn plan(&self, landscape: &Landscape) -> Plan {
+        plan(landscape, self.invitations, self.exact)
+    }
+}
+
+#[derive(Debug, clap::Args)]
+pub struct InviteArgs {
+    #[command(flatten)]
+    input: Input,
+    #[command(flatten)]
+    list: InviteList,
+    /// Output format.
+    #[arg(long, value_enum, default_value_t = Format::Table)]
+    format: Format,
+    /// Write a copy of the project to this folder with each pick's sender recorded (invited_by).
+    #[arg(long, value_name = "FOLDER")]
+    apply: Option<PathBuf>,
+}
+
+impl InviteArgs {
+    pub fn run(&self) -> anyhow::Result<()> {
+        let coalition = self.input.load()?.coalition;
+        let landscape = Landscape::build(&coalition);
+        let plan = self.list.plan(&landscape);
+        if let Some(out) = &self.apply {
+            let hint = "write the copy to a new folder, e.g. --apply invited";
+            self.input.not_input(out, "--apply: ", hint)?;
+            partnermap_core::write::write_folder(&plan.recorded(&landscape), out)
+                .with_context(|| format!("writing the invited copy to {}", out.display()))?;
+            let (out, picks) = (out.display(), plan.picks.len());
+            output::note(&format!(
+                "Wrote {out} with {picks} invitations recorded (invited_by)."
+            ));
+        }
+        let csv = || tables::invite(&landscape, &plan);
+        let document = || command::invite(&landscape, &plan);
+        output::show(self.format, &plan, csv, document)
+    }
+}
+
+#[derive(Debug, clap::Args)]
+#[command(mut_arg("paths", |a| a.required(false).required_unless_present("print_template")))]
+pub struct LettersArgs {
+    #[command(flatten)]
+    input: Input,
+    /// The folder to write the letters into (replaced as a whole if it holds earlier letters).
+    #[arg(long, value_name = "DIR", required_unless_present = "print_template")]
+    out: Option<PathBuf>,
+    #[command(flatten)]
+    list: InviteList,
+    /// Your own minijinja template instead of the built-in one (docs/letters.md).
+    #[arg(long, value_name = "FILE")]
+    template: Option<PathBuf>,
+    /// Print the built-in template, to start your own from.
+    #[arg(long)]
+    print_template: bool,
+}
+
+impl LettersArgs {
+    pub fn run(&self) -> anyhow::Result<()> {
+        let Some(out) = self.out.as_ref().filter(|_| !self.print_template) else {
+            return output::print(BUILTIN_TEMPLATE);
+        };
+        let hint = "choose a folder outside the input, e.g. --out letters";
+        self.input.not_input(out, "", hint)?;
+        let template = self.template.as_deref();
+        let template = template.map_or(Ok(Template::builtin()), Template::read);
+        let coalition = self.input.load()?.coalition;
+        let landscape = Landscape::build(&coalition);
+        let plan = self.list.plan(&landscape);
+        let files = template.and_then(|t| folder(&landscape, &plan, &t));
+        let files = files.map_err(|e| output::usage(format!("error: {e}")))?;
+        let write_folder = partnermap_report::output::write_folder;
+        output::written(write_folder(out, &files, "letters folder", "letters.csv"))?;
+        output::print(&format!("Wrote the letters to {}.\n", out.display()))
+    }
+}
