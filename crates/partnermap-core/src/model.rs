@@ -400,16 +400,13 @@ impl Partnership {
 
 /// What the coalition is looking for (worksheet Part 1). Term ids.
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize, schemars::JsonSchema)]
-#[serde(deny_unknown_fields)]
+#[serde(default, deny_unknown_fields)]
 pub struct Priorities {
     /// Populations facing the greatest barriers.
-    #[serde(default)]
     pub populations: Vec<String>,
     /// Areas of greatest concern.
-    #[serde(default)]
     pub domains: Vec<String>,
     /// Assets the coalition needs.
-    #[serde(default)]
     pub assets: Vec<String>,
 }
 
