@@ -161,15 +161,8 @@ impl MetricsFlags {
         let Some(name) = &self.relation else {
             return Ok(coalition);
         };
-        coalition.only_relation(name).map_err(|e| {
-            let (what, hint) = (e.to_string(), e.suggestion.as_deref());
-            output::usage(partnermap_core::lookup::flag_problem(
-                "--relation",
-                name,
-                &what,
-                hint,
-            ))
-        })
+        let only = coalition.only_relation(name);
+        only.map_err(|e| output::unknown("--relation", name, &e.to_string(), e.suggestion))
     }
 }
 

@@ -3,6 +3,7 @@
 //! organization on the command line.
 
 use anyhow::Context;
+use partnermap_core::lookup::flag_problem;
 use partnermap_core::{Landscape, Loaded, TermKind};
 use partnermap_report::document::Document;
 use partnermap_report::OutputError;
@@ -128,17 +129,14 @@ pub fn term<'a>(
     kind: TermKind,
     text: &str,
 ) -> anyhow::Result<&'a partnermap_core::vocabulary::Term> {
-    landscape
-        .vocabulary()
-        .resolve(kind, text)
-        .map_err(|suggestion| {
-            usage(partnermap_core::lookup::flag_problem(
-                &format!("--{}", kind.noun()),
-                text,
-                &format!("unknown {kind}"),
-                suggestion.as_deref(),
-            ))
-        })
+    let (flag, what) = (format!("--{}", kind.noun()), format!("unknown {kind}"));
+    let found = landscape.vocabulary().resolve(kind, text);
+    found.map_err(|suggestion| unknown(&flag, text, &what, suggestion))
+}
+
+/// A flag's value that names nothing known, with the likely intended one as a hint.
+pub fn unknown(flag: &str, text: &str, what: &str, suggestion: Option<String>) -> anyhow::Error {
+    usage(flag_problem(flag, text, what, suggestion.as_deref()))
 }
 
 /// Finds the organization a command-line flag names (id or name).
