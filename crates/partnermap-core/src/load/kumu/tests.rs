@@ -165,3 +165,196 @@ mod sheets {
         assert_eq!(coalition.partnerships[0].target, "casa");
     }
 }
+
+mod workbook {
+    use super::super::super::testing::error;
+    use super::super::*;
+    use crate::model::{OrganizationType, PartnershipKind};
+    use rust_xlsxwriter::Workbook;
+
+    /// A workbook with `sheets`, each a name and its rows of text cells.
+    fn workbook(sheets: &[(&str, &[&[&str]])]) -> tempfile::TempDir {
+        let mut workbook = Workbook::new();
+        for (name, rows) in sheets {
+            let worksheet = workbook.add_worksheet();
+            worksheet.set_name(*name).unwrap();
+            for (r, row) in rows.iter().enumerate() {
+                for (c, cell) in row.iter().enumerate() {
+                    if !cell.is_empty() {
+                        worksheet.write_string(r as u32, c as u16, *cell).unwrap();
+                    }
+                }
+            }
+        }
+        let dir = tempfile::tempdir().unwrap();
+        workbook.save(dir.path().join("map.xlsx")).unwrap();
+        dir
+    }
+
+    #[test]
+    fn a_workbook_as_kumu_lays_it_out_with_lists_ignored_sheets_and_custom_fields() {
+        let dir = workbook(&[
+            (
+                "(ignore) old elements",
+                &[&["Label", "Type"], &["Gone", "bank"]],
+            ),
+            (
+                "Elements",
+                &[
+                    &[
+                        "Label",
+                        "Type",
+                        "Description",
+                        "Tags",
+                        "Image",
+                        "Email",
+                        "Budget",
+                    ],
+                    &[
+                        "Forest City AJC",
+                        "American Job Center",
+                        "One-stop",
+                        "PWD | Digital access | mentoring",
+                        "",
+                        "info@ajc.example",
+                        "120000",
+                    ],
+                    &[
+                        "Casa",
+                        "Person",
+                        "",
+                        "ELL",
+                        "https://casa.example/logo.png",
+                        "",
+                        "",
+                    ],
+                    &["Bank", "bank", "", "", "", "", ""],
+                ],
+            ),
+            (
+                "Connections",
+                &[
+                    &[
+                        "From",
+                        "To",
+                        "Type",
+                        "Label",
+                        "Description",
+                        "Tags",
+                        "Strength",
+                        "Direction",
+                    ],
+                    &[
+                        "Forest City AJC",
+                        "Casa|Bank",
+                        "Referral",
+                        "refers",
+                        "Weekly calls",
+                        "priority|2024",
+                        "3",
+                        "directed",
+                    ],
+                    &["Casa", "Nowhere", "", "", "", "", "", ""],
+                ],
+            ),
+        ]);
+        let path = dir.path().join("map.xlsx");
+        assert!(is_kumu_workbook(&path));
+        let read = read_kumu_workbook(&path);
+        let file = path.display().to_string();
+        assert_eq!(
+            read.diagnostics,
+            [error(
+                &file,
+                Some(3),
+                Some("to"),
+                "connection on row 3: \"Nowhere\" is not an element's _id or label",
+                Some("name an element by its label")
+            )
+            .in_sheet("Connections")]
+        );
+        let coalition = read.coalition.unwrap();
+        let names: Vec<&str> = coalition
+            .organizations
+            .iter()
+            .map(|o| o.name.as_str())
+            .collect();
+        assert_eq!(names, ["Forest City AJC", "Casa", "Bank"]);
+        let ajc = &coalition.organizations[0];
+        assert_eq!(ajc.kind, OrganizationType::AmericanJobCenter);
+        assert_eq!(ajc.notes.as_deref(), Some("One-stop"));
+        assert_eq!(
+            (ajc.populations.as_slice(), ajc.domains.as_slice()),
+            (
+                &["people-with-disabilities".to_string()][..],
+                &["digital-access".to_string()][..]
+            )
+        );
+        let kept: Vec<(&str, &str)> = ajc
+            .attributes
+            .iter()
+            .map(|(k, v)| (k.as_str(), v.as_str()))
+            .collect();
+        assert_eq!(
+            kept,
+            [
+                ("Budget", "120000"),
+                ("Email", "info@ajc.example"),
+                ("tags", "mentoring")
+            ]
+        );
+        let casa = &coalition.organizations[1];
+        assert_eq!(
+            (
+                casa.attributes["type"].as_str(),
+                casa.attributes["Image"].as_str()
+            ),
+            ("Person", "https://casa.example/logo.png")
+        );
+        assert_eq!(casa.populations, ["english-language-learners"]);
+        // Kumu draws a connection from From to each element of a | list in To.
+        let ends: Vec<(&str, &str)> = coalition
+            .partnerships
+            .iter()
+            .map(|p| (p.source.as_str(), p.target.as_str()))
+            .collect();
+        assert_eq!(
+            ends,
+            [("forest-city-ajc", "casa"), ("forest-city-ajc", "bank")]
+        );
+        for tie in &coalition.partnerships {
+            assert_eq!(
+                (tie.kind, tie.strength, tie.directed, tie.notes.as_deref()),
+                (PartnershipKind::Referral, 3, true, Some("Weekly calls"))
+            );
+            let kept: Vec<(&str, &str)> = tie
+                .attributes
+                .iter()
+                .map(|(k, v)| (k.as_str(), v.as_str()))
+                .collect();
+            assert_eq!(kept, [("Label", "refers"), ("tags", "priority; 2024")]);
+        }
+        assert_eq!(read.origins.partnerships[1].line, Some(2));
+    }
+
+    #[test]
+    fn a_workbook_without_an_elements_sheet_is_an_error_naming_its_sheets() {
+        let dir = workbook(&[
+            ("Elements (ignore)", &[&["Label"], &["A"]]),
+            ("Connections", &[&["From", "To"], &["A", "B"]]),
+        ]);
+        let path = dir.path().join("map.xlsx");
+        assert!(!is_kumu_workbook(&path));
+        let read = read_kumu_workbook(&path);
+        assert_eq!(
+            read.diagnostics,
+            [error(
+                &path.display().to_string(),
+                None,
+                None,
+                "the workbook has no Elements sheet (its sheets: Connections)",
+                Some("Kumu's workbook has a sheet named Elements (Label, Type, …) and one named Connections (From, To, …)")
+            )]
+        );
+    }
+}
