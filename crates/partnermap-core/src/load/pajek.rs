@@ -95,7 +95,7 @@ fn companion(path: &Path, extension: &str, network: &mut Network) -> Option<(Pat
                         names.join(", ")
                     ),
                 )
-                .with_hint(&format!("name the one that does {stem}.{extension}")),
+                .with_hint(format!("name the one that does {stem}.{extension}")),
             );
             None
         }
