@@ -1,8 +1,19 @@
 //! Kumu's blueprint and sheets, laid out as Kumu's documentation lays them out.
 
+use crate::model::Attributes;
+
+/// The extra fields kept on an organization or partnership, in order.
+fn kept(attributes: &Attributes) -> Vec<(&str, &str)> {
+    attributes
+        .iter()
+        .map(|(k, v)| (k.as_str(), v.as_str()))
+        .collect()
+}
+
 mod blueprint {
     use super::super::super::testing::folder;
     use super::super::*;
+    use super::kept;
     use crate::model::{OrganizationType, PartnershipKind};
 
     #[test]
@@ -41,13 +52,9 @@ mod blueprint {
                 &["digital-access".to_string()][..]
             )
         );
-        let kept: Vec<(&str, &str)> = ajc
-            .attributes
-            .iter()
-            .map(|(k, v)| (k.as_str(), v.as_str()))
-            .collect();
+        let extra = kept(&ajc.attributes);
         assert_eq!(
-            kept,
+            extra,
             [
                 ("Budget", "120000"),
                 ("Founded", "1998"),
@@ -81,6 +88,7 @@ mod blueprint {
 mod sheets {
     use super::super::super::testing::{error, folder};
     use super::super::*;
+    use super::kept;
     use crate::model::{OrganizationType, PartnershipKind};
 
     #[test]
@@ -118,13 +126,9 @@ mod sheets {
         let ajc = &coalition.organizations[0];
         assert_eq!(ajc.kind, OrganizationType::AmericanJobCenter);
         assert_eq!((ajc.populations.len(), ajc.domains.len()), (1, 1));
-        let kept: Vec<(&str, &str)> = ajc
-            .attributes
-            .iter()
-            .map(|(k, v)| (k.as_str(), v.as_str()))
-            .collect();
+        let extra = kept(&ajc.attributes);
         assert_eq!(
-            kept,
+            extra,
             [
                 ("Budget", "120000"),
                 ("Email", "info@ajc.example"),
@@ -137,12 +141,8 @@ mod sheets {
             (tie.kind, tie.strength, tie.notes.as_deref()),
             (PartnershipKind::Referral, 3, Some("Weekly calls"))
         );
-        let kept: Vec<(&str, &str)> = tie
-            .attributes
-            .iter()
-            .map(|(k, v)| (k.as_str(), v.as_str()))
-            .collect();
-        assert_eq!(kept, [("Label", "refers"), ("tags", "priority; 2024")]);
+        let extra = kept(&tie.attributes);
+        assert_eq!(extra, [("Label", "refers"), ("tags", "priority; 2024")]);
         assert_eq!(read.origins.partnerships[0].line, Some(2));
     }
 
@@ -169,6 +169,7 @@ mod sheets {
 mod workbook {
     use super::super::super::testing::error;
     use super::super::*;
+    use super::kept;
     use crate::model::{OrganizationType, PartnershipKind};
     use rust_xlsxwriter::Workbook;
 
@@ -290,13 +291,9 @@ mod workbook {
                 &["digital-access".to_string()][..]
             )
         );
-        let kept: Vec<(&str, &str)> = ajc
-            .attributes
-            .iter()
-            .map(|(k, v)| (k.as_str(), v.as_str()))
-            .collect();
+        let extra = kept(&ajc.attributes);
         assert_eq!(
-            kept,
+            extra,
             [
                 ("Budget", "120000"),
                 ("Email", "info@ajc.example"),
@@ -327,12 +324,8 @@ mod workbook {
                 (tie.kind, tie.strength, tie.directed, tie.notes.as_deref()),
                 (PartnershipKind::Referral, 3, true, Some("Weekly calls"))
             );
-            let kept: Vec<(&str, &str)> = tie
-                .attributes
-                .iter()
-                .map(|(k, v)| (k.as_str(), v.as_str()))
-                .collect();
-            assert_eq!(kept, [("Label", "refers"), ("tags", "priority; 2024")]);
+            let extra = kept(&tie.attributes);
+            assert_eq!(extra, [("Label", "refers"), ("tags", "priority; 2024")]);
         }
         assert_eq!(read.origins.partnerships[1].line, Some(2));
     }
