@@ -78,12 +78,27 @@ struct Item {
 }
 
 impl Item {
-    /// An error in `field` of this element or connection.
+    /// An error in `field` of this element or connection. A row of a sheet (the items that
+    /// have lines) names the field by its column's header as written (`To`), else as Kumu's
+    /// headers are (`Label`); a workbook's also names the sheet.
     fn problem(&self, field: &str, message: &str, hint: &str) -> Diagnostic {
-        let diagnostic = Diagnostic::error(&self.file, format!("{}: {message}", self.at))
+        let mut diagnostic = Diagnostic::error(&self.file, format!("{}: {message}", self.at))
             .at_line(self.line)
             .in_field(field)
             .with_hint(hint);
+        if self.line.is_some() {
+            let header = self.value.as_object().and_then(|object| {
+                object
+                    .keys()
+                    .find(|k| k.eq_ignore_ascii_case(field))
+                    .cloned()
+            });
+            let mut letters = field.chars();
+            let capital = letters.next().map_or(String::new(), |first| {
+                first.to_uppercase().chain(letters).collect()
+            });
+            diagnostic = diagnostic.in_field(header.unwrap_or(capital));
+        }
         match &self.sheet {
             Some(sheet) => diagnostic.in_sheet(sheet),
             None => diagnostic,

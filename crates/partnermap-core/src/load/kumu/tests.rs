@@ -117,7 +117,7 @@ mod sheets {
             [error(
                 &file,
                 Some(3),
-                Some("to"),
+                Some("To"),
                 "connection on line 3: \"Nowhere\" is not an element's _id or label",
                 Some("name an element by its label")
             )]
@@ -268,7 +268,7 @@ mod workbook {
             [error(
                 &file,
                 Some(3),
-                Some("to"),
+                Some("To"),
                 "connection on row 3: \"Nowhere\" is not an element's _id or label",
                 Some("name an element by its label")
             )
