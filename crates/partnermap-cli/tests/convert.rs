@@ -248,6 +248,38 @@ fn every_format_is_written_and_networks_read_back() {
         .unwrap()
         .coalition;
     assert_eq!(names(&dl), names(&original));
+    // Kumu's workbook: the two sheets Kumu imports, read back as the same network, with the
+    // metrics as fields.
+    let xlsx = dir.path().join("fc.xlsx");
+    convert(&example, &xlsx, &["--to", "kumu-xlsx", "--metrics"]);
+    let mut archive = zip::ZipArchive::new(std::fs::File::open(&xlsx).unwrap()).unwrap();
+    let mut workbook = String::new();
+    std::io::Read::read_to_string(
+        &mut archive.by_name("xl/workbook.xml").unwrap(),
+        &mut workbook,
+    )
+    .unwrap();
+    assert!(
+        workbook.contains(r#"<sheet name="Elements" sheetId="1""#)
+            && workbook.contains(r#"<sheet name="Connections" sheetId="2""#),
+        "{workbook}"
+    );
+    let kumu = partnermap_core::load(&xlsx).unwrap().coalition;
+    assert_eq!(kumu.organizations.len(), original.organizations.len());
+    for (back, org) in kumu.organizations.iter().zip(&original.organizations) {
+        assert_eq!(
+            (
+                &back.id,
+                &back.name,
+                back.kind,
+                &back.populations,
+                &back.assets
+            ),
+            (&org.id, &org.name, org.kind, &org.populations, &org.assets)
+        );
+        assert!(back.attributes.contains_key("betweenness"), "{back:?}");
+    }
+    assert_eq!(kumu.partnerships, original.partnerships);
     // Gephi's tables: UTF-8 without a byte-order mark, a unique edge Id.
     convert(&example, &dir.path().join("gephi"), &["--to", "gephi-csv"]);
     let edges = std::fs::read(dir.path().join("gephi/edges.csv")).unwrap();
@@ -268,7 +300,7 @@ fn unknown_formats_and_a_landscape_pajek_are_usage_errors() {
     let example = workspace_path("data/forest-city");
     let dir = tempfile::tempdir().unwrap();
     for (out, flags, message) in [
-        ("x.docx", vec![], "x.docx: no format has this extension (give one of: json, folder, graphml, gexf, pajek, dl, gephi-csv, kumu)"),
+        ("x.docx", vec![], "x.docx: no format has this extension (give one of: json, folder, graphml, gexf, pajek, dl, gephi-csv, kumu, kumu-xlsx)"),
         (
             "x.net",
             vec!["--landscape"],
@@ -277,7 +309,7 @@ fn unknown_formats_and_a_landscape_pajek_are_usage_errors() {
         (
             "x.net",
             vec!["--to", "yed"],
-            "the formats are: json, folder, graphml, gexf, pajek, dl, gephi-csv, kumu",
+            "the formats are: json, folder, graphml, gexf, pajek, dl, gephi-csv, kumu, kumu-xlsx",
         ),
     ] {
         let run = Command::cargo_bin("partnermap")
@@ -292,4 +324,25 @@ fn unknown_formats_and_a_landscape_pajek_are_usage_errors() {
         let stderr = String::from_utf8_lossy(&run.stderr);
         assert!(stderr.contains(message), "{stderr}");
     }
+}
+
+#[test]
+fn kumu_workbook_cells_that_look_like_formulas_stay_text() {
+    let dir = tempfile::tempdir().unwrap();
+    let input = dir.path().join("ties.csv");
+    std::fs::write(&input, "source,target\n\"=HYPERLINK(\"\"x\"\")\",Bank\n").unwrap();
+    let xlsx = dir.path().join("ties.kumu.xlsx");
+    convert(&input, &xlsx, &[]);
+    let mut archive = zip::ZipArchive::new(std::fs::File::open(&xlsx).unwrap()).unwrap();
+    let mut read = |name: &str| {
+        let mut text = String::new();
+        std::io::Read::read_to_string(&mut archive.by_name(name).unwrap(), &mut text).unwrap();
+        text
+    };
+    // The name is a string cell (no <f>ormula), styled with Excel's quote prefix.
+    let sheet = read("xl/worksheets/sheet1.xml");
+    assert!(!sheet.contains("<f>"), "{sheet}");
+    assert!(read("xl/styles.xml").contains(r#"quotePrefix="1""#));
+    let back = partnermap_core::load(&xlsx).unwrap().coalition;
+    assert_eq!(back.organizations[0].name, "=HYPERLINK(\"x\")");
 }

@@ -135,6 +135,67 @@ fn the_mayors_office_brokers_knokes_information_network() {
 }
 
 #[test]
+fn knokes_file_and_the_sector_partition_beside_it_read_as_ten_organizations_with_their_sectors() {
+    let Some(path) = real_data("knoke-bureaucracies/KnokBur.DAT") else {
+        return;
+    };
+    let validate = Command::cargo_bin("partnermap")
+        .unwrap()
+        .arg("validate")
+        .arg(&path)
+        .output()
+        .unwrap();
+    assert!(validate.status.success());
+    let shown = String::from_utf8_lossy(&validate.stdout);
+    assert!(
+        shown.contains("10 organizations, 71 partnerships"),
+        "{shown}"
+    );
+    assert!(
+        shown.contains("kept aside: 4 organization fields: KnokRat (10), KnokSec (10), RATING (10), SECTOR (10)"),
+        "{shown}"
+    );
+    let dir = tempfile::tempdir().unwrap();
+    let json = dir.path().join("knoke.json");
+    Command::cargo_bin("partnermap")
+        .unwrap()
+        .arg("convert")
+        .arg(&path)
+        .arg(&json)
+        .assert()
+        .success();
+    let document: serde_json::Value =
+        serde_json::from_str(&std::fs::read_to_string(&json).unwrap()).unwrap();
+    let sectors: Vec<(&str, &str)> = document["organizations"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|o| {
+            (
+                o["name"].as_str().unwrap(),
+                o["attributes"]["KnokSec"].as_str().unwrap(),
+            )
+        })
+        .collect();
+    // SOURCE.md: 1 = GOV (government), 2 = VOL (voluntary), 3 = PVT (private).
+    assert_eq!(
+        sectors,
+        [
+            ("COUN", "GOV"),
+            ("COMM", "VOL"),
+            ("EDUC", "GOV"),
+            ("INDU", "PVT"),
+            ("MAYR", "GOV"),
+            ("WRO", "VOL"),
+            ("NEWS", "PVT"),
+            ("UWAY", "VOL"),
+            ("WELF", "GOV"),
+            ("WEST", "VOL"),
+        ]
+    );
+}
+
+#[test]
 fn an_unknown_relation_is_a_usage_error_with_a_hint() {
     let Some(path) = real_data("knoke-bureaucracies/KnokBur.DAT") else {
         return;

@@ -195,6 +195,17 @@ fn knoke_ucinet_iv_file_has_both_relations_and_the_sectors() {
         ]
     );
     assert_eq!(coalition.organizations[7].attributes["RATING"], "5.94");
+    // KnokSec.clu and KnokRat.vec beside it (their stems share "Knok") give the same sectors,
+    // through the partition's legend (1 - GOV, 2 - VOL, 3 - PVT), and the ratings.
+    for org in &coalition.organizations {
+        assert_eq!(
+            org.attributes["KnokSec"], org.attributes["SECTOR"],
+            "{}",
+            org.name
+        );
+        let rating = |name: &str| org.attributes[name].parse::<f64>().unwrap();
+        assert_eq!(rating("KnokRat"), rating("RATING"), "{}", org.name);
+    }
     // The mayor sends information to 8 organizations and receives it from 8.
     let information = |f: &dyn Fn(&partnermap_core::Partnership) -> bool| {
         coalition
@@ -219,6 +230,15 @@ fn ucinet_dl_files_read_their_matrices_as_relations() {
             .count()
     };
     assert_eq!((count(&knoke, "KNOKI"), count(&knoke, "KNOKM")), (49, 22));
+    let sectors: Vec<&str> = knoke
+        .organizations
+        .iter()
+        .map(|o| o.attributes["KnokSec"].as_str())
+        .collect();
+    assert_eq!(
+        sectors,
+        ["GOV", "VOL", "GOV", "PVT", "GOV", "VOL", "PVT", "VOL", "GOV", "VOL"]
+    );
     let Some(padgett) = load_real("padgett-florentine/PADGETT.DAT") else {
         return;
     };

@@ -69,12 +69,51 @@ proptest! {
     }
 
     #[test]
-    fn arbitrary_ucinet_files_never_panic_and_failures_say_why(dl in "(dl |n=|nr=|nc=|nm=|format=|fullmatrix|edgelist1|nodelist1|labels:|embedded|data:|[0-9 ,\n\u{1a}a-z-]){0,60}") {
+    fn arbitrary_ucinet_files_never_panic_and_failures_say_why(dl in "(dl |n=|nr=|nc=|nm=|format=|fullmatrix|edgelist1|nodelist1|labels:|embedded|data:|[0-9 ,\n\u{1a}a-z-]){0,60}", clu in network_like()) {
         let dir = tempfile::tempdir().unwrap();
-        for name in ["u.dl", "u.dat"] {
+        // A partition whose stem shares the files' first four letters is read beside them.
+        std::fs::write(dir.path().join("uuuuSec.clu"), &clu).unwrap();
+        for name in ["uuuu.dl", "uuuu.dat"] {
             let path = dir.path().join(name);
             std::fs::write(&path, &dl).unwrap();
             load_and_check(&path)?;
+        }
+    }
+
+    #[test]
+    fn arbitrary_kumu_workbooks_never_panic_and_failures_say_why(
+        sheets in prop::collection::vec(
+            (
+                "(Elements|Connections|Notes \\(ignore\\)|[A-Za-z]{1,8})",
+                prop::collection::vec(
+                    prop::collection::vec("(Label|ID|From|To|Type|Tags|Direction|Strength|weight|directed|[a-c]|[a-c]\\|[a-d]|[=+@ |;a-z0-9.-]{0,8})", 0..5),
+                    0..6,
+                ),
+            ),
+            0..4,
+        )
+    ) {
+        let dir = tempfile::tempdir().unwrap();
+        let mut workbook = rust_xlsxwriter::Workbook::new();
+        let mut names = std::collections::HashSet::new();
+        for (name, rows) in &sheets {
+            if !names.insert(name.to_lowercase()) {
+                continue;
+            }
+            let sheet = workbook.add_worksheet();
+            sheet.set_name(name).unwrap();
+            for (r, row) in rows.iter().enumerate() {
+                for (c, cell) in row.iter().enumerate() {
+                    sheet.write_string(r as u32, c as u16, cell).unwrap();
+                }
+            }
+        }
+        let path = dir.path().join("k.xlsx");
+        workbook.save(&path).unwrap();
+        load_and_check(&path)?;
+        let forced = partnermap_core::load::load_as(&path, Some("kumu-xlsx"));
+        if let Err(error) = forced {
+            prop_assert!(error.diagnostics.iter().any(|d| d.is_error()), "{:?}", error.diagnostics);
         }
     }
 

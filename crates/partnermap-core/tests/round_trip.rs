@@ -245,9 +245,13 @@ proptest! {
             })?;
             prop_assert_eq!(to_json(&back.coalition), to_json(&coalition), "{}", file);
         }
-        // Gephi's tables and Kumu's blueprint hold no coalition, only its organizations and
-        // partnerships.
-        for (format, file) in [(Format::GephiCsv, "gephi"), (Format::Kumu, "network.kumu.json")] {
+        // Gephi's tables and Kumu's blueprint and workbook hold no coalition, only its
+        // organizations and partnerships.
+        for (format, file) in [
+            (Format::GephiCsv, "gephi"),
+            (Format::Kumu, "network.kumu.json"),
+            (Format::KumuXlsx, "network.kumu.xlsx"),
+        ] {
             let path = dir.path().join(file);
             export(&folder, Some(format), &path, &[], false).unwrap();
             let back = load(&path).map_err(|e| {

@@ -2,7 +2,8 @@
 //! `row labels:` / `column labels:`, `labels embedded`, `matrix labels:` / `level labels:`) and
 //! the older UCINET IV files of `^Z`-ended blocks (a name line, a `4 , 10 , 10 ,N,NB` header, a
 //! label line, the rows), whose attribute table (`ID,SECTOR,RATING`) becomes organization
-//! attributes. Each matrix is a relation. docs/formats/ucinet-dl.md says what maps to what.
+//! attributes. Each matrix is a relation; a Pajek partition or vector beside the file adds
+//! attributes. docs/formats/ucinet-dl.md says what maps to what.
 
 use super::network::{
     parse_weight, too_many_vertices_hint, vertex_count_fits, Network, Tie, WEIGHT_HINT,
@@ -15,7 +16,8 @@ use std::path::Path;
 mod old;
 use old::{old_header, read_old};
 
-/// Reads a `.dl` or `.dat` file.
+/// Reads a `.dl` or `.dat` file, and the Pajek `.clu` and `.vec` that describe its network
+/// (`KnokSec.clu` beside `KnokBur.DAT`), as Pajek's reader finds them.
 pub(super) fn read_dl(path: &Path) -> Read {
     let mut network = Network::new(path);
     let Some(text) = read_text(path, &mut network.diagnostics) else {
@@ -43,6 +45,8 @@ pub(super) fn read_dl(path: &Path) -> Read {
         );
         return Read::failed(network.origins, network.diagnostics);
     }
+    let vertices: Vec<usize> = (0..network.coalition.organizations.len()).collect();
+    super::pajek::read_companions(path, &[vertices], &mut network);
     network.finish()
 }
 

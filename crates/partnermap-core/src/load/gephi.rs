@@ -156,19 +156,9 @@ pub(super) fn read_gephi(name: &Path, nodes_path: &Path, edges_path: &Path) -> R
             .filter(|&(c, _)| !structural.contains(&Some(c)) && !cell(c).trim().is_empty())
             .map(|(c, name)| (name.clone(), cell(c).to_string()))
             .collect();
-        let ([Some(source), Some(target)], Some(directed), Ok(weight)) = (ends, directed, weight)
-        else {
-            continue;
-        };
-        network.add_tie(Tie {
-            source,
-            target,
-            directed,
-            weight,
-            relation: None,
-            attributes,
-            line: Some(line),
-        });
+        if let Some(tie) = Tie::read(ends, directed, weight, line) {
+            network.add_tie(Tie { attributes, ..tie });
+        }
     }
     network.finish()
 }

@@ -6,12 +6,14 @@
 //! `direction` directed, undirected or mutual). Every other field maps onto the model by name
 //! or is kept as an extra field (docs/formats/kumu.md).
 
-use super::csv::read_plain;
+use super::csv::{read_plain, Rows};
 use super::network::{parse_weight, Network, Tie, WEIGHT_HINT};
+use super::workbook::open_sheets;
 use super::{read_text, Read};
 use crate::diagnostic::Diagnostic;
 use crate::model::Attributes;
 use crate::vocabulary::TermKind;
+use calamine::Reader;
 use serde_json::{Map, Value};
 use std::collections::HashMap;
 use std::path::{Path, PathBuf};
@@ -68,9 +70,79 @@ fn fields(item: &Map<String, Value>, renamed: &[(&str, &str)]) -> Attributes {
 struct Item {
     value: Value,
     file: String,
+    /// The workbook sheet it is a row of.
+    sheet: Option<String>,
     line: Option<usize>,
-    /// How messages name it: `element 3`, or the row in a sheet.
+    /// How messages name it: `element 3`, or the line or row in a sheet.
     at: String,
+}
+
+impl Item {
+    /// An error in `field` of this element or connection. A row of a sheet (the items that
+    /// have lines) names the field by its column's header as written (`To`), else as Kumu's
+    /// headers are (`Label`); a workbook's also names the sheet.
+    fn problem(&self, field: &str, message: &str, hint: &str) -> Diagnostic {
+        let mut diagnostic = Diagnostic::error(&self.file, format!("{}: {message}", self.at))
+            .at_line(self.line)
+            .in_field(field)
+            .with_hint(hint);
+        if self.line.is_some() {
+            let header = self.value.as_object().and_then(|object| {
+                object
+                    .keys()
+                    .find(|k| k.eq_ignore_ascii_case(field))
+                    .cloned()
+            });
+            let mut letters = field.chars();
+            let capital = letters.next().map_or(String::new(), |first| {
+                first.to_uppercase().chain(letters).collect()
+            });
+            diagnostic = diagnostic.in_field(header.unwrap_or(capital));
+        }
+        match &self.sheet {
+            Some(sheet) => diagnostic.in_sheet(sheet),
+            None => diagnostic,
+        }
+    }
+
+    /// The item as an object; `None`, with the error, when it is not one (`list` is the
+    /// blueprint's list it is in, `example` one written in full).
+    fn object(
+        &self,
+        list: &str,
+        example: &str,
+        network: &mut Network,
+    ) -> Option<&Map<String, Value>> {
+        let object = self.value.as_object();
+        if object.is_none() {
+            let hint = format!("write each {} as {example}", &list[..list.len() - 1]);
+            network
+                .diagnostics
+                .push(self.problem(list, "is not an object", &hint));
+        }
+        object
+    }
+}
+
+/// Takes the field `name` out of `fields`, trimmed; `None`, with the error "has no NAME", when
+/// it is absent or blank.
+fn required_field(
+    fields: &mut Attributes,
+    name: &str,
+    item: &Item,
+    hint: &str,
+    network: &mut Network,
+) -> Option<String> {
+    let value = fields
+        .remove(name)
+        .map(|v| v.trim().to_string())
+        .filter(|v| !v.is_empty());
+    if value.is_none() {
+        network
+            .diagnostics
+            .push(item.problem(name, &format!("has no {name}"), hint));
+    }
+    value
 }
 
 /// Reads a Kumu blueprint, named after the file.
@@ -100,6 +172,7 @@ pub(super) fn read_kumu(path: &Path) -> Read {
             .map(|(i, value)| Item {
                 value: value.clone(),
                 file: file.clone(),
+                sheet: None,
                 line: None,
                 at: format!("{what} {}", i + 1),
             })
@@ -113,44 +186,43 @@ pub(super) fn read_kumu(path: &Path) -> Read {
     network.finish()
 }
 
+/// Of the `names` of a folder's files or a workbook's sheets (sorted), the first that holds
+/// `word` (any case) and not `(ignore)`, as Kumu skips such sheets.
+fn kumu_sheet<'n>(names: &[&'n str], word: &str) -> Option<&'n str> {
+    names.iter().copied().find(|name| {
+        let name = name.to_lowercase();
+        name.contains(word) && !name.contains("(ignore)")
+    })
+}
+
 /// The elements and connections sheets of a folder laid out as Kumu's spreadsheet import (and
-/// no `coalition.toml`): CSV files whose names hold `elements` and `connections` (any case),
-/// those whose names hold `(ignore)` skipped, as Kumu skips such sheets.
+/// no `coalition.toml`): CSV files whose names hold `elements` and `connections`.
 pub(super) fn sheets_in(folder: &Path) -> Option<(PathBuf, Option<PathBuf>)> {
-    let mut files: Vec<PathBuf> = std::fs::read_dir(folder)
+    let mut names: Vec<String> = std::fs::read_dir(folder)
         .into_iter()
         .flatten()
         .flatten()
         .map(|entry| entry.path())
         .filter(|p| p.extension().is_some_and(|e| e.eq_ignore_ascii_case("csv")))
+        .filter_map(|p| Some(p.file_name()?.to_str()?.to_string()))
         .collect();
-    files.sort();
-    let named = |word: &str| {
-        files.iter().find(|p| {
-            let name = p
-                .file_name()
-                .and_then(|n| n.to_str())
-                .unwrap_or("")
-                .to_lowercase();
-            name.contains(word) && !name.contains("(ignore)")
-        })
-    };
-    Some((named("elements")?.clone(), named("connections").cloned()))
+    names.sort();
+    let names: Vec<&str> = names.iter().map(String::as_str).collect();
+    let elements = folder.join(kumu_sheet(&names, "elements")?);
+    Some((
+        elements,
+        kumu_sheet(&names, "connections").map(|c| folder.join(c)),
+    ))
 }
 
-/// The rows of a Kumu sheet as items: each non-empty cell under its column's name, a cell
-/// holding `|` as the list of its values.
-fn sheet(path: &Path, what: &str, network: &mut Network) -> Vec<Item> {
-    let Some((header, rows)) = read_plain(path, &mut network.diagnostics) else {
-        return Vec::new();
-    };
-    let file = path.display().to_string();
+/// The rows of a Kumu sheet as items: each non-empty cell under its column's name, as written;
+/// a cell holding `|` as the list of its (trimmed) values. `sheet` names a workbook's sheet.
+fn sheet(file: &str, sheet: Option<&str>, header: &[String], rows: Rows, what: &str) -> Vec<Item> {
     let mut items = Vec::new();
     for (line, record) in rows {
         let mut object = Map::new();
-        for (name, cell) in header.iter().zip(record.iter()) {
-            let cell = cell.trim();
-            if name.is_empty() || cell.is_empty() {
+        for (name, cell) in header.iter().zip(record) {
+            if name.is_empty() || cell.trim().is_empty() {
                 continue;
             }
             let value = if cell.contains('|') {
@@ -160,7 +232,7 @@ fn sheet(path: &Path, what: &str, network: &mut Network) -> Vec<Item> {
                         .collect(),
                 )
             } else {
-                Value::String(cell.to_string())
+                Value::String(cell)
             };
             object.insert(name.clone(), value);
         }
@@ -177,33 +249,93 @@ fn sheet(path: &Path, what: &str, network: &mut Network) -> Vec<Item> {
                 object.insert("Label".to_string(), id);
             }
         }
+        let place = if sheet.is_some() { "row" } else { "line" };
         items.push(Item {
             value: Value::Object(object),
-            file: file.clone(),
+            file: file.to_string(),
+            sheet: sheet.map(str::to_string),
             line: Some(line),
-            at: format!("{what} on line {line}"),
+            at: format!("{what} on {place} {line}"),
         });
     }
     items
 }
 
+/// The items of a CSV sheet.
+fn csv_sheet(path: &Path, what: &str, network: &mut Network) -> Vec<Item> {
+    let Some((header, rows)) = read_plain(path, &mut network.diagnostics) else {
+        return Vec::new();
+    };
+    sheet(&path.display().to_string(), None, &header, rows, what)
+}
+
 /// Reads a folder of Kumu sheets as a coalition named after the folder.
 pub(super) fn read_kumu_sheets(folder: &Path, elements: &Path, connections: Option<&Path>) -> Read {
     let mut network = Network::new(folder);
-    let elements = sheet(elements, "element", &mut network);
-    let connections = connections.map_or_else(Vec::new, |c| sheet(c, "connection", &mut network));
+    let elements = csv_sheet(elements, "element", &mut network);
+    let connections =
+        connections.map_or_else(Vec::new, |c| csv_sheet(c, "connection", &mut network));
     build(&mut network, elements, connections);
     network.finish()
 }
 
+/// Whether a workbook is laid out as Kumu's spreadsheet import: it has a sheet whose name holds
+/// `elements` (Kumu's export names its sheets Elements and Connections).
+pub(super) fn is_kumu_workbook(path: &Path) -> bool {
+    calamine::open_workbook_auto(path).is_ok_and(|workbook| {
+        let names = workbook.sheet_names();
+        let names: Vec<&str> = names.iter().map(String::as_str).collect();
+        kumu_sheet(&names, "elements").is_some()
+    })
+}
+
+/// Reads a workbook laid out as Kumu's spreadsheet import (`.xlsx`, `.ods`): its Elements and
+/// Connections sheets, each row read as the same row of a CSV sheet would be; sheets whose name
+/// holds `(ignore)` are not read at all.
+pub(super) fn read_kumu_workbook(path: &Path) -> Read {
+    let mut network = Network::new(path);
+    let wanted = |name: &str| !name.to_lowercase().contains("(ignore)");
+    let Some(mut sheets) = open_sheets(path, &wanted, &mut network.diagnostics) else {
+        return network.finish();
+    };
+    let mut names: Vec<String> = sheets.keys().cloned().collect();
+    names.sort();
+    let names: Vec<&str> = names.iter().map(String::as_str).collect();
+    let file = network.file.clone();
+    let mut items = |word: &str, what: &str| -> Option<Vec<Item>> {
+        let name = kumu_sheet(&names, word)?;
+        let mut rows = sheets.remove(name).unwrap_or_default().into_iter();
+        let header: Vec<String> = rows
+            .next()
+            .map(|(_, cells)| cells.iter().map(|c| c.trim().to_string()).collect())
+            .unwrap_or_default();
+        Some(sheet(&file, Some(name), &header, rows.collect(), what))
+    };
+    let (elements, connections) = (
+        items("elements", "element"),
+        items("connections", "connection"),
+    );
+    let Some(elements) = elements else {
+        network.diagnostics.push(
+            Diagnostic::error(&file, format!("the workbook has no Elements sheet (its sheets: {})", names.join(", ")))
+                .with_hint("Kumu's workbook has a sheet named Elements (Label, Type, …) and one named Connections (From, To, …)"),
+        );
+        return network.finish();
+    };
+    build(&mut network, elements, connections.unwrap_or_default());
+    network.finish()
+}
+
+/// The names a `|` list in a connection's field `name` (any case) holds, when it is a list: Kumu
+/// draws a connection to each element of a `To` (or `From`) written so.
+fn listed(object: &Map<String, Value>, name: &str) -> Option<Vec<String>> {
+    let (_, value) = object.iter().find(|(k, _)| k.eq_ignore_ascii_case(name))?;
+    let items = value.as_array()?;
+    Some(items.iter().filter_map(text).collect())
+}
+
 /// Makes organizations of the elements and partnerships of the connections.
 fn build(network: &mut Network, elements: Vec<Item>, connections: Vec<Item>) {
-    let problem = |item: &Item, field: &str, message: String, hint: &str| {
-        Diagnostic::error(&item.file, format!("{}: {message}", item.at))
-            .at_line(item.line)
-            .in_field(field)
-            .with_hint(hint)
-    };
     let mut by_key: HashMap<String, usize> = HashMap::new();
     let element_names = [
         ("_id", "id"),
@@ -215,33 +347,27 @@ fn build(network: &mut Network, elements: Vec<Item>, connections: Vec<Item>) {
         ("type", "type"),
     ];
     for item in &elements {
-        let Some(element) = item.value.as_object() else {
-            network.diagnostics.push(problem(
-                item,
-                "elements",
-                "is not an object".into(),
-                "write each element as {\"label\": \"Name\"}",
-            ));
+        let Some(element) = item.object("elements", "{\"label\": \"Name\"}", network) else {
             continue;
         };
         let mut fields = fields(element, &element_names);
-        let Some(label) = fields.remove("label").filter(|l| !l.trim().is_empty()) else {
-            network.diagnostics.push(problem(
-                item,
-                "label",
-                "has no label".into(),
-                "give every element a label",
-            ));
+        let Some(label) = required_field(
+            &mut fields,
+            "label",
+            item,
+            "give every element a label",
+            network,
+        ) else {
             continue;
         };
         let tags = fields.remove("tags");
         let key = fields.get("id").cloned();
         network.file = item.file.clone();
-        let org = network.add_node(label.trim(), fields, item.line);
+        let org = network.add_node(&label, fields, item.line);
         if let Some(tags) = tags {
             add_tags(network, org, &tags);
         }
-        for k in key.into_iter().chain([label.trim().to_string()]) {
+        for k in key.into_iter().chain([label]) {
             by_key.entry(k).or_insert(org);
         }
     }
@@ -256,40 +382,41 @@ fn build(network: &mut Network, elements: Vec<Item>, connections: Vec<Item>) {
         ("weight", "weight"),
         ("tags", "tags"),
     ];
+    let example = "{\"from\": \"A\", \"to\": \"B\"}";
     for item in &connections {
-        let Some(connection) = item.value.as_object() else {
-            network.diagnostics.push(problem(
-                item,
-                "connections",
-                "is not an object".into(),
-                "write each connection as {\"from\": \"A\", \"to\": \"B\"}",
-            ));
+        let Some(connection) = item.object("connections", example, network) else {
             continue;
         };
         let mut fields = fields(connection, &connection_names);
-        let mut ends = [None, None];
+        let mut ends = [Some(Vec::new()), Some(Vec::new())];
         for (slot, end) in ["from", "to"].into_iter().enumerate() {
-            let name = fields.remove(end).unwrap_or_default();
-            match by_key.get(name.trim()) {
-                Some(&org) => ends[slot] = Some(org),
-                None => network.diagnostics.push(problem(
-                    item,
-                    end,
-                    format!("\"{name}\" is not an element's _id or label"),
-                    "name an element by its label",
-                )),
+            let hint = "name an element by its label";
+            let Some(written) = required_field(&mut fields, end, item, hint, network) else {
+                ends[slot] = None;
+                continue;
+            };
+            for name in listed(connection, end).unwrap_or_else(|| vec![written]) {
+                match (by_key.get(name.trim()), &mut ends[slot]) {
+                    (Some(&org), Some(orgs)) => orgs.push(org),
+                    (Some(_), None) => {}
+                    (None, _) => {
+                        let message = format!("\"{name}\" is not an element's _id or label");
+                        network.diagnostics.push(item.problem(end, &message, hint));
+                        ends[slot] = None;
+                    }
+                }
             }
         }
         let directed = match fields.remove("direction").as_deref().map(str::trim) {
             None | Some("undirected" | "mutual") => Some(false),
             Some("directed") => Some(true),
             Some(other) => {
-                network.diagnostics.push(problem(
-                    item,
-                    "direction",
-                    format!("direction \"{other}\" is not directed, undirected or mutual"),
-                    "write directed, undirected or mutual",
-                ));
+                let message =
+                    format!("direction \"{other}\" is not directed, undirected or mutual");
+                let hint = "write directed, undirected or mutual";
+                network
+                    .diagnostics
+                    .push(item.problem("direction", &message, hint));
                 None
             }
         };
@@ -298,23 +425,27 @@ fn build(network: &mut Network, elements: Vec<Item>, connections: Vec<Item>) {
             Some(w) => parse_weight(w.trim()).map(Some).map_err(|message| {
                 network
                     .diagnostics
-                    .push(problem(item, "weight", message, WEIGHT_HINT));
+                    .push(item.problem("weight", &message, WEIGHT_HINT));
             }),
         };
-        let ([Some(source), Some(target)], Some(directed), Ok(weight)) = (ends, directed, weight)
+        let ([Some(sources), Some(targets)], Some(directed), Ok(weight)) = (ends, directed, weight)
         else {
             continue;
         };
         network.file = item.file.clone();
-        network.add_tie(Tie {
-            source,
-            target,
-            directed,
-            weight,
-            relation: None,
-            attributes: fields,
-            line: item.line,
-        });
+        for &source in &sources {
+            for &target in &targets {
+                network.add_tie(Tie {
+                    source,
+                    target,
+                    directed,
+                    weight,
+                    attributes: fields.clone(),
+                    line: item.line,
+                    ..Tie::default()
+                });
+            }
+        }
     }
 }
 
@@ -349,169 +480,4 @@ fn add_tags(network: &mut Network, org: usize, tags: &str) {
 }
 
 #[cfg(test)]
-mod tests {
-    use super::super::testing::folder;
-    use super::*;
-    use crate::model::{OrganizationType, PartnershipKind};
-
-    #[test]
-    fn a_blueprint_as_kumu_documents_it_maps_types_tags_and_custom_fields() {
-        let dir = folder(&[(
-            "map.json",
-            r#"{
-  "elements": [
-    {"label": "Forest City AJC", "type": "American Job Center", "description": "One-stop.",
-     "tags": ["PWD", "Digital access", "mentoring circles"], "Budget": 120000, "Founded": "1998"},
-    {"_id": "elem-2", "attributes": {"label": "Casa", "element type": "Person", "tags": ["ELL"]}}
-  ],
-  "connections": [
-    {"from": "Forest City AJC", "to": "elem-2", "type": "Referral", "direction": "directed", "strength": 3},
-    {"from": "Casa", "to": "Forest City AJC", "direction": "mutual", "since": "2020"}
-  ]
-}"#,
-        )]);
-        let path = dir.path().join("map.json");
-        assert!(is_blueprint(&path));
-        let read = read_kumu(&path);
-        assert_eq!(read.diagnostics, []);
-        let coalition = read.coalition.unwrap();
-        let [ajc, casa] = &coalition.organizations[..] else {
-            panic!("two organizations")
-        };
-        assert_eq!(
-            (ajc.id.as_str(), ajc.kind),
-            ("forest-city-ajc", OrganizationType::AmericanJobCenter)
-        );
-        assert_eq!(ajc.notes.as_deref(), Some("One-stop."));
-        assert_eq!(
-            (ajc.populations.as_slice(), ajc.domains.as_slice()),
-            (
-                &["people-with-disabilities".to_string()][..],
-                &["digital-access".to_string()][..]
-            )
-        );
-        let kept: Vec<(&str, &str)> = ajc
-            .attributes
-            .iter()
-            .map(|(k, v)| (k.as_str(), v.as_str()))
-            .collect();
-        assert_eq!(
-            kept,
-            [
-                ("Budget", "120000"),
-                ("Founded", "1998"),
-                ("tags", "mentoring circles")
-            ]
-        );
-        assert_eq!(
-            (casa.id.as_str(), casa.kind),
-            ("elem-2", OrganizationType::Other)
-        );
-        assert_eq!(casa.attributes["type"], "Person");
-        assert_eq!(casa.populations, ["english-language-learners"]);
-        let [referral, mutual] = &coalition.partnerships[..] else {
-            panic!("two partnerships")
-        };
-        assert_eq!(
-            (referral.kind, referral.directed, referral.strength),
-            (PartnershipKind::Referral, true, 3)
-        );
-        assert_eq!(
-            (referral.source.as_str(), referral.target.as_str()),
-            ("forest-city-ajc", "elem-2")
-        );
-        assert_eq!(
-            (mutual.directed, mutual.since.as_deref()),
-            (false, Some("2020"))
-        );
-    }
-}
-
-#[cfg(test)]
-mod sheet_tests {
-    use super::super::testing::{error, folder};
-    use super::*;
-    use crate::model::{OrganizationType, PartnershipKind};
-
-    #[test]
-    fn sheets_as_kumu_lays_them_out_with_lists_ignored_sheets_and_custom_fields() {
-        let dir = folder(&[
-            (
-                "Elements.csv",
-                "Label,Type,Description,Tags,Image,Email,Budget\n\
-                 Forest City AJC,American Job Center,One-stop,PWD | Digital access | mentoring,,info@ajc.example,120000\n\
-                 Casa,Person,,ELL,,,\n",
-            ),
-            ("Elements (ignore).csv", "not,a,sheet\n\"broken\n"),
-            (
-                "Connections.csv",
-                "From,To,Type,Label,Description,Tags,Strength\n\
-                 Forest City AJC,Casa,Referral,refers,Weekly calls,priority|2024,3\n\
-                 Casa,Nowhere,,,,,\n",
-            ),
-        ]);
-        let (elements, connections) = sheets_in(dir.path()).unwrap();
-        assert!(elements.ends_with("Elements.csv"));
-        let read = read_kumu_sheets(dir.path(), &elements, connections.as_deref());
-        let file = connections.unwrap().display().to_string();
-        assert_eq!(
-            read.diagnostics,
-            [error(
-                &file,
-                Some(3),
-                Some("to"),
-                "connection on line 3: \"Nowhere\" is not an element's _id or label",
-                Some("name an element by its label")
-            )]
-        );
-        let coalition = read.coalition.unwrap();
-        let ajc = &coalition.organizations[0];
-        assert_eq!(ajc.kind, OrganizationType::AmericanJobCenter);
-        assert_eq!((ajc.populations.len(), ajc.domains.len()), (1, 1));
-        let kept: Vec<(&str, &str)> = ajc
-            .attributes
-            .iter()
-            .map(|(k, v)| (k.as_str(), v.as_str()))
-            .collect();
-        assert_eq!(
-            kept,
-            [
-                ("Budget", "120000"),
-                ("Email", "info@ajc.example"),
-                ("tags", "mentoring")
-            ]
-        );
-        assert_eq!(coalition.organizations[1].attributes["type"], "Person");
-        let tie = &coalition.partnerships[0];
-        assert_eq!(
-            (tie.kind, tie.strength, tie.notes.as_deref()),
-            (PartnershipKind::Referral, 3, Some("Weekly calls"))
-        );
-        let kept: Vec<(&str, &str)> = tie
-            .attributes
-            .iter()
-            .map(|(k, v)| (k.as_str(), v.as_str()))
-            .collect();
-        assert_eq!(kept, [("Label", "refers"), ("tags", "priority; 2024")]);
-        assert_eq!(read.origins.partnerships[0].line, Some(2));
-    }
-
-    #[test]
-    fn an_elements_sheet_may_start_with_id_and_connections_name_elements_by_it() {
-        let dir = folder(&[
-            ("elements.csv", "ID,Type\nfc-ajc,AJC\ncasa,nonprofit\n"),
-            ("connections.csv", "From,To\nfc-ajc,casa\n"),
-        ]);
-        let (elements, connections) = sheets_in(dir.path()).unwrap();
-        let read = read_kumu_sheets(dir.path(), &elements, connections.as_deref());
-        assert_eq!(read.diagnostics, []);
-        let coalition = read.coalition.unwrap();
-        let orgs: Vec<(&str, &str)> = coalition
-            .organizations
-            .iter()
-            .map(|o| (o.id.as_str(), o.name.as_str()))
-            .collect();
-        assert_eq!(orgs, [("fc-ajc", "fc-ajc"), ("casa", "casa")]);
-        assert_eq!(coalition.partnerships[0].target, "casa");
-    }
-}
+mod tests;

@@ -12,7 +12,7 @@
 //! `organizations` and `partnerships` (what one row of each table means), `edge_list` (a bare
 //! `source,target` CSV) and `json` (the canonical document). `origin` records where each part
 //! came from, and `validate` is the pass they all share. The network files have one reader per
-//! format (`pajek`, `gml`, `graphml`, `gexf`, `dl`), sharing `network` (vertices to organizations, ties to
+//! format (`pajek`, `gml`, `graphml`, `gexf`, `dl`, `gephi`, `kumu`), sharing `network` (vertices to organizations, ties to
 //! partnerships); the XML formats also share `xml` (the document as a tree, no DTD read).
 
 mod arc_lists;
@@ -72,7 +72,8 @@ pub fn load(path: &Path) -> Result<Loaded, LoadError> {
 }
 
 /// [`load`], reading the file as the format `from` names (an extension such as `graphml`,
-/// `net`, `gml`) rather than the one its own extension implies.
+/// `net`, `gml`, or `kumu-xlsx` for a workbook laid out as Kumu's spreadsheet import) rather
+/// than the one its own extension implies.
 pub fn load_as(path: &Path, from: Option<&str>) -> Result<Loaded, LoadError> {
     let shown = path.display().to_string();
     let fail = |d: Diagnostic| LoadError {
@@ -123,6 +124,10 @@ pub fn load_as(path: &Path, from: Option<&str>) -> Result<Loaded, LoadError> {
         "gexf" => finish(gexf::read_gexf(path)),
         "dl" | "dat" => finish(dl::read_dl(path)),
         "txt" => finish(arc_lists::read_arc_lists(path, &[path.to_path_buf()])),
+        "xlsx" | "xlsm" | "xls" | "ods" if kumu::is_kumu_workbook(path) => {
+            finish(kumu::read_kumu_workbook(path))
+        }
+        "kumu-xlsx" => finish(kumu::read_kumu_workbook(path)),
         "xlsx" | "xlsm" | "xls" | "ods" => finish(workbook::read_workbook(path)),
         "toml" if path.file_name().is_some_and(|n| n == "coalition.toml") => {
             let folder = path
@@ -132,7 +137,7 @@ pub fn load_as(path: &Path, from: Option<&str>) -> Result<Loaded, LoadError> {
             finish(folder::read_folder(folder))
         }
         _ if from.is_some() => Err(fail(Diagnostic::error(shown, format!("--from {extension}: not a format partnermap reads")).with_hint(
-            "give one of: json, csv, net, paj, gml, graphml, gexf, dl, dat, txt, xlsx, ods",
+            "give one of: json, csv, net, paj, gml, graphml, gexf, dl, dat, txt, xlsx, ods, kumu-xlsx",
         ))),
         _ => Err(fail(Diagnostic::error(shown, "not a format partnermap reads").with_hint(
             "give a project folder (with coalition.toml), a .json document, a source,target .csv, a network file (.net, .paj, .gml, .graphml, .gexf, .dl), sender receiver .txt arc lists or the worksheet workbook (.xlsx, .ods)",

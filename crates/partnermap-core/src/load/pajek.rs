@@ -1,8 +1,9 @@
 //! Pajek networks (`.net`) and projects (`.paj`): `*Vertices N` (or `*Vertices N M` for a
 //! two-mode network whose first M vertices are the first mode), ties as `*Edges`, `*Arcs`,
 //! `*Edgeslist`, `*Arcslist` or `*Matrix` (optionally `:k "relation"`), several `*Network`s,
-//! and `*Partition` / `*Vector` values kept as organization attributes. A `.clu` or `.vec` beside
-//! a `.net` with the same stem is read too. docs/formats/pajek.md says what maps to what.
+//! and `*Partition` / `*Vector` values kept as organization attributes. The `.clu` and `.vec`
+//! beside a `.net` (or a UCINET file, which reads them through [`read_companions`]) are read too
+//! ([`companion`] says which). docs/formats/pajek.md says what maps to what.
 
 use super::network::{
     parse_weight, too_many_vertices_hint, vertex_count_fits, Network, Tie, WEIGHT_HINT,
@@ -10,7 +11,7 @@ use super::network::{
 use super::{read_text, Read};
 use crate::diagnostic::Diagnostic;
 use std::collections::HashMap;
-use std::path::Path;
+use std::path::{Path, PathBuf};
 
 mod parse;
 use parse::*;
@@ -31,36 +32,103 @@ pub(super) fn read_pajek(path: &Path) -> Read {
         .and_then(|e| e.to_str())
         .is_some_and(|e| e.eq_ignore_ascii_case("net"));
     if is_net {
-        for (extension, kind) in [("clu", Kind::Partition), ("vec", Kind::Vector)] {
-            read_beside(path, extension, kind, &vertex_maps, &mut network);
-        }
+        read_companions(path, &vertex_maps, &mut network);
     }
     network.finish()
 }
 
-/// Reads `STEM.clu` or `STEM.vec` beside a `.net` (either case of the extension), if there is one.
+/// How many leading letters a companion's stem shares with its network's (`Knok` of
+/// `KnokSec.clu` and `KnokBur.DAT`), when it has another stem.
+const SHARED_PREFIX: usize = 4;
+
+/// The partition or vector file (`extension` `clu` or `vec`, either case) that describes the
+/// network in `path`: `STEM.clu` beside it; else the one file of that extension in the same
+/// folder whose stem starts with the same four letters (case ignored), as the UCINET and Pajek
+/// data sets name theirs (`KnokSec.clu` beside `KnokBur.DAT`), flagged `true` (a guess).
+/// Several such files are a warning, and none is read.
+fn companion(path: &Path, extension: &str, network: &mut Network) -> Option<(PathBuf, bool)> {
+    let same_stem = [extension.to_string(), extension.to_ascii_uppercase()]
+        .iter()
+        .map(|e| path.with_extension(e))
+        .find(|p| p.is_file());
+    if let Some(beside) = same_stem {
+        return Some((beside, false));
+    }
+    let prefix = |p: &Path| -> Option<String> {
+        let stem = p.file_stem()?.to_str()?.to_lowercase();
+        (stem.chars().count() >= SHARED_PREFIX).then(|| stem.chars().take(SHARED_PREFIX).collect())
+    };
+    let wanted = prefix(path)?;
+    let folder = path
+        .parent()
+        .filter(|p| !p.as_os_str().is_empty())
+        .unwrap_or(Path::new("."));
+    let mut found: Vec<PathBuf> = std::fs::read_dir(folder)
+        .into_iter()
+        .flatten()
+        .flatten()
+        .map(|entry| entry.path())
+        .filter(|p| {
+            p.extension()
+                .is_some_and(|e| e.eq_ignore_ascii_case(extension))
+        })
+        .filter(|p| p.is_file() && prefix(p).as_ref() == Some(&wanted))
+        .collect();
+    found.sort();
+    match found.len() {
+        0 => None,
+        1 => found.pop().map(|p| (p, true)),
+        _ => {
+            let names: Vec<String> = found
+                .iter()
+                .filter_map(|p| Some(p.file_name()?.to_str()?.to_string()))
+                .collect();
+            let stem = path
+                .file_stem()
+                .and_then(|s| s.to_str())
+                .unwrap_or("network");
+            network.diagnostics.push(
+                Diagnostic::warning(
+                    &network.file,
+                    format!(
+                        "several .{extension} files could describe this network ({}); none is read",
+                        names.join(", ")
+                    ),
+                )
+                .with_hint(format!("name the one that does {stem}.{extension}")),
+            );
+            None
+        }
+    }
+}
+
+/// Reads the `.clu` and `.vec` that describe the network in `path` ([`companion`]) as
+/// organization attributes; `vertex_maps[0]` gives the organization of each vertex.
+pub(super) fn read_companions(path: &Path, vertex_maps: &[Vec<usize>], network: &mut Network) {
+    for (extension, kind) in [("clu", Kind::Partition), ("vec", Kind::Vector)] {
+        if let Some((beside, guessed)) = companion(path, extension, network) {
+            read_beside(&beside, guessed, kind, vertex_maps, network);
+        }
+    }
+}
+
+/// Reads a `.clu` or `.vec` for the network before it. One found by its stem's first letters
+/// only (`guessed`) that gives another number of vertices is not this network's: a warning.
 fn read_beside(
-    path: &Path,
-    extension: &str,
+    beside: &Path,
+    guessed: bool,
     kind: Kind,
     vertex_maps: &[Vec<usize>],
     network: &mut Network,
 ) {
-    let Some(beside) = [extension.to_string(), extension.to_ascii_uppercase()]
-        .iter()
-        .map(|e| path.with_extension(e))
-        .find(|p| p.is_file())
-    else {
-        return;
-    };
     let file = beside.display().to_string();
-    let Some(text) = read_text(&beside, &mut network.diagnostics) else {
+    let Some(text) = read_text(beside, &mut network.diagnostics) else {
         return;
     };
     let stem = beside
         .file_stem()
         .and_then(|s| s.to_str())
-        .unwrap_or(extension)
+        .unwrap_or(kind.word())
         .to_string();
     let project = parse(&file, &text, Some((kind, stem)), &mut network.diagnostics);
     if !project.networks.is_empty() {
@@ -68,6 +136,14 @@ fn read_beside(
             Diagnostic::warning(&file, "the networks in this file are not read")
                 .with_hint("only its partition or vector values are kept, for the .net beside it"),
         );
+    }
+    let vertices = vertex_maps.first().map_or(0, Vec::len);
+    if guessed && project.values.iter().any(|v| v.declared != Some(vertices)) {
+        network.diagnostics.push(
+            Diagnostic::warning(&file, format!("not read: it does not give one value for each of the network's {vertices} vertices"))
+                .with_hint("a .clu or .vec with another stem than the network's is read only when it fits"),
+        );
+        return;
     }
     let values: Vec<Values> = project
         .values

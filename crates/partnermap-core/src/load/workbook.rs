@@ -32,7 +32,7 @@ pub(super) fn read_workbook(path: &Path) -> Read {
         coalition: Origin::file(&file),
         ..Origins::default()
     };
-    let Some(sheets) = open_sheets(path, &mut diagnostics) else {
+    let Some(sheets) = open_sheets(path, &|_| true, &mut diagnostics) else {
         return Read::failed(origins, diagnostics);
     };
     let mut coalition = Coalition::new("");
@@ -115,8 +115,12 @@ pub(super) fn read_workbook(path: &Path) -> Read {
     }
 }
 
-/// Every sheet of the workbook as a grid of text, by name.
-fn open_sheets(path: &Path, diagnostics: &mut Vec<Diagnostic>) -> Option<HashMap<String, Grid>> {
+/// The sheets of the workbook whose names are `wanted`, each as a grid of text, by name.
+pub(super) fn open_sheets(
+    path: &Path,
+    wanted: &dyn Fn(&str) -> bool,
+    diagnostics: &mut Vec<Diagnostic>,
+) -> Option<HashMap<String, Grid>> {
     let file = path.display().to_string();
     let mut workbook = match open_workbook_auto(path) {
         Ok(w) => w,
@@ -130,7 +134,7 @@ fn open_sheets(path: &Path, diagnostics: &mut Vec<Diagnostic>) -> Option<HashMap
         }
     };
     let mut sheets = HashMap::new();
-    for name in workbook.sheet_names() {
+    for name in workbook.sheet_names().into_iter().filter(|n| wanted(n)) {
         match workbook.worksheet_range(&name) {
             Ok(range) => {
                 sheets.insert(name.clone(), grid(&file, &name, &range, diagnostics));

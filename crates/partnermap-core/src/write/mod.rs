@@ -17,7 +17,7 @@ mod xml;
 pub use gephi::gephi_csv;
 pub use gexf::gexf;
 pub use graphml::graphml;
-pub use kumu::kumu_json;
+pub use kumu::{kumu_json, kumu_xlsx};
 pub use network::Exported;
 pub use pajek::{pajek_net, pajek_partition, pajek_types, ucinet_dl};
 pub use template::{init, write_imported, write_template_folder};
@@ -148,6 +148,8 @@ pub enum Format {
     GephiCsv,
     /// Kumu's JSON blueprint (`.kumu.json`, or any name with `--to kumu`).
     Kumu,
+    /// Kumu's workbook, sheets Elements and Connections (`.kumu.xlsx`, or `--to kumu-xlsx`).
+    KumuXlsx,
 }
 
 impl Format {
@@ -161,6 +163,7 @@ impl Format {
         (Format::Dl, "dl", "dl"),
         (Format::GephiCsv, "gephi-csv", ""),
         (Format::Kumu, "kumu", "kumu.json"),
+        (Format::KumuXlsx, "kumu-xlsx", "kumu.xlsx"),
     ];
 
     /// The format named `name` (`graphml`, `gephi-csv`, …; case ignored).
@@ -174,14 +177,17 @@ impl Format {
     /// The format a path's extension implies; a path without one is a project folder.
     pub fn of_path(path: &Path) -> Option<Format> {
         let name = path.file_name().and_then(|n| n.to_str()).unwrap_or("");
-        if name.to_ascii_lowercase().ends_with(".kumu.json") {
-            return Some(Format::Kumu);
-        }
+        let name = name.to_ascii_lowercase();
         let extension = path.extension().and_then(|e| e.to_str()).unwrap_or("");
-        Format::ALL
-            .iter()
-            .find(|(_, _, e)| e.eq_ignore_ascii_case(extension))
-            .map(|(f, _, _)| *f)
+        let found = |implies: &dyn Fn(&str) -> bool| {
+            Format::ALL
+                .iter()
+                .find(|(_, _, e)| implies(e))
+                .map(|(f, _, _)| *f)
+        };
+        // A double extension (`.kumu.json`) first, then the plain one.
+        found(&|e| e.contains('.') && name.ends_with(&format!(".{e}")))
+            .or_else(|| found(&|e| e.eq_ignore_ascii_case(extension)))
     }
 
     /// The names `--to` takes, for messages.
@@ -232,6 +238,13 @@ pub fn export(
         Format::Gexf => write_atomic(path, gexf(&network()).as_bytes()),
         Format::Dl => write_atomic(path, ucinet_dl(coalition).as_bytes()),
         Format::Kumu => write_atomic(path, kumu_json(coalition, &network()).as_bytes()),
+        Format::KumuXlsx => match kumu_xlsx(coalition, &network()) {
+            Ok(bytes) => write_atomic(path, &bytes),
+            Err(source) => Err(WriteError::Workbook {
+                path: path.to_path_buf(),
+                source,
+            }),
+        },
         Format::Pajek => {
             write_atomic(path, pajek_net(coalition).as_bytes())?;
             write_atomic(

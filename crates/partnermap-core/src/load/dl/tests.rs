@@ -158,3 +158,66 @@ fn malformed_files_report_every_problem_with_its_line() {
         ]
     );
 }
+
+const THREE: &str = "DL n=3\nformat = fullmatrix\nlabels:\nA,B,C\ndata:\n0 1 0\n1 0 1\n0 1 0\n";
+
+#[test]
+fn a_partition_beside_with_the_same_stem_or_the_same_first_letters_is_read() {
+    let partition = "*Vertices 3\n1\n2\n1\n\n1 - GOV\n2 - VOL\n";
+    for companion in ["ties.clu", "tiesSec.clu"] {
+        let dir = folder(&[
+            ("ties.dl", THREE),
+            (companion, partition),
+            ("other.clu", "*Vertices 3\n9\n9\n9\n"),
+        ]);
+        let read = read_dl(&dir.path().join("ties.dl"));
+        assert_eq!(read.diagnostics, [], "{companion}");
+        let stem = companion.trim_end_matches(".clu");
+        let sectors: Vec<&str> = read
+            .coalition
+            .as_ref()
+            .unwrap()
+            .organizations
+            .iter()
+            .map(|o| o.attributes[stem].as_str())
+            .collect();
+        assert_eq!(sectors, ["GOV", "VOL", "GOV"], "{companion}");
+        assert!(!read.coalition.unwrap().organizations[0]
+            .attributes
+            .contains_key("other"));
+    }
+}
+
+#[test]
+fn partitions_of_another_stem_that_are_several_or_do_not_fit_are_warnings() {
+    let dir = folder(&[
+        ("ties.dl", THREE),
+        ("tiesA.clu", "*Vertices 3\n1\n2\n1\n"),
+        ("tiesB.clu", "*Vertices 3\n2\n2\n1\n"),
+        ("tiesRat.vec", "*Vertices 4\n1.5\n2\n3\n4\n"),
+    ]);
+    let read = read_dl(&dir.path().join("ties.dl"));
+    let file = |name: &str| dir.path().join(name).display().to_string();
+    assert_eq!(
+        read.diagnostics,
+        [
+            super::super::testing::as_warning(error(
+                &file("ties.dl"),
+                None,
+                None,
+                "several .clu files could describe this network (tiesA.clu, tiesB.clu); none is read",
+                Some("name the one that does ties.clu"),
+            )),
+            super::super::testing::as_warning(error(
+                &file("tiesRat.vec"),
+                None,
+                None,
+                "not read: it does not give one value for each of the network's 3 vertices",
+                Some("a .clu or .vec with another stem than the network's is read only when it fits"),
+            )),
+        ]
+    );
+    assert!(read.coalition.unwrap().organizations[0]
+        .attributes
+        .is_empty());
+}
