@@ -339,3 +339,23 @@ fn gephi_and_kumu_tables_given_as_two_files_are_told_apart_by_their_columns() {
             "3 files that are not all arc lists, nor two tables",
         ));
 }
+
+#[test]
+fn a_gephi_table_without_its_key_columns_is_named_with_the_columns_it_needs() {
+    let dir = tempfile::tempdir().unwrap();
+    let (nodes, edges) = (dir.path().join("nodes.csv"), dir.path().join("edges.csv"));
+    for (node_header, edge_header, expected) in [
+        ("Name", "Source,Target", "nodes.csv, line 1, field \"Id\": the nodes table has no Id column\n  hint: Gephi's nodes table starts Id,Label"),
+        ("Id", "From,To", "edges.csv, line 1, field \"Source\": the edges table has no Source and Target columns\n  hint: Gephi's edges table starts Source,Target,Type"),
+    ] {
+        std::fs::write(&nodes, format!("{node_header}\na\nb\n")).unwrap();
+        std::fs::write(&edges, format!("{edge_header}\na,b\n")).unwrap();
+        Command::cargo_bin("partnermap")
+            .unwrap()
+            .arg("validate")
+            .arg(dir.path())
+            .assert()
+            .code(2)
+            .stderr(predicates::str::contains(expected));
+    }
+}

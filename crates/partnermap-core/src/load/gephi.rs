@@ -22,6 +22,30 @@ fn column(header: &[String], name: &str) -> Option<usize> {
     header.iter().position(|h| h.eq_ignore_ascii_case(name))
 }
 
+/// The positions of the columns `names` a table (its path, what it holds, a hint) must have,
+/// or `None` with the problem recorded on its first line.
+fn required<const N: usize>(
+    header: &[String],
+    names: &[&str; N],
+    (table, what, hint): (&Path, &str, &str),
+    network: &mut Network,
+) -> Option<[usize; N]> {
+    let found = names.map(|name| column(header, name));
+    if found.iter().all(Option::is_some) {
+        return Some(found.map(|c| c.unwrap_or_default()));
+    }
+    let plural = if N > 1 { "s" } else { "" };
+    let message = format!(
+        "the {what} table has no {} column{plural}",
+        names.join(" and ")
+    );
+    let problem = Diagnostic::error(table.display().to_string(), message);
+    network
+        .diagnostics
+        .push(problem.at_line(Some(1)).in_field(names[0]).with_hint(hint));
+    None
+}
+
 /// Reads Gephi's nodes and edges tables as a coalition named after `name` (their folder).
 pub(super) fn read_gephi(name: &Path, nodes_path: &Path, edges_path: &Path) -> Read {
     let mut network = Network::new(name);
@@ -38,14 +62,8 @@ pub(super) fn read_gephi(name: &Path, nodes_path: &Path, edges_path: &Path) -> R
             .with_hint(hint)
     };
     let (header, rows) = nodes;
-    let Some(id) = column(&header, "Id") else {
-        network.diagnostics.push(problem(
-            nodes_path,
-            1,
-            "Id",
-            "the nodes table has no Id column".into(),
-            "Gephi's nodes table starts Id,Label",
-        ));
+    let hint = "Gephi's nodes table starts Id,Label";
+    let Some([id]) = required(&header, &["Id"], (nodes_path, "nodes", hint), &mut network) else {
         return network.finish();
     };
     let label = column(&header, "Label");
@@ -91,15 +109,14 @@ pub(super) fn read_gephi(name: &Path, nodes_path: &Path, edges_path: &Path) -> R
         ids.insert(node, (org, line));
     }
     let (header, rows) = edges;
-    let (Some(source), Some(target)) = (column(&header, "Source"), column(&header, "Target"))
-    else {
-        network.diagnostics.push(problem(
-            edges_path,
-            1,
-            "Source",
-            "the edges table has no Source and Target columns".into(),
-            "Gephi's edges table starts Source,Target,Type",
-        ));
+    let hint = "Gephi's edges table starts Source,Target,Type";
+    let ends = required(
+        &header,
+        &["Source", "Target"],
+        (edges_path, "edges", hint),
+        &mut network,
+    );
+    let Some([source, target]) = ends else {
         return network.finish();
     };
     // Gephi numbers its edges: their Id is not kept.
