@@ -148,6 +148,9 @@ pub enum Format {
     GephiCsv,
     /// Kumu's JSON blueprint (`.kumu.json`, or any name with `--to kumu`).
     Kumu,
+    /// The worksheet as a fill-in workbook (`.xlsx`), as `partnermap init` writes it, with the
+    /// coalition's data in Part 1, Tables 1 to 4 and Partnerships.
+    Workbook,
 }
 
 impl Format {
@@ -161,6 +164,7 @@ impl Format {
         (Format::Dl, "dl", "dl"),
         (Format::GephiCsv, "gephi-csv", ""),
         (Format::Kumu, "kumu", "kumu.json"),
+        (Format::Workbook, "workbook", "xlsx"),
     ];
 
     /// The format named `name` (`graphml`, `gephi-csv`, …; case ignored).
@@ -232,6 +236,7 @@ pub fn export(
         Format::Gexf => write_atomic(path, gexf(&network()).as_bytes()),
         Format::Dl => write_atomic(path, ucinet_dl(coalition).as_bytes()),
         Format::Kumu => write_atomic(path, kumu_json(coalition, &network()).as_bytes()),
+        Format::Workbook => write_workbook(coalition, path),
         Format::Pajek => {
             write_atomic(path, pajek_net(coalition).as_bytes())?;
             write_atomic(
