@@ -20,6 +20,7 @@ pub use graphml::graphml;
 pub use kumu::kumu_json;
 pub use network::Exported;
 pub use pajek::{pajek_net, pajek_partition, pajek_types, ucinet_dl};
+pub(crate) use template::is_template_comment;
 pub use template::{init, write_imported, write_template_folder};
 pub use workbook::write_workbook;
 pub use xml::{escape_markup, xml_escape};
