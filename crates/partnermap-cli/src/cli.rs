@@ -160,7 +160,7 @@ pub enum Command {
     Map(crate::map::MapArgs),
     /// Write the network for another tool: GraphML, GEXF, Pajek, UCINET, Gephi, Kumu (docs/formats/).
     #[command(
-        after_help = "Examples:\n  partnermap convert data/forest-city forest-city.graphml --metrics\n  partnermap convert padgM.net padgett.gexf\n  partnermap convert data/forest-city gephi --to gephi-csv --landscape\n\nThe format follows OUT's extension (.graphml, .gexf, .net, .dl, .json; none: a project\nfolder); --to overrides it, and --from the input's."
+        after_help = "Examples:\n  partnermap convert data/forest-city forest-city.graphml --metrics\n  partnermap convert padgM.net padgett.gexf\n  partnermap convert data/forest-city gephi --to gephi-csv --landscape\n\nThe format follows OUT's extension (.graphml, .gexf, .net, .dl, .json, .xlsx: the worksheet\nworkbook; none: a project folder); --to overrides it, and --from the input's."
     )]
     Convert(crate::convert::ConvertArgs),
     /// Write the blank worksheet: a workbook to fill in (.xlsx), or a project folder.
@@ -171,12 +171,12 @@ pub enum Command {
         /// The workbook (.xlsx) or folder to create; it must not exist yet.
         path: PathBuf,
     },
-    /// Turn a directory with its own columns and words (.csv, .xlsx, .ods) into a project folder.
+    /// Turn a directory with its own columns and words (.csv, .xlsx, .ods, an HSDS folder) into a project folder.
     #[command(
         after_help = "Examples:\n  partnermap import directory.csv --suggest-mapping > mapping.toml\n  partnermap import directory.csv --mapping mapping.toml --out our-coalition\n\nThe mapping's keys are in docs/start.md. Exit code 2 lists every word the mapping leaves out."
     )]
     Import {
-        /// The directory: a .csv file or a workbook's first sheet.
+        /// The directory: a .csv file, a workbook's first sheet, or an Open Referral HSDS data package (a folder).
         directory: PathBuf,
         /// Which of its columns and words are which of ours.
         #[arg(long, value_name = "FILE", required_unless_present = "suggest_mapping")]
