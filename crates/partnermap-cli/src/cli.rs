@@ -79,7 +79,7 @@ pub enum Command {
     Map(crate::files::MapArgs),
     /// Write the network for another tool: GraphML, GEXF, Pajek, UCINET, Gephi, Kumu (docs/formats/).
     #[command(
-        after_help = "Examples:\n  partnermap convert data/forest-city forest-city.graphml --metrics\n  partnermap convert padgM.net padgett.gexf\n  partnermap convert data/forest-city gephi --to gephi-csv --landscape\n\nThe format follows OUT's extension (.graphml, .gexf, .net, .dl, .json; none: a project\nfolder); --to overrides it, and --from the input's."
+        after_help = "Examples:\n  partnermap convert data/forest-city forest-city.graphml --metrics\n  partnermap convert padgM.net padgett.gexf\n  partnermap convert data/forest-city gephi --to gephi-csv --landscape\n\nThe format follows OUT's extension (.graphml, .gexf, .net, .dl, .json, .xlsx: the worksheet\nworkbook; none: a project folder); --to overrides it, and --from the input's."
     )]
     Convert(crate::files::ConvertArgs),
     /// Write the blank worksheet: a workbook to fill in (.xlsx), or a project folder.
@@ -87,7 +87,7 @@ pub enum Command {
         after_help = "Examples:\n  partnermap init coalition.xlsx\n  partnermap init our-coalition\n\nEvery command reads the filled-in workbook as it is: partnermap validate coalition.xlsx"
     )]
     Init(crate::files::InitArgs),
-    /// Turn a directory with its own columns and words (.csv, .xlsx, .ods) into a project folder.
+    /// Turn a directory with its own columns and words (.csv, .xlsx, .ods, an HSDS folder) into a project folder.
     #[command(
         after_help = "Examples:\n  partnermap import directory.csv --suggest-mapping > mapping.toml\n  partnermap import directory.csv --mapping mapping.toml --out our-coalition\n\nThe mapping's keys are in docs/start.md. Exit code 2 lists every word the mapping leaves out."
     )]

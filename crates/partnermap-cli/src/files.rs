@@ -230,7 +230,7 @@ impl InitArgs {
 
 #[derive(Debug, clap::Args)]
 pub struct ImportArgs {
-    /// The directory: a .csv file or a workbook's first sheet.
+    /// The directory: a .csv file, a workbook's first sheet, or an Open Referral HSDS package (a folder).
     directory: PathBuf,
     /// Which of its columns and words are which of ours.
     #[arg(long, value_name = "FILE", required_unless_present = "suggest_mapping")]

@@ -295,12 +295,60 @@ fn every_format_is_written_and_networks_read_back() {
     assert_eq!(ids.len(), original.partnerships.len());
 }
 
+/// `.xlsx` is the worksheet workbook, filled in: what it holds of Forest City comes back, and
+/// workbook → folder → workbook → folder changes nothing.
+#[test]
+fn a_project_becomes_the_filled_in_workbook_and_comes_back_the_same() {
+    let example = workspace_path("data/forest-city");
+    let dir = tempfile::tempdir().unwrap();
+    let original = partnermap_core::load(&example).unwrap().coalition;
+    let workbook = dir.path().join("forest-city.xlsx");
+    convert(&example, &workbook, &[]);
+    let read = partnermap_core::load(&workbook).unwrap().coalition;
+    let names = |c: &partnermap_core::Coalition| {
+        let mut names: Vec<String> = c.organizations.iter().map(|o| o.name.clone()).collect();
+        names.sort();
+        names
+    };
+    assert_eq!(names(&read), names(&original));
+    assert_eq!(read.partnerships.len(), original.partnerships.len());
+    assert_eq!(read.purpose, original.purpose);
+    assert!(read.purpose.is_some());
+    for kind in partnermap_core::TermKind::ALL {
+        let sorted = |c: &partnermap_core::Coalition| {
+            let mut terms = c.priorities.terms(kind).to_vec();
+            terms.sort();
+            terms
+        };
+        assert_eq!(sorted(&read), sorted(&original), "{kind}");
+    }
+    convert(&workbook, &dir.path().join("folder"), &[]);
+    convert(
+        &dir.path().join("folder"),
+        &dir.path().join("again"),
+        &["--to", "workbook"],
+    );
+    convert(
+        &dir.path().join("again"),
+        &dir.path().join("folder-again"),
+        &["--from", "xlsx", "--to", "folder"],
+    );
+    let folder = partnermap_core::load(&dir.path().join("folder"))
+        .unwrap()
+        .coalition;
+    let again = partnermap_core::load(&dir.path().join("folder-again"))
+        .unwrap()
+        .coalition;
+    assert_eq!(again, folder);
+    assert_eq!(folder, read);
+}
+
 #[test]
 fn unknown_formats_and_a_landscape_pajek_are_usage_errors() {
     let example = workspace_path("data/forest-city");
     let dir = tempfile::tempdir().unwrap();
     for (out, flags, message) in [
-        ("x.docx", vec![], "x.docx: no format has this extension (give one of: json, folder, graphml, gexf, pajek, dl, gephi-csv, kumu, kumu-xlsx)"),
+        ("x.docx", vec![], "x.docx: no format has this extension (give one of: json, folder, graphml, gexf, pajek, dl, gephi-csv, kumu, kumu-xlsx, workbook)"),
         (
             "x.net",
             vec!["--landscape"],
@@ -309,7 +357,7 @@ fn unknown_formats_and_a_landscape_pajek_are_usage_errors() {
         (
             "x.net",
             vec!["--to", "yed"],
-            "the formats are: json, folder, graphml, gexf, pajek, dl, gephi-csv, kumu, kumu-xlsx",
+            "the formats are: json, folder, graphml, gexf, pajek, dl, gephi-csv, kumu, kumu-xlsx, workbook",
         ),
     ] {
         let run = Command::cargo_bin("partnermap")

@@ -227,3 +227,38 @@ fn one_way_partnerships_in_both_directions_are_not_repeats() {
     assert_eq!(stderr.lines().count(), 1, "{stderr}");
     assert!(stderr.contains("line 5, field \"target\": the partnership between \"c\" and \"a\" (kind: other) is listed twice (first on line 4)"), "{stderr}");
 }
+
+#[test]
+fn commented_rows_are_a_warning_but_inits_examples_stay_silent() {
+    let dir = tempfile::tempdir().unwrap();
+    copy_example(dir.path());
+    let path = dir.path().join("organizations.csv");
+    let text = std::fs::read_to_string(&path).unwrap();
+    // Two rows someone was unsure of, commented out.
+    let n = text.lines().count();
+    std::fs::write(
+        &path,
+        format!("{text}#new-bank,New Bank,bank\n# other-bank,Other Bank,bank\n"),
+    )
+    .unwrap();
+    let output = partnermap()
+        .arg("validate")
+        .arg(dir.path())
+        .output()
+        .unwrap();
+    assert_eq!(output.status.code(), Some(0));
+    let stderr = String::from_utf8(output.stderr).unwrap();
+    assert!(
+        stderr.contains(&format!(
+            "organizations.csv, line {}: 2 lines start with # and were not read, as comments",
+            n + 1
+        )),
+        "{stderr}"
+    );
+
+    let fresh = dir.path().join("fresh");
+    partnermap().arg("init").arg(&fresh).assert().success();
+    let output = partnermap().arg("validate").arg(&fresh).output().unwrap();
+    let stderr = String::from_utf8(output.stderr).unwrap();
+    assert!(!stderr.contains(" with # "), "{stderr}");
+}

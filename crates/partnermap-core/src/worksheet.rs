@@ -119,10 +119,11 @@ pub const PART1_LISTS: [(&str, &str); 4] = [
 ];
 
 /// Part 1's "Coalition" rows: item label and the field each answers.
-pub const PART1_COALITION: [(&str, &str); 3] = [
+pub const PART1_COALITION: [(&str, &str); 4] = [
     ("Coalition name", "name"),
     ("Convener", "convener"),
     ("As of", "as_of"),
+    ("Purpose", "purpose"),
 ];
 
 /// Empty "Other" rows per list in a new workbook.
@@ -168,7 +169,7 @@ pub const PART1: Sheet = Sheet {
     columns: &[
         Column { header: "List", field: "list", also: &[], help: "Which question the row answers. Leave as it is.", choices: Choices::Free },
         Column { header: "Item", field: "item", also: &["priorities.populations", "priorities.domains", "priorities.assets", "vocabulary.populations", "vocabulary.domains", "vocabulary.assets"], help: "The worksheet's term. In an Other row, write your own term here (and yes in Answer to make it a priority).", choices: Choices::Free },
-        Column { header: "Answer", field: "answer", also: &["name", "convener", "as_of"], help: "Yes for a priority, no or empty otherwise. For the coalition: its name, the convening organization (as in Table 1) and the date the data describes.", choices: Choices::YesNo },
+        Column { header: "Answer", field: "answer", also: &["name", "convener", "as_of", "purpose"], help: "Yes for a priority, no or empty otherwise. For the coalition: its name, the convening organization (as in Table 1), the date the data describes and its purpose in a sentence or two (for the letters).", choices: Choices::YesNo },
     ],
     rows: Rows::Part1,
     examples: &[],

@@ -2,13 +2,15 @@
 //! valid coalition in one form and reading it back gives the same coalition.
 
 use partnermap_core::load::{from_json_str, load};
+use partnermap_core::lookup::OrganizationNames;
 use partnermap_core::model::{
     Attributes, Coalition, Location, Organization, OrganizationType, Partnership, PartnershipKind,
     PlannerWeights, Status,
 };
-use partnermap_core::vocabulary::{Term, TermKind, Vocabulary};
+use partnermap_core::vocabulary::{slug, Term, TermKind, Vocabulary};
 use partnermap_core::write::{export, to_json, write_folder, Format};
 use proptest::prelude::*;
+use std::path::Path;
 
 fn free_text() -> impl Strategy<Value = Option<String>> {
     prop::option::of("[A-Za-z0-9 ,;\"'<>&é\n-]{0,24}")
@@ -260,6 +262,120 @@ proptest! {
             })?;
             prop_assert_eq!(&back.coalition.organizations, &coalition.organizations, "{}", file);
             prop_assert_eq!(&back.coalition.partnerships, &coalition.partnerships, "{}", file);
+        }
+    }
+}
+
+/// What the worksheet workbook holds of `coalition`: no ids (they come from the names),
+/// county, coordinates, extra fields, partnership weights or qualities, planner weights or
+/// term aliases; Table 1's organizations before Table 2's, and the priorities in Part 1's
+/// order (the worksheet's terms, then the coalition's own).
+fn as_the_workbook_holds_it(coalition: &Coalition) -> Coalition {
+    let mut c = coalition.clone();
+    let id_of = |id: &str| {
+        coalition
+            .organizations
+            .iter()
+            .find(|o| o.id == id)
+            .map_or(id.to_string(), |o| slug(&o.name))
+    };
+    for org in &mut c.organizations {
+        org.id = slug(&org.name);
+        org.location.county = None;
+        (org.location.lat, org.location.lon) = (None, None);
+        org.attributes.clear();
+    }
+    let (table1, table2): (Vec<Organization>, Vec<Organization>) = c
+        .organizations
+        .drain(..)
+        .partition(|o| matches!(o.status, Status::Member | Status::Existing));
+    c.organizations = table1.into_iter().chain(table2).collect();
+    for p in &mut c.partnerships {
+        (p.source, p.target) = (id_of(&p.source), id_of(&p.target));
+        (p.weight, p.trust, p.value, p.frequency, p.relation) = (None, None, None, None, None);
+        p.attributes.clear();
+    }
+    c.convener = c.convener.as_deref().map(id_of);
+    // Table 4 names the sender; one that is an organization comes back as its id.
+    let senders: Vec<Option<String>> = {
+        let names = OrganizationNames::new(&c.organizations);
+        c.organizations
+            .iter()
+            .map(|o| {
+                o.invited_by
+                    .as_deref()
+                    .and_then(|text| names.find(text).ok())
+            })
+            .map(|found| found.map(|i| c.organizations[i].id.clone()))
+            .collect()
+    };
+    for (org, sender) in c.organizations.iter_mut().zip(senders) {
+        if sender.is_some() {
+            org.invited_by = sender;
+        }
+    }
+    c.planner = None;
+    let builtin = Vocabulary::builtin();
+    for kind in TermKind::ALL {
+        for term in c.vocabulary.terms_mut(kind) {
+            term.aliases.clear();
+        }
+        let order: Vec<String> = builtin
+            .terms(kind)
+            .iter()
+            .chain(c.vocabulary.terms(kind))
+            .map(|t| t.id.clone())
+            .collect();
+        c.priorities
+            .terms_mut(kind)
+            .sort_by_key(|id| order.iter().position(|o| o == id));
+    }
+    c
+}
+
+/// Coalitions whose organizations' names give distinct ids (the workbook joins by name).
+fn workbook_coalition() -> impl Strategy<Value = Coalition> {
+    (coalition(), free_text()).prop_filter_map("names give distinct ids", |(mut c, purpose)| {
+        // coalition.toml's purpose is trimmed (it is often a multi-line string).
+        c.purpose = purpose
+            .map(|p| p.trim().to_string())
+            .filter(|p| !p.is_empty());
+        let mut ids: Vec<String> = c.organizations.iter().map(|o| slug(&o.name)).collect();
+        ids.sort();
+        ids.dedup();
+        (ids.len() == c.organizations.len() && ids.iter().all(|i| !i.is_empty())).then_some(c)
+    })
+}
+
+fn load_or_fail(path: &Path) -> Result<Coalition, TestCaseError> {
+    load(path).map(|l| l.coalition).map_err(|e| {
+        let shown: Vec<String> = e.diagnostics.iter().map(|d| d.to_string()).collect();
+        TestCaseError::fail(format!("{}: {}", path.display(), shown.join("\n")))
+    })
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig { cases: 32, ..ProptestConfig::default() })]
+
+    /// The workbook holds every field of the worksheet: a project written as the workbook and
+    /// read back is the project as the workbook holds it, and workbook → folder → workbook →
+    /// folder loses nothing.
+    #[test]
+    fn workbook_and_folder_round_trip_losslessly(coalition in workbook_coalition()) {
+        let dir = tempfile::tempdir().unwrap();
+        let expected = to_json(&as_the_workbook_holds_it(&coalition));
+        let mut previous = None;
+        for round in 0..2 {
+            let workbook = dir.path().join(format!("round-{round}.xlsx"));
+            let folder = dir.path().join(format!("round-{round}"));
+            let from = previous.as_ref().unwrap_or(&coalition);
+            export(from, None, &workbook, &[], false).unwrap();
+            let read = load_or_fail(&workbook)?;
+            prop_assert_eq!(to_json(&read), expected.clone(), "round {}: the workbook", round);
+            export(&read, Some(Format::Folder), &folder, &[], false).unwrap();
+            let read = load_or_fail(&folder)?;
+            prop_assert_eq!(to_json(&read), expected.clone(), "round {}: the folder", round);
+            previous = Some(read);
         }
     }
 }

@@ -3,6 +3,7 @@
 use std::path::{Path, PathBuf};
 
 /// A path relative to the workspace root, so tests run from any directory.
+#[allow(dead_code)] // each test file is its own crate, and not every one reads the workspace's files
 pub fn workspace_path(relative: &str) -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR"))
         .join("../..")

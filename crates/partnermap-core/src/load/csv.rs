@@ -217,11 +217,40 @@ fn read_table(
             }
         }
     }
+    report_comments(file, text, diagnostics);
     (!missing).then_some(Table {
         columns,
         extras,
         records,
     })
+}
+
+/// Warns, once per file, of the `#` comment lines the reader passed over, unless they are
+/// `init DIR`'s own instructions and commented examples: a row someone commented out is data
+/// they may have meant to keep. A `#` inside a quoted cell that spans lines is no comment.
+fn report_comments(file: &str, text: &str, diagnostics: &mut Vec<Diagnostic>) {
+    let mut quoted = false;
+    let mut comments = Vec::new();
+    for (i, line) in text.lines().enumerate() {
+        if !quoted && line.starts_with('#') {
+            if !crate::write::is_template_comment(line) {
+                comments.push(i + 1);
+            }
+            continue;
+        }
+        quoted ^= line.matches('"').count() % 2 == 1;
+    }
+    if let Some(first) = comments.first() {
+        let lines = match comments.len() {
+            1 => "1 line starts".to_string(),
+            n => format!("{n} lines start"),
+        };
+        diagnostics.push(
+            Diagnostic::warning(file, format!("{lines} with # and {} not read, as comments", if comments.len() == 1 { "was" } else { "were" }))
+                .at_line(Some(*first))
+                .with_hint("remove the # of a row to read it; init's own instructions and examples are passed over silently"),
+        );
+    }
 }
 
 /// A table's rows, each with its line.
@@ -286,6 +315,23 @@ mod tests {
         let mut diagnostics = Vec::new();
         let table = read_table("t.csv", text, KNOWN, REQUIRED, &mut diagnostics);
         (table, diagnostics)
+    }
+
+    #[test]
+    fn comment_lines_are_reported_once_unless_they_are_the_templates() {
+        let template = crate::write::is_template_comment;
+        let example = "# forest-city-asset-builders,forest-city-community-college,Referral,2,,2024-09,Refers savers to the college's career pathways.,,,,,";
+        assert!(template(example), "the template's commented example");
+        let text = format!("source,target\n{example}\n# a,b\na,\"two\n# lines\"\n#c,d\n");
+        let (table, diagnostics) = read(&text);
+        assert_eq!(table.unwrap().records.len(), 1);
+        let shown: Vec<String> = diagnostics.iter().map(|d| d.to_string()).collect();
+        assert_eq!(
+            shown,
+            ["warning: t.csv, line 3: 2 lines start with # and were not read, as comments\n  hint: remove the # of a row to read it; init's own instructions and examples are passed over silently"]
+        );
+        let (_, diagnostics) = read(&format!("source,target\n{example}\n"));
+        assert_eq!(diagnostics, []);
     }
 
     #[test]

@@ -9,7 +9,7 @@
 //! reported once, with the number of rows using it and the closest term.
 
 use super::csv::{CsvTable, Table};
-use super::mapping::{read_mapping, Mapping};
+use super::mapping::{read_mapping, Mapping, OneOrMany};
 use super::ntee;
 use super::origin::{Origin, Origins};
 use super::workbook::{grid, GridRow};
@@ -26,10 +26,19 @@ pub(super) struct Directory {
     pub(super) file: String,
     pub(super) headers: Vec<String>,
     pub(super) rows: Vec<GridRow>,
+    /// Columns whose cells the reader joined from several values with [`JOINED`].
+    pub(super) joined: Vec<usize>,
+    /// The `[columns]` a format's own columns imply (our field, their column), used where
+    /// the mapping names none for the field.
+    pub(super) columns: Vec<(&'static str, &'static str)>,
 }
 
-/// Reads a `.csv` (UTF-8), or the first sheet of a workbook, whose first row is the header.
+/// Reads a `.csv` (UTF-8), the first sheet of a workbook, whose first row is the header, or
+/// an Open Referral HSDS data package (a folder).
 pub(super) fn read_directory(path: &Path, diagnostics: &mut Vec<Diagnostic>) -> Option<Directory> {
+    if path.is_dir() {
+        return super::hsds::read_hsds(path, diagnostics);
+    }
     let file = path.display().to_string();
     let is_csv = path
         .extension()
@@ -90,6 +99,8 @@ pub(super) fn read_directory(path: &Path, diagnostics: &mut Vec<Diagnostic>) -> 
         file,
         headers,
         rows,
+        joined: Vec::new(),
+        columns: Vec::new(),
     })
 }
 
@@ -97,10 +108,11 @@ pub(super) fn read_directory(path: &Path, diagnostics: &mut Vec<Diagnostic>) -> 
 struct Source {
     header: String,
     at: usize,
+    joined: bool,
 }
 
 /// A word of the directory that nothing maps: where it is first used and in how many rows.
-struct Unmapped {
+pub(super) struct Unmapped {
     word: String,
     column: String,
     first: usize,
@@ -112,8 +124,9 @@ struct Unmapped {
 /// and `[terms]` entries whose term is not in the vocabulary.
 #[derive(Default)]
 struct Misses {
-    words: BTreeMap<(TermKind, String), Unmapped>,
-    targets: BTreeMap<(TermKind, String), String>,
+    /// By the kinds of term the word's column gives and the word, normalised.
+    words: BTreeMap<(Vec<TermKind>, String), Unmapped>,
+    targets: BTreeMap<(Vec<TermKind>, String), String>,
     codes: BTreeMap<String, Unmapped>,
 }
 
@@ -126,9 +139,20 @@ pub(super) fn read_import(directory: &Path, mapping: &Path) -> Read {
     let mapping_file = mapping.display().to_string();
     let mapping = read_mapping(mapping, &mut diagnostics);
     let table = read_directory(directory, &mut diagnostics);
-    let (Some(mapping), Some(table)) = (mapping, table) else {
+    let (Some(mut mapping), Some(table)) = (mapping, table) else {
         return Read::failed(Origins::default(), diagnostics);
     };
+    for (field, column) in &table.columns {
+        if !mapping
+            .columns
+            .keys()
+            .any(|k| normalize(k) == normalize(field))
+        {
+            mapping
+                .columns
+                .insert(field.to_string(), OneOrMany::One(column.to_string()));
+        }
+    }
     let mut coalition = Coalition::new(mapping.coalition.name.as_deref().unwrap_or_else(|| {
         directory
             .file_stem()
@@ -164,7 +188,8 @@ pub(super) fn read_import(directory: &Path, mapping: &Path) -> Read {
     let mut merged: Vec<(usize, Vec<String>)> = Vec::new();
     let mut by_name: HashMap<String, usize> = HashMap::new();
     for (line, cells) in &table.rows {
-        let record = record(&mapping, &vocabulary, &sources, cells, *line, &mut misses);
+        let terms = terms_of(&mapping, &vocabulary, &sources, cells, *line, &mut misses);
+        let record = record(&mapping, &sources, cells, terms);
         let name = normalize(&record[1]);
         match by_name.get(&name) {
             Some(&at) => merge(
@@ -180,12 +205,14 @@ pub(super) fn read_import(directory: &Path, mapping: &Path) -> Read {
             }
         }
     }
-    for ((kind, target), word) in misses.targets {
+    for ((kinds, target), word) in misses.targets {
+        let (closest, kind) = closest_term(&vocabulary, &kinds, &target);
+        let kinds = either(&kinds);
         diagnostics.push(
-            Diagnostic::error(&mapping_file, format!("\"{word}\" is mapped to \"{target}\", which is not a {kind}"))
+            Diagnostic::error(&mapping_file, format!("\"{word}\" is mapped to \"{target}\", which is not a {kinds}"))
                 .in_field("terms")
-                .did_you_mean(vocabulary.suggest(kind, &target))
-                .with_hint_if_none(&format!("map it to a {kind} of docs/vocabulary.md, or declare \"{target}\" under [vocabulary] {}", kind.plural())),
+                .did_you_mean(closest.filter(|(score, _)| *score >= LIKELY).map(|(_, label)| label))
+                .with_hint_if_none(&format!("map it to a {kinds} of docs/vocabulary.md, or declare \"{target}\" under [vocabulary] {}", kind.plural())),
         );
     }
     for code in misses.codes.into_values() {
@@ -196,11 +223,11 @@ pub(super) fn read_import(directory: &Path, mapping: &Path) -> Read {
                 .with_hint("an NTEE code is a letter and up to two digits, e.g. J22; docs/start.md lists the domains they give"),
         );
     }
-    let mut unmapped: Vec<(TermKind, Unmapped)> =
+    let mut unmapped: Vec<(Vec<TermKind>, Unmapped)> =
         misses.words.into_iter().map(|((k, _), u)| (k, u)).collect();
     unmapped.sort_by(|(_, a), (_, b)| (a.first, &a.word).cmp(&(b.first, &b.word)));
-    for (kind, word) in unmapped {
-        let closest = vocabulary.best(kind, &word.word);
+    for (kinds, word) in unmapped {
+        let (closest, kind) = closest_term(&vocabulary, &kinds, &word.word);
         let rows = rows(word.rows);
         let hint = match closest {
             Some((score, label)) if score >= LIKELY => format!("the closest {kind} is \"{label}\"; add under [terms]: \"{}\" = \"{label}\", or declare it under [vocabulary] {}", word.word, kind.plural()),
@@ -208,10 +235,17 @@ pub(super) fn read_import(directory: &Path, mapping: &Path) -> Read {
             None => format!("map it under [terms] or declare it under [vocabulary] {}", kind.plural()),
         };
         diagnostics.push(
-            Diagnostic::error(&table.file, format!("\"{}\" ({rows}) is not a {kind} of the vocabulary, nor mapped in {mapping_file}", word.word))
-                .at_line(Some(word.first))
-                .in_field(word.column)
-                .with_hint(hint),
+            Diagnostic::error(
+                &table.file,
+                format!(
+                    "\"{}\" ({rows}) is not a {} of the vocabulary, nor mapped in {mapping_file}",
+                    word.word,
+                    either(&kinds)
+                ),
+            )
+            .at_line(Some(word.first))
+            .in_field(word.column)
+            .with_hint(hint),
         );
     }
     let file = table.file.clone();
@@ -277,6 +311,7 @@ fn sources(
                 Some(at) => found.push(Source {
                     header: table.headers[at].clone(),
                     at,
+                    joined: table.joined.contains(&at),
                 }),
                 None => {
                     let suggestion = closest(
@@ -337,15 +372,145 @@ fn sources(
     usable.then_some(sources)
 }
 
-/// One directory row as a row of `organizations.csv` (cells in [`ORGANIZATION_COLUMNS`]
-/// order), its words replaced by term ids; words nothing maps are counted in `unmapped`.
-fn record(
+/// A directory column of list values and the kinds of term its words give (an HSDS
+/// folder's taxonomy terms give populations and domains).
+struct ListColumn<'a> {
+    source: &'a Source,
+    kinds: Vec<TermKind>,
+}
+
+/// The list columns of the mapped fields, each once however many kinds it feeds.
+fn list_columns<'a>(sources: &'a HashMap<&'static str, Vec<Source>>) -> Vec<ListColumn<'a>> {
+    let mut lists: Vec<ListColumn> = Vec::new();
+    for kind in TermKind::ALL {
+        for source in sources.get(kind.plural()).into_iter().flatten() {
+            match lists.iter_mut().find(|l| l.source.at == source.at) {
+                Some(list) => list.kinds.push(kind),
+                None => lists.push(ListColumn {
+                    source,
+                    kinds: vec![kind],
+                }),
+            }
+        }
+    }
+    lists
+}
+
+/// The values of a directory cell: split at the mapping's separator, or at [`JOINED`] in a
+/// column the reader joined itself.
+fn values(
+    source: &Source,
+    cell: &str,
+    separator: &str,
+    known: impl Fn(&str) -> bool,
+) -> Vec<String> {
+    match source.joined {
+        true => split(cell, JOINED, |_| false),
+        false => split(cell, separator, known),
+    }
+}
+
+/// What separates the values a reader joined into one cell (no term holds it).
+pub(super) const JOINED: &str = "\u{1f}";
+
+/// The term ids a row's list columns (and NTEE codes) give, by kind; each word is resolved
+/// once, into every kind of its column that has it, and counted in `misses` when none does.
+fn terms_of(
     mapping: &Mapping,
     vocabulary: &Vocabulary,
     sources: &HashMap<&'static str, Vec<Source>>,
     cells: &[String],
     line: usize,
     misses: &mut Misses,
+) -> BTreeMap<TermKind, Vec<String>> {
+    let cell = |source: &Source| cells.get(source.at).map(|c| c.trim()).unwrap_or("");
+    let mut ids: BTreeMap<TermKind, Vec<String>> = BTreeMap::new();
+    let mut add = |kind: TermKind, id: &str| {
+        let list = ids.entry(kind).or_default();
+        if !list.iter().any(|i| i == id) {
+            list.push(id.to_string());
+        }
+    };
+    for list in list_columns(sources) {
+        let known = |w: &str| {
+            mapping.term(w).is_some() || list.kinds.iter().any(|&k| vocabulary.find(k, w).is_some())
+        };
+        for word in values(
+            list.source,
+            cell(list.source),
+            &mapping.split.separator,
+            known,
+        ) {
+            if mapping.is_empty_value(&word) {
+                continue;
+            }
+            let targets = match mapping.term(&word) {
+                Some(targets) => targets.into_iter().map(str::to_string).collect(),
+                None => vec![word.clone()],
+            };
+            for target in targets {
+                let mut found = false;
+                for &kind in &list.kinds {
+                    if let Some(term) = vocabulary.find(kind, &target) {
+                        add(kind, &term.id);
+                        found = true;
+                    }
+                }
+                if found {
+                    continue;
+                }
+                if target != word {
+                    misses
+                        .targets
+                        .entry((list.kinds.clone(), target))
+                        .or_insert_with(|| word.clone());
+                } else {
+                    let key = (list.kinds.clone(), normalize(&word));
+                    count(&mut misses.words, key, &word, &list.source.header, line);
+                }
+            }
+        }
+    }
+    for source in sources.get(NTEE).map(Vec::as_slice).unwrap_or(&[]) {
+        for code in split(cell(source), &mapping.split.separator, |_| false) {
+            match ntee::domains_of(&code) {
+                Some(domains) => domains.iter().for_each(|d| add(TermKind::Domain, d)),
+                None if mapping.is_empty_value(&code) => {}
+                None => count(&mut misses.codes, code.clone(), &code, &source.header, line),
+            }
+        }
+    }
+    ids
+}
+
+/// Counts one more row using `word`, unless it is the row already counted.
+fn count<K: Ord>(
+    misses: &mut BTreeMap<K, Unmapped>,
+    key: K,
+    word: &str,
+    column: &str,
+    line: usize,
+) {
+    let entry = misses.entry(key).or_insert_with(|| Unmapped {
+        word: word.to_string(),
+        column: column.to_string(),
+        first: line,
+        last: 0,
+        rows: 0,
+    });
+    if entry.last != line {
+        entry.rows += 1;
+        entry.last = line;
+    }
+}
+
+/// One directory row as a row of `organizations.csv` (cells in [`ORGANIZATION_COLUMNS`]
+/// order), with the term ids of its list columns ([`terms_of`]).
+fn record(
+    mapping: &Mapping,
+    sources: &HashMap<&'static str, Vec<Source>>,
+    cells: &[String],
+    mut terms: BTreeMap<TermKind, Vec<String>>,
 ) -> Vec<String> {
     let cell = |source: &Source| cells.get(source.at).map(|c| c.trim()).unwrap_or("");
     ORGANIZATION_COLUMNS
@@ -354,85 +519,7 @@ fn record(
             let from = sources.get(field).map(Vec::as_slice).unwrap_or(&[]);
             let kind = TermKind::ALL.into_iter().find(|k| k.plural() == *field);
             let value = match kind {
-                Some(kind) => {
-                    let mut ids: Vec<String> = Vec::new();
-                    for source in from {
-                        for word in split(cell(source), &mapping.split.separator, |w| {
-                            mapping.term(w).is_some() || vocabulary.find(kind, w).is_some()
-                        }) {
-                            if mapping.is_empty_value(&word) {
-                                continue;
-                            }
-                            let targets = match mapping.term(&word) {
-                                Some(targets) => targets.into_iter().map(str::to_string).collect(),
-                                None => vec![word.clone()],
-                            };
-                            for target in targets {
-                                match vocabulary.find(kind, &target) {
-                                    Some(term) if !ids.contains(&term.id) => {
-                                        ids.push(term.id.clone())
-                                    }
-                                    Some(_) => {}
-                                    None if target != word => {
-                                        misses
-                                            .targets
-                                            .entry((kind, target))
-                                            .or_insert_with(|| word.clone());
-                                    }
-                                    None => {
-                                        let entry = misses
-                                            .words
-                                            .entry((kind, normalize(&word)))
-                                            .or_insert_with(|| Unmapped {
-                                                word: word.clone(),
-                                                column: source.header.clone(),
-                                                first: line,
-                                                last: 0,
-                                                rows: 0,
-                                            });
-                                        if entry.last != line {
-                                            entry.rows += 1;
-                                            entry.last = line;
-                                        }
-                                    }
-                                }
-                            }
-                        }
-                    }
-                    if kind == TermKind::Domain {
-                        for source in sources.get(NTEE).map(Vec::as_slice).unwrap_or(&[]) {
-                            for code in split(cell(source), &mapping.split.separator, |_| false) {
-                                match ntee::domains_of(&code) {
-                                    Some(domains) => ids.extend(
-                                        domains
-                                            .iter()
-                                            .map(|d| d.to_string())
-                                            .filter(|d| !ids.contains(d))
-                                            .collect::<Vec<_>>(),
-                                    ),
-                                    None if mapping.is_empty_value(&code) => {}
-                                    None => {
-                                        let entry = misses
-                                            .codes
-                                            .entry(code.clone())
-                                            .or_insert_with(|| Unmapped {
-                                                word: code.clone(),
-                                                column: source.header.clone(),
-                                                first: line,
-                                                last: 0,
-                                                rows: 0,
-                                            });
-                                        if entry.last != line {
-                                            entry.rows += 1;
-                                            entry.last = line;
-                                        }
-                                    }
-                                }
-                            }
-                        }
-                    }
-                    ids.join("; ")
-                }
+                Some(kind) => terms.remove(&kind).unwrap_or_default().join("; "),
                 None => {
                     let texts: Vec<(&str, &str)> = from
                         .iter()
@@ -464,6 +551,29 @@ fn record(
             }
         })
         .collect()
+}
+
+/// The term of any of `kinds` closest to `word`, however weak, with its kind (the first kind
+/// when the vocabulary has none).
+pub(super) fn closest_term(
+    vocabulary: &Vocabulary,
+    kinds: &[TermKind],
+    word: &str,
+) -> (Option<(f64, String)>, TermKind) {
+    kinds
+        .iter()
+        .map(|&kind| (vocabulary.best(kind, word), kind))
+        .fold((None, kinds[0]), |best, next| match (&best.0, &next.0) {
+            (_, None) => best,
+            (Some((a, _)), Some((b, _))) if b <= a => best,
+            _ => next,
+        })
+}
+
+/// "population", "population or domain".
+fn either(kinds: &[TermKind]) -> String {
+    let nouns: Vec<&str> = kinds.iter().map(|k| k.noun()).collect();
+    nouns.join(" or ")
 }
 
 /// "1 row", "3 rows".
@@ -549,25 +659,4 @@ fn merge(
 }
 
 #[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn a_split_keeps_known_values_that_hold_the_separator() {
-        let known = |w: &str| w == "Media (TV, radio, newspapers)";
-        assert_eq!(
-            split(
-                "Mailings, Media (TV, radio, newspapers), Phone banking,",
-                ",",
-                known
-            ),
-            ["Mailings", "Media (TV, radio, newspapers)", "Phone banking"]
-        );
-        assert_eq!(split("a, b", ",", |_| false), ["a", "b"]);
-        assert_eq!(
-            split("x, Media (TV, radio), y (z", ",", |_| false),
-            ["x", "Media (TV, radio)", "y (z"]
-        );
-        assert_eq!(split("", ";", |_| true), Vec::<String>::new());
-    }
-}
+mod tests;

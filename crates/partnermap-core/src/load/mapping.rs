@@ -232,9 +232,24 @@ pub(super) fn suggest(table: &super::import::Directory) -> String {
          # The keys are described in docs/start.md.\n\n[coalition]\nname = \"Our coalition\"\n\n[columns]\n",
     );
     let mut fields: Vec<(&str, Vec<&str>)> = Vec::new();
+    for (field, column) in &table.columns {
+        if table.headers.iter().any(|h| h == column) {
+            fields.push((field, vec![column]));
+        }
+    }
     let mut unguessed = Vec::new();
     for header in &table.headers {
+        if table.columns.iter().any(|(_, c)| c == header) {
+            continue;
+        }
         match guess_field(header) {
+            // A format's own ids (HSDS's UUIDs) make poor ids to write: the names give them.
+            Some(field)
+                if !table.columns.is_empty()
+                    && (field == "id" || fields.iter().any(|(f, _)| *f == field)) =>
+            {
+                unguessed.push(header)
+            }
             Some(field) if field != "name" || !fields.iter().any(|(f, _)| *f == "name") => {
                 match fields.iter_mut().find(|(f, _)| *f == field) {
                     Some((_, columns)) => columns.push(header),
@@ -273,10 +288,19 @@ pub(super) fn suggest(table: &super::import::Directory) -> String {
     }
     out += "status = \"potential\"\n\n[terms]\n";
     let vocabulary = Vocabulary::builtin();
+    // The list columns, each with the kinds of term it gives (several for an HSDS folder's
+    // taxonomy terms).
+    let mut lists: Vec<(Vec<TermKind>, &Vec<&str>)> = Vec::new();
     for kind in TermKind::ALL {
         let Some((_, columns)) = fields.iter().find(|(f, _)| *f == kind.plural()) else {
             continue;
         };
+        match lists.iter_mut().find(|(_, c)| *c == columns) {
+            Some((kinds, _)) => kinds.push(kind),
+            None => lists.push((vec![kind], columns)),
+        }
+    }
+    for (kinds, columns) in lists {
         let at: Vec<usize> = columns
             .iter()
             .filter_map(|c| table.headers.iter().position(|h| h == c))
@@ -286,9 +310,13 @@ pub(super) fn suggest(table: &super::import::Directory) -> String {
             let mut seen = Vec::new();
             for &i in &at {
                 let cell = cells.get(i).map_or("", String::as_str);
-                for word in
-                    super::import::split(cell, separator, |w| vocabulary.find(kind, w).is_some())
-                {
+                let values = match table.joined.contains(&i) {
+                    true => super::import::split(cell, super::import::JOINED, |_| false),
+                    false => super::import::split(cell, separator, |w| {
+                        kinds.iter().any(|&k| vocabulary.find(k, w).is_some())
+                    }),
+                };
+                for word in values {
                     let key = normalize(&word);
                     if !seen.contains(&key) {
                         words.entry(key.clone()).or_insert((word, 0)).1 += 1;
@@ -299,11 +327,15 @@ pub(super) fn suggest(table: &super::import::Directory) -> String {
         }
         let mut words: Vec<(String, usize)> = words.into_values().collect();
         words.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(&b.0)));
-        out += &format!("# {} ({})\n", kind.plural(), columns.join(", "));
+        let plurals: Vec<&str> = kinds.iter().map(|k| k.plural()).collect();
+        out += &format!("# {} ({})\n", plurals.join(", "), columns.join(", "));
         for (word, rows) in words {
             let rows = super::import::rows(rows);
-            match (vocabulary.find(kind, &word), vocabulary.best(kind, &word)) {
-                (Some(term), _) => out += &format!("# {} is the {kind} {} ({rows})\n", toml_string(&word), toml_string(&term.label)),
+            let found = kinds
+                .iter()
+                .find_map(|&k| vocabulary.find(k, &word).map(|t| (k, t)));
+            match (found, super::import::closest_term(&vocabulary, &kinds, &word).0) {
+                (Some((kind, term)), _) => out += &format!("# {} is the {kind} {} ({rows})\n", toml_string(&word), toml_string(&term.label)),
                 (_, Some((score, label))) if score >= LIKELY => out += &format!("{} = {}   # {rows}\n", toml_string(&word), toml_string(&label)),
                 (_, best) => out += &format!(
                     "# {} = {}   # {rows}; a weak guess: correct it, or declare the word under [vocabulary]\n",

@@ -14,6 +14,8 @@
 //! came from, and `validate` is the pass they all share. The network files have one reader per
 //! format (`pajek`, `gml`, `graphml`, `gexf`, `dl`, `gephi`, `kumu`), sharing `network` (vertices to organizations, ties to
 //! partnerships); the XML formats also share `xml` (the document as a tree, no DTD read).
+//! `import` reads a directory through a mapping file (`mapping`); `hsds` turns an Open
+//! Referral HSDS data package into such a directory, one row per organization.
 
 mod arc_lists;
 mod csv;
@@ -24,6 +26,7 @@ mod gephi;
 mod gexf;
 mod gml;
 mod graphml;
+mod hsds;
 mod import;
 mod json;
 mod kumu;

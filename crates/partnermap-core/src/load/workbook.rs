@@ -351,12 +351,18 @@ fn read_part1(
                 coalition.convener = Some(answer.to_string());
                 origins.coalition = origin.clone();
             }
-            Some((_, "as_of")) if !answer.is_empty() => coalition.as_of = Some(answer.to_string()),
+            // As written, as coalition.toml keeps it.
+            Some((_, "as_of")) => coalition.as_of = table.text(record, "answer"),
+            Some((_, "purpose")) if !answer.is_empty() => {
+                coalition.purpose = Some(answer.to_string())
+            }
             Some(_) => {}
             None => diagnostics.push(
                 origin
                     .error("item", format!("unknown coalition item \"{item}\""))
-                    .with_hint("the coalition rows are Coalition name, Convener and As of"),
+                    .with_hint(
+                        "the coalition rows are Coalition name, Convener, As of and Purpose",
+                    ),
             ),
         }
         return;
@@ -430,13 +436,13 @@ fn add_notes(
     };
     let mut given: HashMap<(usize, &str), usize> = HashMap::new();
     for ((sheet, name, record, origin), found) in notes.iter().zip(found) {
+        // Free text as written, as `organizations.csv` keeps it.
         let table_of = |record: &StringRecord, field: &str| {
             sheet
                 .columns
                 .iter()
                 .position(|c| c.field == field)
                 .and_then(|i| record.get(i))
-                .map(str::trim)
                 .unwrap_or("")
                 .to_string()
         };
@@ -455,7 +461,7 @@ fn add_notes(
         let org = &mut organizations[at];
         for column in sheet.columns.iter().filter(|c| c.field != "name") {
             let value = table_of(record, column.field);
-            if value.is_empty() {
+            if value.trim().is_empty() {
                 continue;
             }
             let slot = match column.field {
@@ -483,6 +489,25 @@ fn add_notes(
                 continue;
             }
             *slot = Some(value);
+        }
+    }
+    // Table 4 names a sending organization by name; it is kept by id, as organizations.csv
+    // holds it, so that the folder written from the workbook reads back the same.
+    let senders: Vec<Option<String>> = {
+        let names = OrganizationNames::new(organizations);
+        organizations
+            .iter()
+            .map(|o| {
+                o.invited_by
+                    .as_deref()
+                    .and_then(|text| names.find(text).ok())
+            })
+            .map(|found| found.map(|i| organizations[i].id.clone()))
+            .collect()
+    };
+    for (org, sender) in organizations.iter_mut().zip(senders) {
+        if sender.is_some() {
+            org.invited_by = sender;
         }
     }
 }

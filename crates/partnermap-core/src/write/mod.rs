@@ -20,6 +20,7 @@ pub use graphml::graphml;
 pub use kumu::{kumu_json, kumu_xlsx};
 pub use network::Exported;
 pub use pajek::{pajek_net, pajek_partition, pajek_types, ucinet_dl};
+pub(crate) use template::is_template_comment;
 pub use template::{init, write_imported, write_template_folder};
 pub use workbook::write_workbook;
 pub use xml::{escape_markup, xml_escape};
@@ -150,6 +151,9 @@ pub enum Format {
     Kumu,
     /// Kumu's workbook, sheets Elements and Connections (`.kumu.xlsx`, or `--to kumu-xlsx`).
     KumuXlsx,
+    /// The worksheet as a fill-in workbook (`.xlsx`), as `partnermap init` writes it, with the
+    /// coalition's data in Part 1, Tables 1 to 4 and Partnerships.
+    Workbook,
 }
 
 impl Format {
@@ -164,6 +168,7 @@ impl Format {
         (Format::GephiCsv, "gephi-csv", ""),
         (Format::Kumu, "kumu", "kumu.json"),
         (Format::KumuXlsx, "kumu-xlsx", "kumu.xlsx"),
+        (Format::Workbook, "workbook", "xlsx"),
     ];
 
     /// The format named `name` (`graphml`, `gephi-csv`, …; case ignored).
@@ -245,6 +250,7 @@ pub fn export(
                 source,
             }),
         },
+        Format::Workbook => write_workbook(coalition, path),
         Format::Pajek => {
             write_atomic(path, pajek_net(coalition).as_bytes())?;
             write_atomic(

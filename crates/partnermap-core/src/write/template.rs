@@ -6,7 +6,9 @@ use crate::load::{ORGANIZATION_COLUMNS, PARTNERSHIP_COLUMNS};
 use crate::model::Coalition;
 use crate::vocabulary::{slug, TermKind, Vocabulary};
 use crate::worksheet::{Sheet, EXAMPLE, PARTNERSHIPS, TABLE1, TABLE2, TABLE3};
+use std::collections::HashSet;
 use std::path::Path;
+use std::sync::OnceLock;
 
 /// Writes the blank worksheet at `path`: a workbook when it ends in `.xlsx`, else a project
 /// folder.
@@ -30,6 +32,37 @@ pub fn write_template_folder(folder: &Path) -> Result<(), WriteError> {
         source,
     })?;
     write_atomic(&folder.join("coalition.toml"), template_toml().as_bytes())?;
+    for (name, bytes) in template_tables() {
+        write_atomic(&folder.join(name), &bytes)?;
+    }
+    Ok(())
+}
+
+/// True when `line` is one of the comment lines `init DIR` writes in its CSV files (their
+/// instructions and the worksheet's examples), which the readers pass over without a word.
+pub(crate) fn is_template_comment(line: &str) -> bool {
+    static LINES: OnceLock<HashSet<String>> = OnceLock::new();
+    LINES
+        .get_or_init(|| {
+            template_tables()
+                .iter()
+                .flat_map(|(_, bytes)| {
+                    let text = String::from_utf8_lossy(bytes).into_owned();
+                    let comments: Vec<String> = text
+                        .lines()
+                        .filter(|l| l.starts_with('#'))
+                        .map(str::to_string)
+                        .collect();
+                    comments
+                })
+                .collect()
+        })
+        .contains(line.trim_end())
+}
+
+/// `organizations.csv` and `partnerships.csv` of the template folder: headers, instructions
+/// and the worksheet's examples as comment lines.
+fn template_tables() -> [(&'static str, Vec<u8>); 2] {
     let organizations = [&TABLE1, &TABLE2]
         .iter()
         .flat_map(|sheet| sheet.examples.iter().map(move |e| (*sheet, *e)))
@@ -51,7 +84,6 @@ pub fn write_template_folder(folder: &Path) -> Result<(), WriteError> {
         ORGANIZATION_COLUMNS,
         organizations,
     );
-    write_atomic(&folder.join("organizations.csv"), &organizations)?;
     let partnerships = PARTNERSHIPS
         .examples
         .iter()
@@ -70,7 +102,10 @@ pub fn write_template_folder(folder: &Path) -> Result<(), WriteError> {
         PARTNERSHIP_COLUMNS,
         partnerships,
     );
-    write_atomic(&folder.join("partnerships.csv"), &partnerships)
+    [
+        ("organizations.csv", organizations),
+        ("partnerships.csv", partnerships),
+    ]
 }
 
 /// Writes an imported directory as a project folder whose `coalition.toml` says what is
@@ -162,6 +197,15 @@ mod tests {
         write_template_folder(dir.path()).unwrap();
         let loaded = crate::load(dir.path()).unwrap();
         assert_eq!(loaded.coalition.name, "Our Mobility Coalition");
+        // Its own instructions and commented examples are no news to the reader.
+        assert!(
+            loaded
+                .warnings
+                .iter()
+                .all(|w| !w.message.contains(" with # ")),
+            "{:?}",
+            loaded.warnings
+        );
         assert!(loaded.coalition.organizations.is_empty());
         let path = dir.path().join("coalition.toml");
         let text = std::fs::read_to_string(&path).unwrap();

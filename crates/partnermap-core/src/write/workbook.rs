@@ -7,6 +7,7 @@
 use super::{write_atomic, WriteError};
 use crate::fields;
 use crate::load::{ORGANIZATION_COLUMNS, PARTNERSHIP_COLUMNS};
+use crate::lookup::OrganizationNames;
 use crate::model::{Coalition, Organization, OrganizationType, PartnershipKind, Status};
 use crate::vocabulary::{TermKind, Vocabulary};
 use crate::worksheet::{
@@ -293,12 +294,13 @@ fn write_lists(worksheet: &mut Worksheet, vocabulary: &Vocabulary) -> Result<(),
 
 /// The rows `coalition` puts on `sheet`, one cell per column.
 fn rows_of(sheet: &Sheet, coalition: &Coalition) -> Vec<Vec<String>> {
+    // The index the Landscape carries, without the graph: every partnership end and inviter
+    // is looked up, so a scan per cell would be quadratic on a state's directory.
+    let index = OrganizationNames::new(&coalition.organizations);
     let name_of = |id: &str| {
-        coalition
-            .organizations
-            .iter()
-            .find(|o| o.id == id)
-            .map_or(id.to_string(), |o| o.name.clone())
+        index
+            .by_id(id)
+            .map_or(id.to_string(), |i| coalition.organizations[i].name.clone())
     };
     // Every other field as the project folder writes it (one flat view of the model).
     let organizations = fields::organizations(coalition, &[], ORGANIZATION_COLUMNS);
@@ -401,6 +403,11 @@ fn part1_rows(coalition: &Coalition, name_of: &dyn Fn(&str) -> String) -> Vec<Ve
             PART1_LISTS[0].0,
             PART1_COALITION[2].0,
             coalition.as_of.as_deref().unwrap_or(""),
+        ),
+        row(
+            PART1_LISTS[0].0,
+            PART1_COALITION[3].0,
+            coalition.purpose.as_deref().unwrap_or(""),
         ),
     ];
     let builtin = Vocabulary::builtin();
