@@ -28,6 +28,7 @@
 
 mod annotations;
 mod build;
+mod change;
 mod drawing;
 mod gaps;
 mod image;
@@ -36,7 +37,7 @@ mod options;
 mod selection;
 mod style;
 
-pub use annotations::{Annotations, BrokerRank, Coverage, CoverageClass};
+pub use annotations::{Annotations, BrokerRank, Changes, Coverage, CoverageClass};
 pub use gaps::{gap_picture, GapTerm};
 pub use image::{render_image, RenderError};
 pub use options::{Aspect, GroupBy, ImageFormat, Layout, MapOptions, View};

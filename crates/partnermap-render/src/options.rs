@@ -33,6 +33,12 @@ pub enum View {
         /// The population's vocabulary id.
         population: String,
     },
+    /// Organizations and partnerships of two snapshots at once, with what joined, left,
+    /// was added or ended marked ([`Annotations::changes`](crate::Annotations::changes)).
+    Changes {
+        /// The earlier snapshot's date, for the title and the key.
+        since: Option<String>,
+    },
 }
 
 /// How organizations are gathered into boxes (Graphviz clusters).
