@@ -21,10 +21,12 @@
 //! assert!(!html.contains("<b>Job Center"));
 //! ```
 
+pub mod chart;
 pub mod command;
 mod content;
 pub mod document;
 pub mod escape;
+pub mod history;
 mod html;
 pub mod letters;
 pub mod maps;
@@ -92,6 +94,9 @@ pub struct Analysis {
     pub plan: Plan,
     /// The outreach letters, when they were asked for.
     pub letters: Vec<letters::Letter>,
+    /// What changed since earlier snapshots (`--since`), when given: set it with
+    /// [`history::history`] before writing the report.
+    pub history: Option<history::History>,
 }
 
 /// What the report and the maps both need, without the invite plan and its exact search:
@@ -132,6 +137,7 @@ pub fn analyse(landscape: &Landscape, options: &Options) -> Analysis {
         network,
         plan,
         letters,
+        history: None,
     }
 }
 
@@ -390,7 +396,8 @@ pub fn files(landscape: &Landscape, analysis: &Analysis, maps: &[Map]) -> Vec<Fi
             ..f
         }));
     }
-    for map in maps {
+    let history = analysis.history.as_ref();
+    for map in maps.iter().chain(history.map(|h| &h.map)) {
         files.push(File {
             path: format!("maps/{}.dot", map.name),
             bytes: map.dot.clone().into_bytes(),
@@ -407,6 +414,12 @@ pub fn files(landscape: &Landscape, analysis: &Analysis, maps: &[Map]) -> Vec<Fi
                 bytes: png.clone(),
             });
         }
+    }
+    if let Some((_, chart)) = history.and_then(|h| h.trend.as_ref()) {
+        files.push(File {
+            path: format!("maps/{}.svg", history::TREND),
+            bytes: chart.clone().into_bytes(),
+        });
     }
     files
 }

@@ -67,11 +67,6 @@ pub fn diff(coalition: &str, diff: &Diff) -> Document {
         });
     }
     let opt = |x: Option<u8>| x.map_or("—".to_string(), |s| s.to_string());
-    let score = |x: Option<f64>| match x {
-        Some(x) if x.fract() == 0.0 => format!("{x:.0}"),
-        Some(x) => number(x),
-        None => "—".to_string(),
-    };
     if !diff.partnerships.is_empty() {
         sections.push(Section {
             id: "partnerships",
@@ -87,8 +82,10 @@ pub fn diff(coalition: &str, diff: &Diff) -> Document {
                             format!("{} – {}", p.between.0, p.between.1).into(),
                             format!("{} → {}", opt(p.strength.before), opt(p.strength.after))
                                 .into(),
-                            format!("{} → {}", score(p.trust.before), score(p.trust.after)).into(),
-                            format!("{} → {}", score(p.value.before), score(p.value.after)).into(),
+                            format!("{} → {}", figure(p.trust.before), figure(p.trust.after))
+                                .into(),
+                            format!("{} → {}", figure(p.value.before), figure(p.value.after))
+                                .into(),
                         ]
                     })
                     .collect(),
@@ -147,7 +144,13 @@ pub fn diff(coalition: &str, diff: &Diff) -> Document {
             rows: diff
                 .figures
                 .iter()
-                .map(|(key, c)| vec![(*key).into(), score(c.before).into(), score(c.after).into()])
+                .map(|(key, c)| {
+                    vec![
+                        (*key).into(),
+                        figure(c.before).into(),
+                        figure(c.after).into(),
+                    ]
+                })
                 .collect(),
         })],
     });
@@ -201,5 +204,15 @@ fn kind(change: PartnershipChangeKind) -> &'static str {
         PartnershipChangeKind::Strengthened => "strengthened",
         PartnershipChangeKind::Weakened => "weakened",
         PartnershipChangeKind::Rescored => "trust or value changed",
+    }
+}
+
+/// A figure or score for people: whole numbers without decimals, others to three, unknown as
+/// "—".
+pub(crate) fn figure(x: Option<f64>) -> String {
+    match x {
+        Some(x) if x.fract() == 0.0 => format!("{x:.0}"),
+        Some(x) => number(x),
+        None => "—".to_string(),
     }
 }
