@@ -48,7 +48,7 @@ pub(crate) fn sections(trend: &Trend) -> Vec<Section> {
             .figures
             .iter()
             .map(|s| {
-                std::iter::once(Cell::from(s.key.replace('_', " ")))
+                std::iter::once(Cell::from(s.key))
                     .chain(s.values.iter().map(|&v| figure(v).into()))
                     .collect()
             })
