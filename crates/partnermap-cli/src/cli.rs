@@ -207,6 +207,9 @@ pub struct MetricsFlags {
     /// Use partnership strength as weight (weighted degree, constraint, effective size, communities).
     #[arg(long)]
     weighted: bool,
+    /// Weigh by strength, trust or value (implies --weighted; an unrated tie weighs 2.5).
+    #[arg(long, value_name = "strength|trust|value")]
+    weight: Option<partnermap_analysis::brokers::Weight>,
     /// Exact betweenness even for very large networks (otherwise estimated from 2,000 sample
     /// sources above 50,000 organizations, within about ±0.03).
     #[arg(long)]
@@ -225,7 +228,8 @@ pub struct MetricsFlags {
 impl MetricsFlags {
     pub fn options(&self) -> partnermap_analysis::brokers::MetricsOptions {
         partnermap_analysis::brokers::MetricsOptions {
-            weighted: self.weighted,
+            weighted: self.weighted || self.weight.is_some(),
+            weight: self.weight.unwrap_or_default(),
             exact: self.exact,
             directed: (self.directed || self.undirected).then_some(self.directed),
         }
