@@ -152,6 +152,21 @@ pub enum Command {
         #[arg(long, value_enum, default_value_t = crate::output::Format::Table)]
         format: crate::output::Format,
     },
+    /// The network figures and each priority's coverage over three or more snapshots.
+    #[command(
+        after_help = "Example:\n  partnermap trend data/forest-city-2024 data/forest-city-2025 data/forest-city --chart trend.svg\n\nSnapshots oldest first; fewer than three is a usage error (exit code 2). See docs/diff.md."
+    )]
+    Trend {
+        /// The snapshots, oldest first (any inputs partnermap reads).
+        #[arg(required = true, num_args = 3.., value_name = "SNAPSHOT")]
+        snapshots: Vec<PathBuf>,
+        /// Also draw the trend as an SVG line chart into this file.
+        #[arg(long, value_name = "FILE")]
+        chart: Option<PathBuf>,
+        /// Output format.
+        #[arg(long, value_enum, default_value_t = crate::output::Format::Table)]
+        format: crate::output::Format,
+    },
     /// Draw a map of the network: the whole landscape, the partnerships, coverage of priority
     /// populations, one organization's neighbourhood or the way to one population.
     #[command(
@@ -304,6 +319,11 @@ pub fn run(cli: Cli) -> anyhow::Result<ExitCode> {
             format,
         } => crate::paths::run(&path, term.term(), directed, format),
         Command::Diff { old, new, format } => crate::diff::run(&old, &new, format),
+        Command::Trend {
+            snapshots,
+            chart,
+            format,
+        } => crate::diff::trend(&snapshots, chart.as_deref(), format),
         Command::Map(args) => crate::map::run(&args),
         Command::Convert(args) => crate::convert::run(&args),
         Command::Init { path } if path.exists() => Err(crate::output::usage(format!(

@@ -50,6 +50,11 @@ pub fn load(path: &Path, from: Option<&str>) -> anyhow::Result<Loaded> {
     loaded(partnermap_core::load_as(path, from))
 }
 
+/// Every snapshot of `paths`, loaded in order (`trend`, `report --since`).
+pub fn load_all(paths: &[std::path::PathBuf]) -> anyhow::Result<Vec<Coalition>> {
+    paths.iter().map(|p| Ok(load(p, None)?.coalition)).collect()
+}
+
 /// What a reader (`load`, `import`) gave, its warnings printed.
 pub fn loaded(result: Result<Loaded, partnermap_core::LoadError>) -> anyhow::Result<Loaded> {
     let loaded = result?;
