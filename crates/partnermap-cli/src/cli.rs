@@ -72,6 +72,9 @@ pub enum Command {
         /// Also write an outreach letter to each invitee into letters/, linked from Table 4.
         #[arg(long)]
         letters: bool,
+        /// Add "What changed since" an earlier snapshot; repeat, oldest first, for the trend too.
+        #[arg(long, value_name = "OLD")]
+        since: Vec<PathBuf>,
     },
     /// Choose the potential partners that close the most gaps, and who sends each invitation
     /// (the worksheet's Table 4), with the reasons.
@@ -293,7 +296,8 @@ pub fn run(cli: Cli) -> anyhow::Result<ExitCode> {
             out,
             invitations,
             letters,
-        } => crate::report::run(&path, &out, invitations, letters),
+            since,
+        } => crate::report::run(&path, &out, invitations, letters, &since),
         Command::Letters(args) => crate::letters::run(&args),
         Command::Invite {
             path,

@@ -3,6 +3,7 @@
 //! exit codes.
 
 use partnermap_core::Landscape;
+use partnermap_report::history::history;
 use partnermap_report::maps::maps;
 use partnermap_report::{analyse, files, write_report, Options};
 use std::io::IsTerminal;
@@ -34,7 +35,13 @@ fn graphviz_allowed() -> bool {
     std::env::var_os(NO_GRAPHVIZ_ENV).is_none_or(|v| v.is_empty() || v == "0")
 }
 
-pub fn run(path: &Path, out: &Path, k: usize, letters: bool) -> anyhow::Result<ExitCode> {
+pub fn run(
+    path: &Path,
+    out: &Path,
+    k: usize,
+    letters: bool,
+    since: &[std::path::PathBuf],
+) -> anyhow::Result<ExitCode> {
     crate::output::not_input(
         path,
         out,
@@ -50,7 +57,10 @@ pub fn run(path: &Path, out: &Path, k: usize, letters: bool) -> anyhow::Result<E
     let coalition = &loaded.coalition;
     let landscape = Landscape::build(coalition);
     progress.step("analysing coverage, introductions and the invite plan");
-    let analysis = analyse(&landscape, &Options { k, letters });
+    let mut analysis = analyse(&landscape, &Options { k, letters });
+    let earlier = crate::output::load_all(since)?;
+    let earlier: Vec<Landscape> = earlier.iter().map(Landscape::build).collect();
+    analysis.history = history(&earlier, &landscape, &analysis.network, graphviz_allowed())?;
     progress.step(if graphviz_allowed() {
         "drawing the maps"
     } else {
