@@ -97,3 +97,24 @@ fn the_report_says_what_changed_since_the_last_survey_and_over_time() {
     let names: Vec<&str> = files.iter().map(|f| f.path.as_str()).collect();
     assert!(names.contains(&"maps/changes.dot") && names.contains(&"maps/trend.svg"));
 }
+
+#[test]
+fn a_hostile_date_is_inert_in_the_csv_and_well_formed_in_the_chart() {
+    let mut coalitions = surveys();
+    coalitions[0].as_of = Some("=HYPERLINK(\"x\")\u{1}<b>".to_string());
+    let landscapes: Vec<Landscape> = coalitions.iter().map(Landscape::build).collect();
+    let trend = partnermap_analysis::trend::trend(&landscapes);
+    let csv = String::from_utf8(partnermap_report::tables::trend(&trend)).unwrap();
+    assert!(
+        csv.starts_with("section,subject,field,\"'=HYPERLINK"),
+        "{}",
+        csv.lines().next().unwrap()
+    );
+    let svg = trend_chart(&trend).unwrap();
+    let mut reader = quick_xml::Reader::from_str(&svg);
+    while !matches!(
+        reader.read_event().expect("well-formed XML"),
+        quick_xml::events::Event::Eof
+    ) {}
+    assert!(svg.contains("=HYPERLINK(&quot;x&quot;) &lt;b&gt;"));
+}
