@@ -175,24 +175,45 @@ fn summary(diff: &Diff) -> String {
             .count()
     };
     let parts = [
-        (count(&|o| o.before.is_none()), "organizations joined"),
-        (count(&|o| o.after.is_none()), "left"),
-        (count(&|o| o.converted), "converted from potential partners"),
-        (ties(PartnershipChangeKind::Added), "partnerships added"),
-        (ties(PartnershipChangeKind::Ended), "ended"),
-        (ties(PartnershipChangeKind::Strengthened), "strengthened"),
-        (ties(PartnershipChangeKind::Weakened), "weakened"),
-        (stories("gap closed"), "gaps closed"),
-        (stories("gap opened"), "gaps opened"),
+        (
+            count(&|o| o.before.is_none()),
+            "organization joined",
+            "organizations joined",
+        ),
+        (count(&|o| o.after.is_none()), "left", "left"),
+        (
+            count(&|o| o.converted),
+            "converted from a potential partner",
+            "converted from potential partners",
+        ),
+        (
+            ties(PartnershipChangeKind::Added),
+            "partnership added",
+            "partnerships added",
+        ),
+        (ties(PartnershipChangeKind::Ended), "ended", "ended"),
+        (
+            ties(PartnershipChangeKind::Strengthened),
+            "strengthened",
+            "strengthened",
+        ),
+        (
+            ties(PartnershipChangeKind::Weakened),
+            "weakened",
+            "weakened",
+        ),
+        (stories("gap closed"), "gap closed", "gaps closed"),
+        (stories("gap opened"), "gap opened", "gaps opened"),
         (
             stories("gained a backup"),
+            "thin priority gained a backup",
             "thin priorities gained a backup",
         ),
     ];
     let said: Vec<String> = parts
         .iter()
-        .filter(|(n, _)| *n > 0)
-        .map(|(n, what)| format!("{n} {what}"))
+        .filter(|(n, _, _)| *n > 0)
+        .map(|&(n, one, many)| format!("{n} {}", if n == 1 { one } else { many }))
         .collect();
     format!("{}.", said.join(", "))
 }
