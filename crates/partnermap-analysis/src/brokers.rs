@@ -17,13 +17,72 @@ use partnermap_core::Landscape;
 use serde::Serialize;
 use std::collections::BTreeMap;
 
+/// What a partnership weighs in the weighted metrics.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum Weight {
+    /// Its `weight` when the file gives one, else its strength (1 to 3).
+    #[default]
+    Strength,
+    /// Its trust score (1 to 4); [`UNRATED`] when it has none.
+    Trust,
+    /// Its value score (1 to 4); [`UNRATED`] when it has none.
+    Value,
+}
+
+/// The weight of a partnership without the trust or value score the metrics weigh by: the
+/// middle of the 1–4 scale. Unknown is neither trusted nor distrusted, and never 0, which would
+/// make the tie infinitely long.
+pub const UNRATED: f64 = 2.5;
+
+impl Weight {
+    /// What partnership `p` weighs.
+    ///
+    /// ```
+    /// use partnermap_analysis::brokers::{Weight, UNRATED};
+    /// let coalition = partnermap_core::load::from_json_str("x.json", r#"{"name": "x",
+    ///   "organizations": [{"id": "a", "name": "A", "type": "other"}, {"id": "b", "name": "B", "type": "other"}],
+    ///   "partnerships": [{"source": "a", "target": "b", "strength": 3, "trust": 1.5}]}"#).unwrap().coalition;
+    /// let p = &coalition.partnerships[0];
+    /// assert_eq!((Weight::Strength.of(p), Weight::Trust.of(p), Weight::Value.of(p)), (3.0, 1.5, UNRATED));
+    /// ```
+    pub fn of(self, p: &partnermap_core::model::Partnership) -> f64 {
+        match self {
+            Weight::Strength => p.weight(),
+            Weight::Trust => p.trust.unwrap_or(UNRATED),
+            Weight::Value => p.value.unwrap_or(UNRATED),
+        }
+    }
+}
+
+impl std::str::FromStr for Weight {
+    type Err = String;
+
+    /// ```
+    /// use partnermap_analysis::brokers::Weight;
+    /// assert_eq!("Trust".parse(), Ok(Weight::Trust));
+    /// assert!("power".parse::<Weight>().is_err());
+    /// ```
+    fn from_str(text: &str) -> Result<Weight, String> {
+        match text.to_ascii_lowercase().as_str() {
+            "strength" => Ok(Weight::Strength),
+            "trust" => Ok(Weight::Trust),
+            "value" => Ok(Weight::Value),
+            _ => Err(format!(
+                "unknown weight \"{text}\"; expected strength, trust or value"
+            )),
+        }
+    }
+}
+
 /// How the metrics are computed.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
 pub struct MetricsOptions {
-    /// Use tie strength as partnership weight (weighted degree, constraint, effective size,
-    /// communities, and betweenness with the distance of a tie 1/strength, so that shortest
+    /// Weigh partnerships by `weight` (weighted degree, constraint, effective size,
+    /// communities, and betweenness with the distance of a tie 1/weight, so that shortest
     /// chains prefer strong ties); without it every partnership counts the same.
     pub weighted: bool,
+    /// What a partnership weighs when `weighted`: its strength unless asked otherwise.
+    pub weight: Weight,
     /// Exact betweenness whatever the size (else estimated above
     /// [`AnalysisOptions::default`]'s threshold).
     pub exact: bool,
@@ -102,7 +161,7 @@ pub struct NetworkMetrics {
 pub fn partnership_network(landscape: &Landscape, weighted: bool) -> Network {
     Network::from_edges(
         landscape.coalition().organizations.len(),
-        &partnership_edges(landscape, weighted),
+        &partnership_edges(landscape, weighted.then_some(Weight::Strength)),
     )
 }
 
@@ -121,38 +180,36 @@ pub fn partnership_network(landscape: &Landscape, weighted: bool) -> Network {
 pub fn partnership_arcs(landscape: &Landscape, weighted: bool) -> Network {
     Network::from_arcs(
         landscape.coalition().organizations.len(),
-        &arcs(landscape, weighted),
+        &arcs(landscape, weighted.then_some(Weight::Strength)),
     )
 }
 
-fn arcs(landscape: &Landscape, weighted: bool) -> Vec<(usize, usize, f64)> {
+/// The arcs with their weights (1 without a `weight`).
+fn arcs(landscape: &Landscape, weight: Option<Weight>) -> Vec<(usize, usize, f64)> {
     let partnerships = &landscape.coalition().partnerships;
     let mut arcs = Vec::with_capacity(partnerships.len() * 2);
     for (p, a, b) in landscape.partnerships() {
-        let w = if weighted {
-            partnerships[p].weight()
-        } else {
-            1.0
-        };
+        let w = weight.map_or(1.0, |w| w.of(&partnerships[p]));
         arcs.push((a, b, w));
         if !partnerships[p].directed {
             arcs.push((b, a, w));
         }
     }
-    if !weighted {
+    if weight.is_none() {
         arcs.sort_by_key(|&(a, b, _)| (a, b));
         arcs.dedup_by_key(|&mut (a, b, _)| (a, b));
     }
     arcs
 }
 
-fn partnership_edges(landscape: &Landscape, weighted: bool) -> Vec<(usize, usize, f64)> {
+/// The ties with their weights; without a `weight`, each pair once with weight 1.
+fn partnership_edges(landscape: &Landscape, weight: Option<Weight>) -> Vec<(usize, usize, f64)> {
     let partnerships = &landscape.coalition().partnerships;
     let mut edges: Vec<(usize, usize, f64)> = landscape
         .partnerships()
-        .map(|(p, a, b)| (a, b, partnerships[p].weight()))
+        .map(|(p, a, b)| (a, b, weight.unwrap_or_default().of(&partnerships[p])))
         .collect();
-    if !weighted {
+    if weight.is_none() {
         edges = edges
             .into_iter()
             .map(|(a, b, _)| (a.min(b), a.max(b), 1.0))
@@ -192,23 +249,21 @@ pub fn network_metrics(landscape: &Landscape, options: MetricsOptions) -> Networ
             .map(|(a, b, w)| (position[a], position[b], w))
             .collect()
     };
-    let net = Network::from_edges(
-        by_id.len(),
-        &renumber(partnership_edges(landscape, options.weighted)),
-    );
+    let weight = options.weighted.then_some(options.weight);
+    let net = Network::from_edges(by_id.len(), &renumber(partnership_edges(landscape, weight)));
     let mut analysis = AnalysisOptions::default();
     if options.exact {
         analysis.sample_betweenness_above = usize::MAX;
     }
     let directed = options.is_directed(landscape);
-    let flow = directed
-        .then(|| Network::from_arcs(by_id.len(), &renumber(arcs(landscape, options.weighted))));
+    let flow =
+        directed.then(|| Network::from_arcs(by_id.len(), &renumber(arcs(landscape, weight))));
     let mut report: NetworkReport = match &flow {
         Some(arcs) => analyze_directed(&net, arcs, &analysis),
         None => analyze_with(&net, &analysis),
     };
     if options.weighted {
-        // NetworkX's weight is a distance: a tie of strength w is 1/w long.
+        // NetworkX's weight is a distance: a tie of weight w is 1/w long.
         let distances: Vec<(usize, usize, f64)> = flow
             .as_ref()
             .unwrap_or(&net)
@@ -269,7 +324,7 @@ pub fn network_metrics(landscape: &Landscape, options: MetricsOptions) -> Networ
 /// counts both ways.
 fn roles(landscape: &Landscape) -> crate::metrics::brokerage::Brokerage {
     let coalition = landscape.coalition();
-    let arcs: Vec<(usize, usize)> = arcs(landscape, false)
+    let arcs: Vec<(usize, usize)> = arcs(landscape, None)
         .into_iter()
         .map(|(a, b, _)| (a, b))
         .collect();

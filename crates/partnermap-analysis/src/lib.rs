@@ -12,3 +12,4 @@ pub mod introductions;
 pub mod invite;
 pub mod metrics;
 pub mod quality;
+pub mod trend;

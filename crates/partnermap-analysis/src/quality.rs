@@ -1,5 +1,6 @@
-//! The quality of relationships: trust and value (PARTNER's 1–4 survey scales) per
-//! organization and for the network, and the relationships worth investing in.
+//! The quality of relationships: trust and value (PARTNER's 1–4 survey scales) and how often
+//! partners work together, per organization and for the network, and the relationships worth
+//! investing in.
 //!
 //! A partnership without a score is unknown, not 0: averages are over the partnerships that
 //! were rated, and every figure says how many those are.
@@ -11,7 +12,7 @@
 //! existing partner, so the coalition keeps the priority only as long as it keeps this tie.
 
 use crate::coverage::{Class, Coverage, TermRef};
-use partnermap_core::model::Status;
+use partnermap_core::model::{Frequency, Status};
 use partnermap_core::Landscape;
 use serde::Serialize;
 
@@ -34,23 +35,37 @@ pub struct Scores {
     pub value_rated: usize,
     /// Average value of the rated ones.
     pub average_value: Option<f64>,
+    /// Of those, how many say how often the partners work together.
+    pub frequency_rated: usize,
+    /// The median of those answers (the lower of the two middle ones), `None` when none.
+    pub typical_frequency: Option<Frequency>,
 }
 
+/// What one partnership says: trust, value, frequency.
+type Rating = (Option<f64>, Option<f64>, Option<Frequency>);
+
 impl Scores {
-    fn of<'a>(scores: impl Iterator<Item = (Option<f64>, Option<f64>)> + 'a) -> Scores {
-        let (mut count, mut trust, mut value) = (0, Vec::new(), Vec::new());
-        for (t, v) in scores {
+    fn of(scores: impl Iterator<Item = Rating>) -> Scores {
+        let (mut count, mut trust, mut value, mut frequency) = (0, vec![], vec![], vec![]);
+        for (t, v, f) in scores {
             count += 1;
             trust.extend(t);
             value.extend(v);
+            frequency.extend(f);
         }
         let mean = |xs: &[f64]| (!xs.is_empty()).then(|| xs.iter().sum::<f64>() / xs.len() as f64);
+        frequency.sort_unstable();
         Scores {
             partnerships: count,
             trust_rated: trust.len(),
             average_trust: mean(&trust),
             value_rated: value.len(),
             average_value: mean(&value),
+            frequency_rated: frequency.len(),
+            typical_frequency: frequency
+                .len()
+                .checked_sub(1)
+                .map(|last| frequency[last / 2]),
         }
     }
 
@@ -70,7 +85,7 @@ pub struct NetworkQuality {
     /// Averages and counts over every partnership.
     #[serde(flatten)]
     pub scores: Scores,
-    /// Share of partnerships with a trust or a value score (0 to 1).
+    /// Share of partnerships with a trust or a value score or a frequency (0 to 1).
     pub share_rated: f64,
 }
 
@@ -113,6 +128,8 @@ pub struct Investment {
     pub trust: Option<f64>,
     /// Value, when rated.
     pub value: Option<f64>,
+    /// How often the two work together, when said.
+    pub frequency: Option<Frequency>,
     /// Why, most pressing first.
     pub reasons: Vec<InvestReason>,
 }
@@ -123,9 +140,13 @@ pub struct Investment {
 /// use partnermap_analysis::quality::quality;
 /// let coalition = partnermap_core::load::from_json_str("x.json", r#"{"name": "x",
 ///   "organizations": [{"id": "a", "name": "A", "type": "other"}, {"id": "b", "name": "B", "type": "other"}, {"id": "c", "name": "C", "type": "other"}],
-///   "partnerships": [{"source": "a", "target": "b", "trust": 4, "value": 2}, {"source": "a", "target": "c", "trust": 2.5}]}"#).unwrap().coalition;
+///   "partnerships": [{"source": "a", "target": "b", "trust": 4, "value": 2, "frequency": "weekly"},
+///     {"source": "a", "target": "c", "trust": 2.5, "frequency": "yearly"}]}"#).unwrap().coalition;
 /// let (network, organizations) = quality(&partnermap_core::Landscape::build(&coalition));
 /// assert_eq!(network.scores.average_trust, Some(3.25));
+/// use partnermap_core::model::Frequency;
+/// assert_eq!(network.scores.typical_frequency, Some(Frequency::Yearly));
+/// assert_eq!(organizations[1].scores.typical_frequency, Some(Frequency::Weekly));
 /// assert_eq!((network.scores.value_rated, network.share_rated), (1, 1.0));
 /// assert_eq!(organizations[2].scores.average_value, None);
 /// ```
@@ -133,12 +154,12 @@ pub fn quality(landscape: &Landscape) -> (NetworkQuality, Vec<OrganizationQualit
     let coalition = landscape.coalition();
     let score = |p: usize| {
         let tie = &coalition.partnerships[p];
-        (tie.trust, tie.value)
+        (tie.trust, tie.value, tie.frequency)
     };
     let all = Scores::of(landscape.partnerships().map(|(p, _, _)| score(p)));
     let rated = landscape
         .partnerships()
-        .filter(|&(p, _, _)| score(p) != (None, None))
+        .filter(|&(p, _, _)| score(p) != (None, None, None))
         .count();
     let network = NetworkQuality {
         share_rated: Scores::share(rated, all.partnerships),
@@ -220,6 +241,7 @@ pub fn invest(landscape: &Landscape, coverage: &Coverage) -> Vec<Investment> {
                 target: tie.target.clone(),
                 trust: tie.trust,
                 value: tie.value,
+                frequency: tie.frequency,
                 reasons,
             })
         })

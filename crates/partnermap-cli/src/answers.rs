@@ -8,10 +8,10 @@
 use crate::cli::Input;
 use crate::output::{self, Format};
 use anyhow::Context;
-use partnermap_analysis::brokers::{brokers, network_metrics, MetricsOptions};
+use partnermap_analysis::brokers::{brokers, network_metrics, MetricsOptions, Weight};
 use partnermap_analysis::coverage::{gaps, Scenario};
 use partnermap_analysis::introductions::introductions;
-use partnermap_analysis::invite::{plan, Plan};
+use partnermap_analysis::invite::plan;
 use partnermap_core::{Coalition, Landscape, TermKind};
 use partnermap_report::letters::{folder, Template, BUILTIN_TEMPLATE};
 use partnermap_report::{command, tables};
@@ -38,11 +38,9 @@ impl GapsArgs {
         let landscape = Landscape::build(&coalition);
         let (without, with) = (self.without.clone(), self.with.clone());
         // Every problem of the scenario at once, each naming its flag.
+        let orgs = &coalition.organizations;
         let report = gaps(&landscape, &Scenario { without, with }).map_err(|errors| {
-            let problems = errors
-                .iter()
-                .map(|e| e.flag_problem(&coalition.organizations));
-            output::UsageError(problems.collect())
+            output::UsageError(errors.iter().map(|e| e.flag_problem(orgs)).collect())
         })?;
         let csv = || tables::gaps(&report.coverage);
         output::show(self.format, &report, csv, || command::gaps(&report))
@@ -50,11 +48,19 @@ impl GapsArgs {
 }
 
 #[derive(Debug, clap::Args)]
+#[command(group(clap::ArgGroup::new("term").required(true)))]
 pub struct PathsArgs {
     #[command(flatten)]
     input: Input,
-    #[command(flatten)]
-    term: Term,
+    /// The population to find introductions for (label, id or alias).
+    #[arg(long, group = "term")]
+    population: Option<String>,
+    /// Or the domain.
+    #[arg(long, group = "term")]
+    domain: Option<String>,
+    /// Or the asset.
+    #[arg(long, group = "term")]
+    asset: Option<String>,
     /// Follow directed partnerships only from source to target, the way referrals go.
     #[arg(long)]
     directed: bool,
@@ -63,42 +69,25 @@ pub struct PathsArgs {
     format: Format,
 }
 
-/// The one population, domain or asset to find introductions for.
-#[derive(Debug, clap::Args)]
-#[group(required = true, multiple = false)]
-struct Term {
-    /// A population (label, id or alias).
-    #[arg(long)]
-    population: Option<String>,
-    /// A domain (label, id or alias).
-    #[arg(long)]
-    domain: Option<String>,
-    /// An asset (label, id or alias).
-    #[arg(long)]
-    asset: Option<String>,
-}
-
 impl PathsArgs {
     pub fn run(&self) -> anyhow::Result<()> {
         let coalition = self.input.load()?.coalition;
         let landscape = Landscape::build(&coalition);
-        let t = &self.term;
-        let (kind, text) = match (&t.population, &t.domain, &t.asset) {
+        let (kind, text) = match (&self.population, &self.domain, &self.asset) {
             (Some(p), _, _) => (TermKind::Population, p),
             (_, Some(d), _) => (TermKind::Domain, d),
             (_, _, Some(a)) => (TermKind::Asset, a),
             _ => unreachable!("clap requires one of --population, --domain, --asset"),
         };
         let term = output::term(&landscape, kind, text)?;
-        let Some(found) = introductions(&landscape, kind, &term.id, self.directed) else {
-            return Err(output::usage(
-                "error: warm introductions start from the convener, and this coalition has none\n  hint: add convener = \"your-organization-id\" to coalition.toml".to_string(),
-            ));
-        };
-        let csv = || tables::paths(&landscape, &found);
-        output::show(self.format, &found, csv, || {
-            command::paths(&landscape, &term.label, &found)
-        })
+        let none = "error: warm introductions start from the convener, and this coalition has none\n  hint: add convener = \"your-organization-id\" to coalition.toml";
+        let found = introductions(&landscape, kind, &term.id, self.directed);
+        let found = found.ok_or_else(|| output::usage(none.to_string()))?;
+        let (csv, document) = (
+            || tables::paths(&landscape, &found),
+            || command::paths(&landscape, &term.label, &found),
+        );
+        output::show(self.format, &found, csv, document)
     }
 }
 
@@ -130,6 +119,9 @@ pub struct MetricsFlags {
     /// Use partnership strength as weight (weighted degree, constraint, effective size, communities).
     #[arg(long)]
     weighted: bool,
+    /// Weigh by strength, trust or value (implies --weighted; an unrated tie weighs 2.5).
+    #[arg(long, value_name = "strength|trust|value")]
+    weight: Option<Weight>,
     /// Exact betweenness even for very large networks (otherwise estimated from 2,000 sample
     /// sources above 50,000 organizations, within about ±0.03).
     #[arg(long)]
@@ -148,8 +140,11 @@ pub struct MetricsFlags {
 impl MetricsFlags {
     fn options(&self) -> MetricsOptions {
         let directed = (self.directed || self.undirected).then_some(self.directed);
+        let (weighted, weight) = (self.weighted || self.weight.is_some(), self.weight);
+        let weight = weight.unwrap_or_default();
         MetricsOptions {
-            weighted: self.weighted,
+            weighted,
+            weight,
             exact: self.exact,
             directed,
         }
@@ -163,6 +158,34 @@ impl MetricsFlags {
         };
         let only = coalition.only_relation(name);
         only.map_err(|e| output::unknown("--relation", name, &e.to_string(), e.suggestion))
+    }
+}
+
+#[derive(Debug, clap::Args)]
+pub struct TrendArgs {
+    /// The snapshots, oldest first (any inputs partnermap reads).
+    #[arg(required = true, num_args = 3.., value_name = "SNAPSHOT")]
+    snapshots: Vec<PathBuf>,
+    /// Also draw the trend as an SVG line chart into this file.
+    #[arg(long, value_name = "FILE")]
+    chart: Option<PathBuf>,
+    /// Output format.
+    #[arg(long, value_enum, default_value_t = Format::Table)]
+    format: Format,
+}
+
+impl TrendArgs {
+    pub fn run(&self) -> anyhow::Result<()> {
+        let coalitions = output::snapshots(&self.snapshots)?;
+        let landscapes: Vec<Landscape> = coalitions.iter().map(Landscape::build).collect();
+        let trend = partnermap_analysis::trend::trend(&landscapes);
+        if let Some(file) = &self.chart {
+            let svg = partnermap_report::chart::trend_chart(&trend)?;
+            output::write(file, svg.as_bytes(), "the chart")?;
+        }
+        let name = &coalitions[coalitions.len() - 1].name;
+        let document = || command::trend(name, &trend);
+        output::show(self.format, &trend, || tables::trend(&trend), document)
     }
 }
 
@@ -205,10 +228,8 @@ impl BrokersArgs {
     pub fn run(&self) -> anyhow::Result<()> {
         let coalition = self.options.load(&self.input)?;
         let landscape = Landscape::build(&coalition);
-        let mut list = brokers(
-            &landscape,
-            &network_metrics(&landscape, self.options.options()),
-        );
+        let metrics = network_metrics(&landscape, self.options.options());
+        let mut list = brokers(&landscape, &metrics);
         list.truncate(self.top);
         let document = || command::brokers(&coalition.name, &list);
         output::show(self.format, &list, || tables::brokers(&list), document)
@@ -224,12 +245,6 @@ struct InviteList {
     /// Also search for the best possible list (up to 40 candidates and k of 6) and compare.
     #[arg(long)]
     exact: bool,
-}
-
-impl InviteList {
-    fn plan(&self, landscape: &Landscape) -> Plan {
-        plan(landscape, self.invitations, self.exact)
-    }
 }
 
 #[derive(Debug, clap::Args)]
@@ -250,15 +265,16 @@ impl InviteArgs {
     pub fn run(&self) -> anyhow::Result<()> {
         let coalition = self.input.load()?.coalition;
         let landscape = Landscape::build(&coalition);
-        let plan = self.list.plan(&landscape);
+        let plan = plan(&landscape, self.list.invitations, self.list.exact);
         if let Some(out) = &self.apply {
             let hint = "write the copy to a new folder, e.g. --apply invited";
             self.input.not_input(out, "--apply: ", hint)?;
             partnermap_core::write::write_folder(&plan.recorded(&landscape), out)
                 .with_context(|| format!("writing the invited copy to {}", out.display()))?;
-            let (out, picks) = (out.display(), plan.picks.len());
+            let picks = plan.picks.len();
             output::note(&format!(
-                "Wrote {out} with {picks} invitations recorded (invited_by)."
+                "Wrote {} with {picks} invitations (invited_by).",
+                out.display()
             ));
         }
         let csv = || tables::invite(&landscape, &plan);
@@ -296,7 +312,7 @@ impl LettersArgs {
         let template = template.map_or(Ok(Template::builtin()), Template::read);
         let coalition = self.input.load()?.coalition;
         let landscape = Landscape::build(&coalition);
-        let plan = self.list.plan(&landscape);
+        let plan = plan(&landscape, self.list.invitations, self.list.exact);
         let files = template.and_then(|t| folder(&landscape, &plan, &t));
         let files = files.map_err(|e| output::usage(format!("error: {e}")))?;
         let write_folder = partnermap_report::output::write_folder;

@@ -5,8 +5,7 @@ use clap::{Parser, Subcommand};
 use partnermap_core::Loaded;
 use std::path::{Path, PathBuf};
 
-/// Map a coalition's partner network: who it reaches, who it misses, who can make a warm
-/// introduction. PATH is any input partnermap reads (docs/formats/).
+/// Map a coalition's partner network: who it reaches, who it misses, who can introduce you.
 #[derive(Debug, Parser)]
 #[command(
     name = "partnermap",
@@ -28,27 +27,22 @@ pub enum Command {
         after_help = "Examples:\n  partnermap validate data/forest-city\n  partnermap validate network.csv\n\nExit code 2 means the input has errors; each names its file, line and field."
     )]
     Validate(crate::files::ValidateArgs),
-    /// Show which priority populations, domains and needed assets nobody in the network covers,
-    /// which rest on a single partner, and what changes if organizations leave or join.
+    /// Which priorities nobody covers, which rest on one partner, what if some leave or join.
     #[command(
         after_help = "Examples:\n  partnermap gaps data/forest-city\n  partnermap gaps data/forest-city --without \"Casa de la Comunidad\" --with \"Second Chance Reentry Network\"\n  partnermap gaps data/forest-city --format json > gaps.json\n\nExit code 2 means the input has errors or --with/--without names an unknown organization\n(or --with names one already in the network). The JSON keys are documented in docs/gaps.md."
     )]
     Gaps(crate::answers::GapsArgs),
-    /// Write the coalition's report into a folder: report.html (one self-contained page to read,
-    /// print or send), report.md, metrics.json, organizations.csv, gaps.csv, invite.csv and the
-    /// maps.
+    /// Write the coalition's report into a folder: report.html, report.md, its tables and maps.
     #[command(
         after_help = "Example:\n  partnermap report data/forest-city --out report\n\nThe folder is replaced as a whole, and only if it holds a previous report; it may not be\nthe input or inside it (exit code 2). Maps are drawn when Graphviz's dot is installed\n(apt-get install graphviz, or brew install graphviz); set PARTNERMAP_NO_GRAPHVIZ=1 to write\nonly their .dot sources."
     )]
     Report(crate::files::ReportArgs),
-    /// Choose the potential partners that close the most gaps, and who sends each invitation
-    /// (the worksheet's Table 4), with the reasons.
+    /// The potential partners that close the most gaps, and who invites each (Table 4), with why.
     #[command(
         after_help = "Examples:\n  partnermap invite data/forest-city --invitations 5\n  partnermap invite data/forest-city --invitations 3 --exact --format md\n  partnermap invite data/forest-city --apply forest-city-invited\n\nThe objective and its weights ([planner] in coalition.toml) are explained in docs/invite.md."
     )]
     Invite(crate::answers::InviteArgs),
-    /// Draft an outreach letter to each organization on the invite list (Markdown and Word), one
-    /// document of them all for printing, and letters.csv for a mail merge.
+    /// Draft an outreach letter to each invitee (Markdown, Word, letters.csv for a mail merge).
     #[command(
         after_help = "Examples:\n  partnermap letters data/forest-city --out letters\n  partnermap letters --print-template > my-letter.md\n  partnermap letters data/forest-city --out letters --template my-letter.md\n\nThe template's variables are listed in docs/letters.md."
     )]
@@ -71,8 +65,12 @@ pub enum Command {
     /// What changed between two snapshots: organizations, partnerships, coverage, figures.
     #[command(after_help = "Example:\n  partnermap diff data/forest-city-2025 data/forest-city")]
     Diff(crate::answers::DiffArgs),
-    /// Draw a map of the network: the whole landscape, the partnerships, coverage of priority
-    /// populations, one organization's neighbourhood or the way to one population.
+    /// The network figures and each priority's coverage over three or more snapshots.
+    #[command(
+        after_help = "Example:\n  partnermap trend data/forest-city-2024 data/forest-city-2025 data/forest-city --chart trend.svg\n\nSnapshots oldest first; fewer than three is a usage error (exit code 2). See docs/diff.md."
+    )]
+    Trend(crate::answers::TrendArgs),
+    /// Draw a map: landscape, partnerships, coverage, one organization's neighbourhood, a population.
     #[command(
         after_help = "Examples:\n  partnermap map data/forest-city --view landscape -o landscape.svg\n  partnermap map data/forest-city --view partnerships -o - | dot -Tpng -o partners.png\n  partnermap map data/forest-city --view coverage --group-by status -o coverage.png\n  partnermap map data/forest-city --view ego --org fc-ajc --depth 2 -o ajc.pdf\n  partnermap map data/forest-city --view population --population ELL -o ell.svg\n  partnermap map big.json --view partnerships --top 50 --layout sfdp -o top50.svg\n\nThe format follows the extension of -o: .dot needs nothing else; .svg, .png and .pdf need\nGraphviz (https://graphviz.org/download/). -o - writes DOT to standard output.\nExit code 2 means the input, --org or --population is invalid."
     )]
@@ -87,7 +85,7 @@ pub enum Command {
         after_help = "Examples:\n  partnermap init coalition.xlsx\n  partnermap init our-coalition\n\nEvery command reads the filled-in workbook as it is: partnermap validate coalition.xlsx"
     )]
     Init(crate::files::InitArgs),
-    /// Turn a directory with its own columns and words (.csv, .xlsx, .ods, an HSDS folder) into a project folder.
+    /// Turn a directory (.csv, .xlsx, .ods, an HSDS folder) with its own words into a project.
     #[command(
         after_help = "Examples:\n  partnermap import directory.csv --suggest-mapping > mapping.toml\n  partnermap import directory.csv --mapping mapping.toml --out our-coalition\n\nThe mapping's keys are in docs/start.md. Exit code 2 lists every word the mapping leaves out."
     )]
@@ -134,6 +132,7 @@ pub fn run(cli: Cli) -> anyhow::Result<()> {
         Command::Brokers(args) => args.run(),
         Command::Paths(args) => args.run(),
         Command::Diff(args) => args.run(),
+        Command::Trend(args) => args.run(),
         Command::Map(args) => args.run(),
         Command::Convert(args) => args.run(),
         Command::Init(args) => args.run(),

@@ -7,7 +7,7 @@ use anyhow::Context;
 use partnermap_core::write::{export, Format};
 use partnermap_core::{Landscape, TermKind};
 use partnermap_render::{
-    layout_for, render_image, to_dot, Aspect, GroupBy, Layout, MapFile, MapOptions, View,
+    layout_for, render_image, to_dot, Aspect, GroupBy, Layout, MapFile, MapOptions, View, ViewName,
 };
 use partnermap_report::tables::metric_columns;
 use std::path::PathBuf;
@@ -29,6 +29,9 @@ pub struct ReportArgs {
     /// Also write an outreach letter to each invitee into letters/, linked from Table 4.
     #[arg(long)]
     letters: bool,
+    /// Add "What changed since" an earlier snapshot; repeat, oldest first, for the trend too.
+    #[arg(long, value_name = "OLD")]
+    since: Vec<PathBuf>,
 }
 
 impl ReportArgs {
@@ -42,7 +45,9 @@ impl ReportArgs {
         let landscape = Landscape::build(&coalition);
         let (k, letters) = (self.invitations, self.letters);
         let options = partnermap_report::Options { k, letters };
-        let files = partnermap_report::build(&landscape, &options, graphviz, step)?;
+        let earlier = output::snapshots(&self.since)?;
+        let earlier: Vec<Landscape> = earlier.iter().map(Landscape::build).collect();
+        let files = partnermap_report::build(&landscape, &earlier, &options, graphviz, step)?;
         output::written(partnermap_report::write_report(&self.out, &files))?;
         let page = self.out.join("report.html");
         let (out, page) = (self.out.display(), page.display());
@@ -52,28 +57,14 @@ impl ReportArgs {
     }
 }
 
-/// The views `--view` accepts.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
-pub enum ViewName {
-    /// Organizations, priority populations and domains, and the partnerships between them.
-    Landscape,
-    /// Organizations and partnerships only.
-    Partnerships,
-    /// Who serves each population; priority populations coloured by coverage.
-    Coverage,
-    /// One organization's neighbourhood (needs --org).
-    Ego,
-    /// Who serves one population, and warm-introduction paths to them (needs --population).
-    Population,
-}
-
 /// Everything `partnermap map` can be asked for.
 #[derive(Debug, clap::Args)]
 pub struct MapArgs {
     #[command(flatten)]
     input: Input,
-    /// Which map to draw.
-    #[arg(long, value_enum, default_value = "landscape")]
+    /// Which map: landscape (organizations, priority populations and domains, partnerships),
+    /// partnerships, coverage, ego (around --org) or population (the way to --population).
+    #[arg(long, value_name = "VIEW", default_value = "landscape")]
     view: ViewName,
     /// Where to write it: .dot, .svg, .png or .pdf, or - for DOT on standard output.
     #[arg(short, long, value_name = "FILE")]
@@ -106,13 +97,11 @@ impl MapArgs {
     pub fn run(&self) -> anyhow::Result<()> {
         let coalition = self.input.load()?.coalition;
         let landscape = Landscape::build(&coalition);
-        let file = MapFile::for_path(&self.output).ok_or_else(|| {
-            output::usage(format!(
-                "error: -o {}: cannot tell the format from its name\n  hint: name it .dot, .svg, .png or .pdf, or give -o - for DOT on standard output",
-                self.output.display()
-            ))
-        })?;
+        let shown = self.output.display();
+        let unknown = format!("error: -o {shown}: cannot tell the format from its name\n  hint: name it .dot, .svg, .png or .pdf, or give -o - for DOT on standard output");
+        let file = MapFile::for_path(&self.output).ok_or_else(|| output::usage(unknown))?;
         let text = |flag: &Option<String>| flag.clone().unwrap_or_default();
+        let population = || output::term(&landscape, TermKind::Population, &text(&self.population));
         let view = match self.view {
             ViewName::Landscape => View::Landscape,
             ViewName::Partnerships => View::Partnerships,
@@ -122,32 +111,24 @@ impl MapArgs {
                 depth: self.depth,
             },
             ViewName::Population => View::Population {
-                population: output::term(
-                    &landscape,
-                    TermKind::Population,
-                    &text(&self.population),
-                )?
-                .id
-                .clone(),
+                population: population()?.id.clone(),
             },
         };
         let annotations = partnermap_report::maps::for_view(&landscape, &view);
-        let (group_by, top, layout, aspect) = (self.group_by, self.top, self.layout, self.aspect);
-        let options = MapOptions {
-            view,
-            group_by,
-            top,
-            layout,
-            aspect,
-            page: None,
-        };
+        let mut options = MapOptions::new(view);
+        let shape = (self.group_by, self.top, self.layout, self.aspect);
+        (
+            options.group_by,
+            options.top,
+            options.layout,
+            options.aspect,
+        ) = shape;
         let dot = to_dot(&landscape, &annotations, &options);
+        let engine = layout_for(&landscape, &annotations, &options);
         let bytes = match file {
             _ if self.output == std::path::Path::new("-") => return output::print(&dot),
             MapFile::Dot => dot.into_bytes(),
-            MapFile::Image(format) => {
-                render_image(&dot, format, layout_for(&landscape, &annotations, &options))?
-            }
+            MapFile::Image(format) => render_image(&dot, format, engine)?,
         };
         output::write(&self.output, &bytes, "the map")
     }
@@ -179,8 +160,7 @@ impl ConvertArgs {
             Err(e) if e.is_usage() => return Err(output::usage(format!("error: {e}"))),
             written => written.with_context(|| format!("writing {}", out.display()))?,
         }
-        output::note(&format!("Wrote {}", out.display()));
-        Ok(())
+        output::wrote(out)
     }
 }
 
@@ -217,14 +197,13 @@ pub struct InitArgs {
 impl InitArgs {
     pub fn run(&self) -> anyhow::Result<()> {
         if self.path.exists() {
-            let shown = self.path.display();
-            let problem =
-                format!("error: {shown} already exists\n  hint: give a new file or folder");
-            return Err(output::usage(problem));
+            let exists = format!("error: {} already exists", self.path.display());
+            return Err(output::usage(
+                exists + "\n  hint: give a new file or folder",
+            ));
         }
         partnermap_core::write::init(&self.path)?;
-        output::note(&format!("Wrote {}", self.path.display()));
-        Ok(())
+        output::wrote(&self.path)
     }
 }
 

@@ -4,11 +4,11 @@
 
 use anyhow::Context;
 use partnermap_core::lookup::flag_problem;
-use partnermap_core::{Landscape, Loaded, TermKind};
+use partnermap_core::{Coalition, Landscape, Loaded, TermKind};
 use partnermap_report::document::Document;
 use partnermap_report::OutputError;
 use std::io::{IsTerminal, Write as _};
-use std::path::Path;
+use std::path::{Path, PathBuf};
 use std::sync::atomic::{AtomicBool, Ordering};
 
 /// Whether `--quiet` was given: no warnings, progress or "Wrote …" lines, only errors. Set
@@ -46,6 +46,12 @@ pub enum Format {
     Csv,
     /// Markdown tables, for reports and wikis.
     Md,
+}
+
+/// Each snapshot's coalition, in order (`trend`, `report --since`), its warnings printed.
+pub fn snapshots(paths: &[PathBuf]) -> anyhow::Result<Vec<Coalition>> {
+    let load = |path: &PathBuf| Ok(loaded(partnermap_core::load(path))?.coalition);
+    paths.iter().map(load).collect()
 }
 
 /// What a reader (`load`, `import`) gave, its warnings printed.
@@ -86,6 +92,11 @@ pub fn show<T: serde::Serialize>(
 pub fn write(path: &Path, bytes: &[u8], what: &str) -> anyhow::Result<()> {
     partnermap_core::write::write_atomic(path, bytes)
         .with_context(|| format!("writing {what} to {}", path.display()))?;
+    wrote(path)
+}
+
+/// Says what was written.
+pub fn wrote(path: &Path) -> anyhow::Result<()> {
     note(&format!("Wrote {}", path.display()));
     Ok(())
 }

@@ -153,3 +153,14 @@ fn the_diff_the_other_way_is_its_mirror() {
         "{csv}"
     );
 }
+
+#[test]
+fn one_change_is_counted_in_the_singular() {
+    let text = run("data/forest-city-2024", "data/forest-city-2025", "md");
+    assert!(
+        text.contains(
+            "1 organization joined, 1 converted from a potential partner, 5 partnerships added, 2 strengthened."
+        ),
+        "{text}"
+    );
+}

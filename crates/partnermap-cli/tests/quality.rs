@@ -57,6 +57,11 @@ fn trust_and_value_averages_count_only_rated_partnerships() {
     assert_eq!(q["value_rated"], 2);
     assert_eq!(q["average_value"], 3.25);
     assert_eq!(q["share_rated"], 0.75);
+    // Frequency: monthly and weekly said; the lower of the two middle answers is monthly.
+    assert_eq!(
+        (q["frequency_rated"].clone(), q["typical_frequency"].clone()),
+        (2.into(), "monthly".into())
+    );
     let by_id = |id: &str| {
         json["organizations"]
             .as_array()
@@ -82,6 +87,8 @@ fn trust_and_value_averages_count_only_rated_partnerships() {
     assert_eq!(school["average_trust"], 4.0);
     assert_eq!(school["average_value"], 2.5);
     assert_eq!(by_id("church")["average_value"], 2.5);
+    assert_eq!(by_id("church")["typical_frequency"], "weekly");
+    assert_eq!(school["typical_frequency"], Value::Null);
     // The bank alone provides the priority Financial security and holds on by one tie, which is
     // also of high value and low trust.
     let invest = json["invest"].as_array().unwrap();
@@ -90,6 +97,7 @@ fn trust_and_value_averages_count_only_rated_partnerships() {
         (invest[0]["source"].clone(), invest[0]["target"].clone()),
         ("us".into(), "bank".into())
     );
+    assert_eq!(invest[0]["frequency"], "monthly");
     let reasons: Vec<&Value> = invest[0]["reasons"]
         .as_array()
         .unwrap()

@@ -60,6 +60,33 @@ fn markdown_matches_the_golden_file() {
     assert_golden("report-forest-city.md", &markdown);
 }
 
+/// `--since` twice: what changed since the 2025 survey (the diff's tables and the change map)
+/// and the three surveys over time (the trend's tables and chart).
+#[test]
+fn markdown_since_earlier_surveys_matches_the_golden_file() {
+    let dir = tempfile::tempdir().unwrap();
+    let out = dir.path().join("report");
+    report(&workspace_path("data/forest-city"), &out)
+        .arg("--since")
+        .arg(workspace_path("data/forest-city-2024"))
+        .arg("--since")
+        .arg(workspace_path("data/forest-city-2025"))
+        .arg("--quiet")
+        .assert()
+        .success()
+        .stderr("");
+    let markdown = std::fs::read_to_string(out.join("report.md")).unwrap();
+    assert_golden("report-forest-city-since.md", &markdown);
+    assert!(markdown.contains("## What changed since 2025-11-01"));
+    let change_map = std::fs::read_to_string(out.join("maps/changes.dot")).unwrap();
+    assert!(change_map.contains("Northside Literacy\\nCouncil\\n[left]"));
+    let chart = std::fs::read_to_string(out.join("maps/trend.svg")).unwrap();
+    assert!(chart.starts_with("<svg"));
+    let html = std::fs::read_to_string(out.join("report.html")).unwrap();
+    assert!(html.contains("What changed since 2025-11-01"));
+    assert!(html.contains("Members and partners providing each priority"));
+}
+
 #[test]
 fn writes_every_file_and_the_maps_sources() {
     let dir = tempfile::tempdir().unwrap();

@@ -2,6 +2,7 @@
 //! analyses anything itself.
 
 use partnermap_core::Coalition;
+use std::collections::BTreeSet;
 
 /// How well the in-network partners reach a priority population.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
@@ -93,6 +94,29 @@ pub struct Annotations {
     /// Warm-introduction paths, each a sequence of organization indices starting at the
     /// convener.
     pub paths: Vec<Vec<usize>>,
+    /// What changed since an earlier snapshot, drawn by the change view.
+    pub changes: Option<Changes>,
+}
+
+/// What changed since an earlier snapshot, on a coalition holding both (the new snapshot, the
+/// organizations that left and the partnerships that ended).
+///
+/// ```
+/// let changes = partnermap_render::Changes { joined: [2].into(), ..Default::default() };
+/// assert!(changes.left.is_empty());
+/// ```
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Changes {
+    /// Organizations that joined, by index.
+    pub joined: BTreeSet<usize>,
+    /// Potential partners that became members or existing partners.
+    pub converted: BTreeSet<usize>,
+    /// Organizations that left.
+    pub left: BTreeSet<usize>,
+    /// Partnerships added, by index into the coalition's partnerships.
+    pub added: BTreeSet<usize>,
+    /// Partnerships that ended.
+    pub ended: BTreeSet<usize>,
 }
 
 impl Annotations {
@@ -107,6 +131,7 @@ impl Annotations {
             community: vec![None; n],
             coverage: vec![None; coalition.priorities.populations.len()],
             paths: Vec::new(),
+            changes: None,
         }
     }
 

@@ -6,7 +6,7 @@
 use crate::annotations::Annotations;
 use crate::drawing;
 use crate::key::{strip, Used};
-use crate::options::{Layout, MapOptions};
+use crate::options::{Layout, MapOptions, View};
 use crate::selection::select;
 use graphviz_rust::dot_structures::{Attribute, Graph, GraphAttributes, Id, Stmt};
 use partnermap_core::Landscape;
@@ -53,9 +53,13 @@ pub(crate) fn build(
         layout,
         &mut used,
     ));
+    if let View::Changes { since } = &options.view {
+        used.since = since.clone();
+    }
     stmts.extend(drawing::partnerships(
         coalition,
         &selection.partnerships,
+        crate::change::changes(annotations, &options.view),
         &mut used,
     ));
     stmts.extend(drawing::path_steps(&selection.path_steps, &mut used));

@@ -4,7 +4,8 @@
 //! serves, partnership and warm-introduction edges. Everything drawn is noted in [`Used`]
 //! for the key.
 
-use crate::annotations::Annotations;
+use crate::annotations::{Annotations, Changes};
+use crate::change;
 use crate::key::Used;
 use crate::options::{GroupBy, Layout, MapOptions, View};
 use crate::selection::{broker_limit, Selection, TermNode};
@@ -222,6 +223,7 @@ fn coverage_columns(orgs: usize) -> usize {
 pub(crate) fn partnerships(
     coalition: &Coalition,
     partnerships: &[(usize, usize, usize)],
+    changes: Option<&Changes>,
     used: &mut Used,
 ) -> Vec<Stmt> {
     let mut stmts = Vec::new();
@@ -236,7 +238,12 @@ pub(crate) fn partnerships(
         if !partnership.directed {
             attributes.push(attr("dir", "none"));
         }
-        used.kinds.insert(partnership.kind);
+        match changes {
+            Some(changes) => change::partnership(changes, p, &mut attributes, used),
+            None => {
+                used.kinds.insert(partnership.kind);
+            }
+        }
         used.strengths.insert(partnership.strength.clamp(1, 3));
         used.directed |= partnership.directed;
         stmts.push(edge(&org_id(a), &org_id(b), attributes));
@@ -308,6 +315,7 @@ pub(crate) fn title(coalition: &Coalition, vocabulary: &Vocabulary, view: &View)
             "Reaching {}",
             vocabulary.label(TermKind::Population, population)
         ),
+        View::Changes { since } => crate::change::since("What changed", since),
     };
     let mut title = format!("{}: {view}", coalition.name);
     if let Some(date) = &coalition.as_of {
@@ -373,9 +381,11 @@ fn organization_node(
     used.types.insert(org.kind);
     used.statuses.insert(org.status);
     let cut_point = annotations.cut_off(i) > 1;
+    let change = change::organization(change::changes(annotations, &options.view), i);
     let words: Vec<&str> = [(marks.broker, "broker"), (cut_point, "cut point")]
         .into_iter()
         .filter_map(|(on, word)| on.then_some(word))
+        .chain(change.map(change::Mark::word))
         .collect();
     let mut text_label = wrap(&org.name, WRAP_AT);
     if !words.is_empty() {
@@ -420,7 +430,12 @@ fn organization_node(
         attributes.push(attr("peripheries", "2"));
     }
     used.cut_points |= cut_point;
-    attributes.push(label("tooltip", &tooltip(landscape, annotations, i, marks)));
+    let mut tip = tooltip(landscape, annotations, i, marks);
+    if let (Some(change), View::Changes { since }) = (change, &options.view) {
+        change.restyle(&mut attributes, used);
+        tip = format!("{tip}\n{}", change.meaning(since));
+    }
+    attributes.push(label("tooltip", &tip));
     if let Some(page) = &options.page {
         let anchor = style::org_anchor(&org.id);
         attributes.push(label("URL", &format!("#{anchor}")));

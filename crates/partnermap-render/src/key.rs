@@ -8,6 +8,7 @@
 //! it whole below the drawing: no engine can move its entries apart or into the map.
 
 use crate::annotations::CoverageClass;
+use crate::change::{self, Mark};
 use crate::style::{self, html_label_text as text};
 use partnermap_core::{OrganizationType, PartnershipKind, Status};
 use std::collections::BTreeSet;
@@ -37,6 +38,9 @@ pub(crate) struct Used {
     pub(crate) classes: BTreeSet<CoverageClass>,
     pub(crate) unassessed: bool,
     pub(crate) paths: bool,
+    /// What the change view marked, and the earlier snapshot's date.
+    pub(crate) changes: BTreeSet<Mark>,
+    pub(crate) since: Option<String>,
 }
 
 /// A swatch cell and the words beside it.
@@ -205,7 +209,22 @@ fn groups(used: &Used) -> Vec<(&'static str, Vec<Entry>)> {
             "Warm introduction path",
         ));
     }
+    let changes = used
+        .changes
+        .iter()
+        .map(|&mark| {
+            let swatch = match mark {
+                Mark::Joined | Mark::Converted => boxed(white, 3, "solid", change::NEW),
+                Mark::Left => boxed(change::GONE_FILL, 1, "dashed", change::GONE),
+                Mark::Added => line(change::NEW, "2", "solid"),
+                Mark::Ended => line(change::GONE, "2", "dashed"),
+                Mark::Kept => line(change::KEPT, "2", "solid"),
+            };
+            entry(swatch, &mark.meaning(&used.since))
+        })
+        .collect();
     let all = [
+        ("Changes", changes),
         ("Type", types),
         ("Status", statuses),
         ("Marks", marks),

@@ -28,6 +28,7 @@
 
 mod annotations;
 mod build;
+mod change;
 mod drawing;
 mod gaps;
 mod image;
@@ -36,10 +37,10 @@ mod options;
 mod selection;
 mod style;
 
-pub use annotations::{Annotations, BrokerRank, Coverage, CoverageClass};
+pub use annotations::{Annotations, BrokerRank, Changes, Coverage, CoverageClass};
 pub use gaps::{gap_picture, GapTerm};
 pub use image::{render_image, RenderError};
-pub use options::{Aspect, GroupBy, ImageFormat, Layout, MapFile, MapOptions, View};
+pub use options::{Aspect, GroupBy, ImageFormat, Layout, MapFile, MapOptions, View, ViewName};
 pub use style::{html_label_text, org_anchor, quote_label};
 
 use graphviz_rust::printer::{DotPrinter, PrinterContext};

@@ -33,6 +33,49 @@ pub enum View {
         /// The population's vocabulary id.
         population: String,
     },
+    /// Organizations and partnerships of two snapshots at once, with what joined, left,
+    /// was added or ended marked ([`Annotations::changes`](crate::Annotations::changes)).
+    Changes {
+        /// The earlier snapshot's date, for the title and the key.
+        since: Option<String>,
+    },
+}
+
+/// A view by the name people give it (`--view`), before its organization or population is known.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ViewName {
+    /// [`View::Landscape`].
+    Landscape,
+    /// [`View::Partnerships`].
+    Partnerships,
+    /// [`View::Coverage`].
+    Coverage,
+    /// [`View::Ego`]: needs the organization.
+    Ego,
+    /// [`View::Population`]: needs the population.
+    Population,
+}
+
+impl FromStr for ViewName {
+    type Err = String;
+
+    /// ```
+    /// use partnermap_render::ViewName;
+    /// assert_eq!("Ego".parse(), Ok(ViewName::Ego));
+    /// assert!("timeline".parse::<ViewName>().is_err());
+    /// ```
+    fn from_str(text: &str) -> Result<ViewName, String> {
+        match text.to_ascii_lowercase().as_str() {
+            "landscape" => Ok(ViewName::Landscape),
+            "partnerships" => Ok(ViewName::Partnerships),
+            "coverage" => Ok(ViewName::Coverage),
+            "ego" => Ok(ViewName::Ego),
+            "population" => Ok(ViewName::Population),
+            _ => Err(format!(
+                "unknown view \"{text}\"; expected landscape, partnerships, coverage, ego or population"
+            )),
+        }
+    }
 }
 
 /// How organizations are gathered into boxes (Graphviz clusters).

@@ -79,7 +79,7 @@ pub(crate) fn select(
             selection.terms = priority_terms(TermKind::Population);
             selection.terms.extend(priority_terms(TermKind::Domain));
         }
-        View::Partnerships => {
+        View::Partnerships | View::Changes { .. } => {
             selection.orgs = most_central(all, annotations, options.top);
         }
         View::Coverage => {

@@ -30,17 +30,25 @@ pub(crate) fn document(landscape: &Landscape, analysis: &Analysis, maps: &[Map])
     Document {
         title: format!("{}: partner network report", coalition.name),
         subtitle,
-        sections: vec![
-            priorities(landscape, analysis, maps),
-            coverage(analysis),
-            existing_partners(landscape, maps),
-            potential_partners(landscape, analysis, maps),
-            benefits(landscape, analysis),
-            invite_plan(&analysis.plan, &analysis.letters),
-            brokers(landscape, analysis),
-            metrics(analysis),
-            maps_section(maps),
-        ],
+        sections: [priorities(landscape, analysis, maps)]
+            .into_iter()
+            .chain(
+                analysis
+                    .history
+                    .as_ref()
+                    .map(|h| crate::history::section(&coalition.name, h)),
+            )
+            .chain([
+                coverage(analysis),
+                existing_partners(landscape, maps),
+                potential_partners(landscape, analysis, maps),
+                benefits(landscape, analysis),
+                invite_plan(&analysis.plan, &analysis.letters),
+                brokers(landscape, analysis),
+                metrics(analysis),
+                maps_section(maps),
+            ])
+            .collect(),
     }
 }
 

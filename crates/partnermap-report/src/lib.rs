@@ -21,10 +21,12 @@
 //! assert!(!html.contains("<b>Job Center"));
 //! ```
 
+pub mod chart;
 pub mod command;
 mod content;
 pub mod document;
 pub mod escape;
+pub mod history;
 mod html;
 pub mod letters;
 pub mod maps;
@@ -92,6 +94,9 @@ pub struct Analysis {
     pub plan: Plan,
     /// The outreach letters, when they were asked for.
     pub letters: Vec<letters::Letter>,
+    /// What changed since earlier snapshots (`--since`), when given: set it with
+    /// [`history::history`] before writing the report.
+    pub history: Option<history::History>,
 }
 
 /// What the report and the maps both need, without the invite plan and its exact search:
@@ -132,6 +137,7 @@ pub fn analyse(landscape: &Landscape, options: &Options) -> Analysis {
         network,
         plan,
         letters,
+        history: None,
     }
 }
 
@@ -347,17 +353,20 @@ pub fn document(landscape: &Landscape, analysis: &Analysis, maps: &[Map]) -> doc
 /// How many steps [`build`] announces.
 pub const STEPS: usize = 3;
 
-/// The whole report as the files of its folder: the analyses, the maps (drawn when `graphviz`
-/// is true and Graphviz is installed, else only their sources) and the documents. `step` hears
-/// the name of each of the [`STEPS`] as it starts, for whoever shows progress.
+/// The whole report as the files of its folder: the analyses, what changed since the `earlier`
+/// snapshots (oldest first; none, no such section), the maps (drawn when `graphviz` is true and
+/// Graphviz is installed, else only their sources) and the documents. `step` hears the name of
+/// each of the [`STEPS`] as it starts, for whoever shows progress.
 pub fn build(
     landscape: &Landscape,
+    earlier: &[Landscape],
     options: &Options,
     graphviz: bool,
     mut step: impl FnMut(&str),
-) -> Result<Vec<File>, partnermap_render::RenderError> {
+) -> Result<Vec<File>, history::DrawError> {
     step("analysing coverage, introductions and the invite plan");
-    let analysis = analyse(landscape, options);
+    let mut analysis = analyse(landscape, options);
+    analysis.history = history::history(earlier, landscape, &analysis.network, graphviz)?;
     step(match graphviz {
         true => "drawing the maps",
         false => "writing the maps' Graphviz sources",
@@ -413,7 +422,8 @@ pub fn files(landscape: &Landscape, analysis: &Analysis, maps: &[Map]) -> Vec<Fi
             ..f
         }));
     }
-    for map in maps {
+    let history = analysis.history.as_ref();
+    for map in maps.iter().chain(history.map(|h| &h.map)) {
         files.push(File {
             path: format!("maps/{}.dot", map.name),
             bytes: map.dot.clone().into_bytes(),
@@ -430,6 +440,12 @@ pub fn files(landscape: &Landscape, analysis: &Analysis, maps: &[Map]) -> Vec<Fi
                 bytes: png.clone(),
             });
         }
+    }
+    if let Some((_, chart)) = history.and_then(|h| h.trend.as_ref()) {
+        files.push(File {
+            path: format!("maps/{}.svg", history::TREND),
+            bytes: chart.clone().into_bytes(),
+        });
     }
     files
 }

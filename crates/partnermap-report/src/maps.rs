@@ -10,7 +10,7 @@ use partnermap_core::vocabulary::TermKind;
 use partnermap_core::Landscape;
 use partnermap_render::{
     gap_picture, layout_for, organizations_shown, render_image, to_dot, Annotations, BrokerRank,
-    Coverage, CoverageClass, GapTerm, ImageFormat, Layout, MapOptions, RenderError, View,
+    Changes, Coverage, CoverageClass, GapTerm, ImageFormat, Layout, MapOptions, RenderError, View,
 };
 
 /// What the analyses found, in the form the renderer draws: betweenness sizes the nodes,
@@ -226,6 +226,70 @@ pub fn maps(
         });
     }
     Ok(maps)
+}
+
+/// The name of the change map.
+pub const CHANGES: &str = "changes";
+
+/// The change map: the partnerships of both snapshots in one map, with the organizations that
+/// joined, became partners or left and the partnerships added or ended marked. Nodes are sized
+/// by their betweenness now (`analysis` is the new snapshot's), as on the partnerships map, and
+/// a large network shows its most central organizations. Drawn as SVG and PNG when `graphviz`
+/// allows and Graphviz is there.
+///
+/// ```
+/// use partnermap_report::{analyse_network, maps::change_map};
+/// let coalition = partnermap_core::Coalition::new("Demo");
+/// let landscape = partnermap_core::Landscape::build(&coalition);
+/// let map = change_map(&landscape, &landscape, &analyse_network(&landscape), false).unwrap();
+/// assert!(map.dot.contains("What changed since the earlier snapshot"));
+/// ```
+pub fn change_map(
+    old: &Landscape,
+    new: &Landscape,
+    analysis: &NetworkAnalysis,
+    graphviz: bool,
+) -> Result<Map, RenderError> {
+    let union = partnermap_analysis::diff::union(old, new);
+    let landscape = Landscape::build(&union.coalition);
+    let mut annotations = Annotations::default_for(&union.coalition);
+    for (i, figures) in analysis.metrics.organizations.iter().enumerate() {
+        annotations.centrality[i] = figures.measures.betweenness;
+    }
+    annotations.changes = Some(Changes {
+        joined: union.joined,
+        converted: union.converted,
+        left: union.left,
+        added: union.added,
+        ended: union.ended,
+    });
+    let since = old.coalition().as_of.clone();
+    let mut options = MapOptions::new(View::Changes {
+        since: since.clone(),
+    });
+    let n = union.coalition.organizations.len();
+    options.top = (n > MAP_ORGANIZATIONS).then_some(MAP_ORGANIZATIONS);
+    let dot = to_dot(&landscape, &annotations, &options);
+    let layout = layout_for(&landscape, &annotations, &options);
+    let svg = if graphviz {
+        draw(&dot, ImageFormat::Svg, layout)?
+    } else {
+        None
+    };
+    let png = if svg.is_some() {
+        draw(&dot, ImageFormat::Png, layout)?
+    } else {
+        None
+    };
+    let date = since.unwrap_or_else(|| "the earlier snapshot".to_string());
+    Ok(Map {
+        name: CHANGES,
+        title: format!("What changed since {date}: new organizations and partnerships in green, organizations that left greyed out, ended partnerships dashed in grey"),
+        dot,
+        svg: svg.map(|bytes| String::from_utf8_lossy(&bytes).into_owned()),
+        png,
+        organizations: Vec::new(),
+    })
 }
 
 /// One drawing, or `None` when Graphviz is not installed.

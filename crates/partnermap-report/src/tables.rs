@@ -13,7 +13,10 @@ use partnermap_core::{Landscape, Status};
 fn write(header: &[&str], rows: impl IntoIterator<Item = Vec<String>>) -> Vec<u8> {
     let mut writer = csv::Writer::from_writer(Vec::new());
     // Writing CSV into memory cannot fail; only a real file could.
-    writer.write_record(header).expect("writing to memory");
+    // A header may carry data too (a snapshot's date in the trend's columns).
+    writer
+        .write_record(header.iter().map(|h| inert(h).into_owned()))
+        .expect("writing to memory");
     for row in rows {
         for cell in &row {
             writer
@@ -527,6 +530,32 @@ pub fn diff(diff: &partnermap_analysis::diff::Diff) -> Vec<u8> {
         ]);
     }
     write(&["section", "subject", "field", "before", "after"], rows)
+}
+
+/// `partnermap trend --format csv`: `section,subject,field`, then one column per snapshot
+/// (its date, or `snapshot N`): every network figure, and each priority's coverage class and
+/// providers in the network; empty where undefined or not a priority.
+pub fn trend(trend: &partnermap_analysis::trend::Trend) -> Vec<u8> {
+    let opt = |x: Option<String>| x.unwrap_or_default();
+    let mut rows: Vec<Vec<String>> = Vec::new();
+    for s in &trend.figures {
+        let mut row = vec!["network".into(), s.key.to_string(), "value".into()];
+        row.extend(s.values.iter().map(|v| opt(v.map(|v| v.to_string()))));
+        rows.push(row);
+    }
+    for p in &trend.priorities {
+        let mut coverage = vec!["priority".into(), p.term.label.clone(), "coverage".into()];
+        coverage.extend(p.classes.iter().map(|c| opt(c.map(|c| c.id().to_string()))));
+        let mut providers = vec!["priority".into(), p.term.label.clone(), "providers".into()];
+        providers.extend(p.providers.iter().map(|n| opt(n.map(|n| n.to_string()))));
+        rows.extend([coverage, providers]);
+    }
+    let columns = crate::command::trend_columns(trend);
+    let header: Vec<&str> = ["section", "subject", "field"]
+        .into_iter()
+        .chain(columns.iter().map(String::as_str))
+        .collect();
+    write(&header, rows)
 }
 
 #[cfg(test)]

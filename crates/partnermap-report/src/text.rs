@@ -38,7 +38,9 @@ pub fn render(document: &Document, colour: bool) -> String {
 
 /// Control characters (an escape sequence in a name, a stray line break) would let data move
 /// the cursor or recolour the terminal; they become spaces.
-fn clean(text: &str) -> String {
+/// Text with every control character a space: the terminal's, and the chart's (XML forbids most
+/// of them).
+pub(crate) fn clean(text: &str) -> String {
     text.chars()
         .map(|c| if c.is_control() { ' ' } else { c })
         .collect()

@@ -67,11 +67,6 @@ pub fn diff(coalition: &str, diff: &Diff) -> Document {
         });
     }
     let opt = |x: Option<u8>| x.map_or("—".to_string(), |s| s.to_string());
-    let score = |x: Option<f64>| match x {
-        Some(x) if x.fract() == 0.0 => format!("{x:.0}"),
-        Some(x) => number(x),
-        None => "—".to_string(),
-    };
     if !diff.partnerships.is_empty() {
         sections.push(Section {
             id: "partnerships",
@@ -87,8 +82,10 @@ pub fn diff(coalition: &str, diff: &Diff) -> Document {
                             format!("{} – {}", p.between.0, p.between.1).into(),
                             format!("{} → {}", opt(p.strength.before), opt(p.strength.after))
                                 .into(),
-                            format!("{} → {}", score(p.trust.before), score(p.trust.after)).into(),
-                            format!("{} → {}", score(p.value.before), score(p.value.after)).into(),
+                            format!("{} → {}", figure(p.trust.before), figure(p.trust.after))
+                                .into(),
+                            format!("{} → {}", figure(p.value.before), figure(p.value.after))
+                                .into(),
                         ]
                     })
                     .collect(),
@@ -147,7 +144,13 @@ pub fn diff(coalition: &str, diff: &Diff) -> Document {
             rows: diff
                 .figures
                 .iter()
-                .map(|(key, c)| vec![(*key).into(), score(c.before).into(), score(c.after).into()])
+                .map(|(key, c)| {
+                    vec![
+                        (*key).into(),
+                        figure(c.before).into(),
+                        figure(c.after).into(),
+                    ]
+                })
                 .collect(),
         })],
     });
@@ -172,24 +175,45 @@ fn summary(diff: &Diff) -> String {
             .count()
     };
     let parts = [
-        (count(&|o| o.before.is_none()), "organizations joined"),
-        (count(&|o| o.after.is_none()), "left"),
-        (count(&|o| o.converted), "converted from potential partners"),
-        (ties(PartnershipChangeKind::Added), "partnerships added"),
-        (ties(PartnershipChangeKind::Ended), "ended"),
-        (ties(PartnershipChangeKind::Strengthened), "strengthened"),
-        (ties(PartnershipChangeKind::Weakened), "weakened"),
-        (stories("gap closed"), "gaps closed"),
-        (stories("gap opened"), "gaps opened"),
+        (
+            count(&|o| o.before.is_none()),
+            "organization joined",
+            "organizations joined",
+        ),
+        (count(&|o| o.after.is_none()), "left", "left"),
+        (
+            count(&|o| o.converted),
+            "converted from a potential partner",
+            "converted from potential partners",
+        ),
+        (
+            ties(PartnershipChangeKind::Added),
+            "partnership added",
+            "partnerships added",
+        ),
+        (ties(PartnershipChangeKind::Ended), "ended", "ended"),
+        (
+            ties(PartnershipChangeKind::Strengthened),
+            "strengthened",
+            "strengthened",
+        ),
+        (
+            ties(PartnershipChangeKind::Weakened),
+            "weakened",
+            "weakened",
+        ),
+        (stories("gap closed"), "gap closed", "gaps closed"),
+        (stories("gap opened"), "gap opened", "gaps opened"),
         (
             stories("gained a backup"),
+            "thin priority gained a backup",
             "thin priorities gained a backup",
         ),
     ];
     let said: Vec<String> = parts
         .iter()
-        .filter(|(n, _)| *n > 0)
-        .map(|(n, what)| format!("{n} {what}"))
+        .filter(|(n, _, _)| *n > 0)
+        .map(|&(n, one, many)| format!("{n} {}", if n == 1 { one } else { many }))
         .collect();
     format!("{}.", said.join(", "))
 }
@@ -201,5 +225,15 @@ fn kind(change: PartnershipChangeKind) -> &'static str {
         PartnershipChangeKind::Strengthened => "strengthened",
         PartnershipChangeKind::Weakened => "weakened",
         PartnershipChangeKind::Rescored => "trust or value changed",
+    }
+}
+
+/// A figure or score for people: whole numbers without decimals, others to three, unknown as
+/// "—".
+pub(crate) fn figure(x: Option<f64>) -> String {
+    match x {
+        Some(x) if x.fract() == 0.0 => format!("{x:.0}"),
+        Some(x) => number(x),
+        None => "—".to_string(),
     }
 }

@@ -141,8 +141,17 @@ fn relationships(metrics: &NetworkMetrics) -> Option<Section> {
             Some(x) => format!("{x:.2} ({rated} of {} rated)", q.scores.partnerships),
             None => "unknown (none rated)".to_string(),
         };
+        let often = match q.scores.typical_frequency {
+            Some(f) => format!(
+                "; partners typically work together {} ({} of {} said)",
+                f.label().to_lowercase(),
+                q.scores.frequency_rated,
+                q.scores.partnerships
+            ),
+            None => String::new(),
+        };
         blocks.push(Block::Paragraph(format!(
-            "Average trust {}, average value {}, on the 1 (low) to 4 (high) scales; {:.0}% of partnerships have a score.",
+            "Average trust {}, average value {}, on the 1 (low) to 4 (high) scales{often}; {:.0}% of partnerships have a score or a frequency.",
             average(q.scores.average_trust, q.scores.trust_rated),
             average(q.scores.average_value, q.scores.value_rated),
             100.0 * q.share_rated
@@ -158,7 +167,13 @@ fn relationships(metrics: &NetworkMetrics) -> Option<Section> {
     let score = |x: Option<f64>| x.map_or("unknown".to_string(), |x| format!("{x:.2}"));
     if !metrics.invest.is_empty() {
         blocks.push(Block::Table(Table {
-            header: header(&["Partnership", "Trust", "Value", "Why invest in it"]),
+            header: header(&[
+                "Partnership",
+                "Trust",
+                "Value",
+                "How often",
+                "Why invest in it",
+            ]),
             rows: metrics
                 .invest
                 .iter()
@@ -182,6 +197,7 @@ fn relationships(metrics: &NetworkMetrics) -> Option<Section> {
                         format!("{} – {}", name(&i.source), name(&i.target)).into(),
                         score(i.trust).into(),
                         score(i.value).into(),
+                        i.frequency.map_or("unknown", |f| f.label()).into(),
                         why.join("; ").into(),
                     ]
                 })

@@ -1,5 +1,5 @@
 //! What each command other than `report` says, as document trees: `gaps`, `invite`, `brokers`,
-//! `metrics`, `paths`, `validate` and `diff` build their terminal text and Markdown from these through
+//! `metrics`, `paths`, `validate`, `diff` and `trend` build their terminal text and Markdown from these through
 //! the same writers as the report, so every output escapes names the same way and says the same
 //! thing in each format. The CLI only picks the writer.
 
@@ -9,6 +9,7 @@ mod gaps;
 mod invite;
 mod metrics;
 mod paths;
+mod trend;
 mod validate;
 
 pub use brokers::brokers;
@@ -17,10 +18,12 @@ pub use gaps::gaps;
 pub use invite::invite;
 pub use metrics::metrics;
 pub use paths::paths;
+pub use trend::trend;
 pub use validate::validate;
 
 pub(crate) use gaps::{in_network_names, matrix_table, term_row, TERM_HEADER};
 pub(crate) use paths::{chain, name};
+pub(crate) use trend::{columns as trend_columns, sections as trend_sections};
 
 use crate::document::{Block, Section, Table};
 

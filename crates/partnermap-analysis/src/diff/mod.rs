@@ -17,6 +17,9 @@ use partnermap_core::Landscape;
 use serde::Serialize;
 use std::collections::{BTreeMap, HashMap};
 
+mod union;
+pub use union::{union, Union};
+
 /// One value before and after.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct Change<T> {
@@ -262,34 +265,10 @@ impl Diff {
 /// ```
 pub fn diff(old: &Landscape, new: &Landscape) -> Diff {
     let (a, b) = (old.coalition(), new.coalition());
-    // Old organization index → new organization index.
-    let mut matched: Vec<Option<usize>> = a
-        .organizations
-        .iter()
-        .map(|o| new.organization(&o.id))
-        .collect();
+    let matched = matching(old, new);
     let mut taken = vec![false; b.organizations.len()];
     for &j in matched.iter().flatten() {
         taken[j] = true;
-    }
-    let mut by_name: HashMap<String, Vec<usize>> = HashMap::new();
-    for (j, o) in b
-        .organizations
-        .iter()
-        .enumerate()
-        .filter(|&(j, _)| !taken[j])
-    {
-        by_name.entry(normalize(&o.name)).or_default().push(j);
-    }
-    for (i, o) in a.organizations.iter().enumerate() {
-        if matched[i].is_none() {
-            if let Some(&[j]) = by_name.get(&normalize(&o.name)).map(Vec::as_slice) {
-                if !taken[j] {
-                    matched[i] = Some(j);
-                    taken[j] = true;
-                }
-            }
-        }
     }
     let side = |o: &partnermap_core::model::Organization| Side {
         id: o.id.clone(),
@@ -314,34 +293,7 @@ pub fn diff(old: &Landscape, new: &Landscape) -> Diff {
         .collect();
     organizations.sort_by_key(OrganizationChange::order_key);
 
-    // Partnerships keyed by their ends' identities, each the smaller (name, id) of the two
-    // snapshots' (so that the key is the same whichever snapshot comes first), and relation.
-    let ident = |o: &partnermap_core::model::Organization| (o.name.clone(), o.id.clone());
-    let mut old_ident: Vec<(String, String)> = a.organizations.iter().map(ident).collect();
-    let mut new_ident: Vec<(String, String)> = b.organizations.iter().map(ident).collect();
-    for (i, j) in matched
-        .iter()
-        .enumerate()
-        .filter_map(|(i, j)| Some((i, (*j)?)))
-    {
-        let smaller = old_ident[i].clone().min(new_ident[j].clone());
-        old_ident[i] = smaller.clone();
-        new_ident[j] = smaller;
-    }
-    type Key = ((String, String), (String, String), Option<String>);
-    let key = |x: &(String, String), y: &(String, String), relation: &Option<String>| -> Key {
-        let (x, y) = if x <= y { (x, y) } else { (y, x) };
-        (x.clone(), y.clone(), relation.clone())
-    };
-    let mut ties: BTreeMap<Key, (Option<usize>, Option<usize>)> = BTreeMap::new();
-    for (p, s, t) in old.partnerships() {
-        let k = key(&old_ident[s], &old_ident[t], &a.partnerships[p].relation);
-        ties.entry(k).or_default().0.get_or_insert(p);
-    }
-    for (p, s, t) in new.partnerships() {
-        let k = key(&new_ident[s], &new_ident[t], &b.partnerships[p].relation);
-        ties.entry(k).or_default().1.get_or_insert(p);
-    }
+    let ties = ties(old, new, &matched);
     let partnerships = ties
         .into_iter()
         .filter_map(|(((x, _), (y, _), relation), (p, q))| {
@@ -451,7 +403,7 @@ pub fn diff(old: &Landscape, new: &Landscape) -> Diff {
 
 /// The network figures compared, in order; trust and value are `None` (JSON `null`) when
 /// unrated.
-fn figures(m: &NetworkMetrics) -> Vec<(&'static str, Option<f64>)> {
+pub(crate) fn figures(m: &NetworkMetrics) -> Vec<(&'static str, Option<f64>)> {
     let n = &m.network;
     let quality = m.quality.as_ref().map(|q| &q.scores);
     vec![
@@ -467,4 +419,80 @@ fn figures(m: &NetworkMetrics) -> Vec<(&'static str, Option<f64>)> {
         ("average_trust", quality.and_then(|q| q.average_trust)),
         ("average_value", quality.and_then(|q| q.average_value)),
     ]
+}
+
+/// Each organization of `old` (by index) matched to one of `new`: by id, then, among those left
+/// unmatched on both sides, by a name that only one of them has.
+pub(crate) fn matching(old: &Landscape, new: &Landscape) -> Vec<Option<usize>> {
+    let (a, b) = (old.coalition(), new.coalition());
+    let mut matched: Vec<Option<usize>> = a
+        .organizations
+        .iter()
+        .map(|o| new.organization(&o.id))
+        .collect();
+    let mut taken = vec![false; b.organizations.len()];
+    for &j in matched.iter().flatten() {
+        taken[j] = true;
+    }
+    let mut by_name: HashMap<String, Vec<usize>> = HashMap::new();
+    for (j, o) in b
+        .organizations
+        .iter()
+        .enumerate()
+        .filter(|&(j, _)| !taken[j])
+    {
+        by_name.entry(normalize(&o.name)).or_default().push(j);
+    }
+    for (i, o) in a.organizations.iter().enumerate() {
+        if matched[i].is_none() {
+            if let Some(&[j]) = by_name.get(&normalize(&o.name)).map(Vec::as_slice) {
+                if !taken[j] {
+                    matched[i] = Some(j);
+                    taken[j] = true;
+                }
+            }
+        }
+    }
+    matched
+}
+
+/// A partnership's key: its ends' identities and its relation.
+type Key = ((String, String), (String, String), Option<String>);
+
+/// Every partnership of either snapshot by its key, with its index in the old and in the new
+/// one (the first, when several share a key).
+pub(crate) fn ties(
+    old: &Landscape,
+    new: &Landscape,
+    matched: &[Option<usize>],
+) -> BTreeMap<Key, (Option<usize>, Option<usize>)> {
+    let (a, b) = (old.coalition(), new.coalition());
+    // Partnerships keyed by their ends' identities, each the smaller (name, id) of the two
+    // snapshots' (so that the key is the same whichever snapshot comes first), and relation.
+    let ident = |o: &partnermap_core::model::Organization| (o.name.clone(), o.id.clone());
+    let mut old_ident: Vec<(String, String)> = a.organizations.iter().map(ident).collect();
+    let mut new_ident: Vec<(String, String)> = b.organizations.iter().map(ident).collect();
+    for (i, j) in matched
+        .iter()
+        .enumerate()
+        .filter_map(|(i, j)| Some((i, (*j)?)))
+    {
+        let smaller = old_ident[i].clone().min(new_ident[j].clone());
+        old_ident[i] = smaller.clone();
+        new_ident[j] = smaller;
+    }
+    let key = |x: &(String, String), y: &(String, String), relation: &Option<String>| -> Key {
+        let (x, y) = if x <= y { (x, y) } else { (y, x) };
+        (x.clone(), y.clone(), relation.clone())
+    };
+    let mut ties: BTreeMap<Key, (Option<usize>, Option<usize>)> = BTreeMap::new();
+    for (p, s, t) in old.partnerships() {
+        let k = key(&old_ident[s], &old_ident[t], &a.partnerships[p].relation);
+        ties.entry(k).or_default().0.get_or_insert(p);
+    }
+    for (p, s, t) in new.partnerships() {
+        let k = key(&new_ident[s], &new_ident[t], &b.partnerships[p].relation);
+        ties.entry(k).or_default().1.get_or_insert(p);
+    }
+    ties
 }
