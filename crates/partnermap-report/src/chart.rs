@@ -61,20 +61,16 @@ pub fn lines(trend: &Trend) -> (Vec<Line>, Vec<Line>) {
 
 /// Paul Tol's bright and muted colours, distinct for every common colour-vision type; more
 /// series than colours reuse them in order.
-const COLOURS: [RGBColor; 12] = [
-    RGBColor(0x44, 0x77, 0xAA),
-    RGBColor(0xEE, 0x66, 0x77),
-    RGBColor(0x22, 0x88, 0x33),
-    RGBColor(0xCC, 0xBB, 0x44),
-    RGBColor(0x66, 0xCC, 0xEE),
-    RGBColor(0xAA, 0x33, 0x77),
-    RGBColor(0x33, 0x22, 0x88),
-    RGBColor(0x11, 0x77, 0x33),
-    RGBColor(0x88, 0x22, 0x55),
-    RGBColor(0x99, 0x99, 0x33),
-    RGBColor(0x44, 0xAA, 0x99),
-    RGBColor(0x88, 0x88, 0x88),
+const COLOURS: [u32; 12] = [
+    0x4477AA, 0xEE6677, 0x228833, 0xCCBB44, 0x66CCEE, 0xAA3377, 0x332288, 0x117733, 0x882255,
+    0x999933, 0x44AA99, 0x888888,
 ];
+
+/// The colour of the `k`th series.
+fn colour(k: usize) -> RGBColor {
+    let [_, r, g, b] = COLOURS[k % COLOURS.len()].to_be_bytes();
+    RGBColor(r, g, b)
+}
 
 /// One font everywhere; SVG viewers pick the first one they have.
 const FONT: &str = "Helvetica, Arial, sans-serif";
@@ -165,7 +161,7 @@ fn panel(
         .draw()
         .map_err(fail)?;
     for (k, line) in lines.iter().enumerate() {
-        let colour = COLOURS[k % COLOURS.len()];
+        let colour = colour(k);
         let points = line
             .points
             .iter()

@@ -1,7 +1,7 @@
 //! `partnermap diff OLD NEW`: what changed between two snapshots, in words and tables.
 
-use super::{header, number};
-use crate::document::{Block, Document, Item, Section, Table};
+use super::{header, number, table_section};
+use crate::document::{Block, Cell, Document, Item, Section, Table};
 use partnermap_analysis::diff::{Diff, PartnershipChangeKind};
 
 /// The diff as a document: the story first, then organizations, partnerships, priorities and
@@ -116,44 +116,30 @@ pub fn diff(coalition: &str, diff: &Diff) -> Document {
             })],
         });
     }
+    let side_by_side = |name: &str, before: String, after: String| -> Vec<Cell> {
+        vec![name.into(), before.into(), after.into()]
+    };
     if !diff.brokers.is_empty() {
-        sections.push(Section {
-            id: "brokers",
-            title: "Brokers that rose or fell".to_string(),
-            blocks: vec![Block::Table(Table {
-                header: header(&["Organization", "Betweenness before", "After"]),
-                rows: diff
-                    .brokers
-                    .iter()
-                    .map(|b| {
-                        vec![
-                            b.name.as_str().into(),
-                            number(b.betweenness.before).into(),
-                            number(b.betweenness.after).into(),
-                        ]
-                    })
-                    .collect(),
-            })],
+        let rows = diff.brokers.iter().map(|b| {
+            let moved = &b.betweenness;
+            side_by_side(&b.name, number(moved.before), number(moved.after))
         });
+        let header = header(&["Organization", "Betweenness before", "After"]);
+        let table = Table {
+            header,
+            rows: rows.collect(),
+        };
+        sections.push(table_section("brokers", "Brokers that rose or fell", table));
     }
-    sections.push(Section {
-        id: "figures",
-        title: "The network, side by side".to_string(),
-        blocks: vec![Block::Table(Table {
-            header: header(&["Figure", "Before", "After"]),
-            rows: diff
-                .figures
-                .iter()
-                .map(|(key, c)| {
-                    vec![
-                        (*key).into(),
-                        figure(c.before).into(),
-                        figure(c.after).into(),
-                    ]
-                })
-                .collect(),
-        })],
-    });
+    let rows = diff
+        .figures
+        .iter()
+        .map(|(key, c)| side_by_side(key, figure(c.before), figure(c.after)));
+    let table = Table {
+        header: header(&["Figure", "Before", "After"]),
+        rows: rows.collect(),
+    };
+    sections.push(table_section("figures", "The network, side by side", table));
     Document {
         title: format!("{coalition}: what changed"),
         subtitle: Vec::new(),
