@@ -111,7 +111,7 @@ impl Input {
     /// exit code 2.
     pub fn load(&self) -> anyhow::Result<Loaded> {
         let from = self.from.as_deref();
-        output::loaded(partnermap_core::load_paths(&self.paths, from))
+        output::loaded(partnermap_core::load_paths(&self.paths, from, None))
     }
 
     /// Refuses to write `out` over, inside or around any of the input's paths (exit 2).
