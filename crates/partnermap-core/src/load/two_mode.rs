@@ -136,9 +136,10 @@ pub(super) fn read_second_mode(mut read: Read, kind: Option<TermKind>) -> Read {
         )));
     }
     if !relations.is_empty() {
+        let quoted = relations.into_iter().map(|r| format!("\"{r}\"")).collect();
         read.diagnostics.push(warn(format!(
             "the ties of the relations {} are read as one: an organization provides a {kind} or does not",
-            list(relations)
+            list(quoted)
         )));
     }
     read

@@ -135,10 +135,30 @@ fn ucinet_row_labels_are_organizations_and_column_labels_terms() {
         Some(TermKind::Population),
     );
     let coalition = loaded.unwrap().coalition;
+    // The column Ann is not the row Ann.
     assert_eq!(organizations(&coalition), [("ann", "Ann"), ("bo", "Bo")]);
     assert_eq!(coalition.organizations[1].populations, ["e1", "ann"]);
     let labels: Vec<&str> = (coalition.vocabulary.populations.iter())
         .map(|t| t.label.as_str())
         .collect();
     assert_eq!(labels, ["E1", "Ann"]);
+}
+
+#[test]
+fn weights_and_relations_of_the_ties_are_warned_about() {
+    let (loaded, file) = load_one(
+        "w.dl",
+        "dl nr=1 nc=1 nm=2\nrow labels:\nAnn\ncol labels:\nE1\nmatrix labels:\ninfo\nmoney\ndata:\n1\n2\n",
+        Some(TermKind::Population),
+    );
+    let loaded = loaded.unwrap();
+    assert_eq!(loaded.coalition.organizations[0].populations, ["e1"]);
+    let warning = |message: &str| as_warning(error(&file, None, None, message, None));
+    assert_eq!(
+        loaded.warnings,
+        [
+            warning("the ties' weights are not kept (the file gives 1): an organization provides a population or does not"),
+            warning("the ties of the relations \"info\", \"money\" are read as one: an organization provides a population or does not"),
+        ]
+    );
 }
