@@ -15,29 +15,33 @@ use std::collections::{BTreeSet, HashMap, HashSet};
 pub(super) const HINT: &str = "give --second-mode population, domain or asset: the first mode is then read as organizations, the second as priority terms of that kind";
 
 /// Reads the second mode of a two-mode network as terms of `kind`; a two-mode network without
-/// a kind is an error, a kind for a one-mode network a warning. Other reads pass unchanged.
+/// a kind is an error (beside the reader's own), a kind for a one-mode network a warning.
 pub(super) fn read_second_mode(mut read: Read, kind: Option<TermKind>) -> Read {
     let file = read.origins.coalition.file.clone();
-    let (Some(second), Some(coalition)) = (read.second_mode.take(), read.coalition.as_mut()) else {
-        if let (Some(kind), Some(_)) = (kind, &read.coalition) {
-            read.diagnostics.push(Diagnostic::warning(
-                &file,
-                format!(
-                    "not a two-mode network: no vertices are read as {}",
-                    kind.plural()
-                ),
-            ));
+    let second = read.second_mode.take();
+    match (&second, kind, read.coalition.is_some()) {
+        (Some(second), None, _) => {
+            let seconds = second.iter().filter(|&&s| s).count();
+            let message = format!(
+                "a two-mode network: {} vertices in the first mode, {seconds} in the second",
+                second.len() - seconds
+            );
+            read.diagnostics
+                .push(Diagnostic::error(&file, message).with_hint(HINT));
+            read.coalition = None;
         }
+        (None, Some(kind), true) => read.diagnostics.push(Diagnostic::warning(
+            &file,
+            format!(
+                "not a two-mode network: no vertices are read as {}",
+                kind.plural()
+            ),
+        )),
+        _ => {}
+    }
+    let (Some(second), Some(coalition), Some(kind)) = (second, read.coalition.as_mut(), kind)
+    else {
         return read;
-    };
-    let Some(kind) = kind else {
-        let seconds = second.iter().filter(|&&s| s).count();
-        let message = format!(
-            "a two-mode network: {} vertices in the first mode, {seconds} in the second",
-            second.len() - seconds
-        );
-        let error = Diagnostic::error(&file, message).with_hint(HINT);
-        return Read::failed(read.origins, vec![error]);
     };
     let origins = &mut read.origins;
     let mut vocabulary = coalition.vocabulary();

@@ -85,6 +85,22 @@ fn without_a_kind_a_two_mode_network_is_an_error_that_names_the_option() {
         "a two-mode network: 2 vertices in the first mode, 1 in the second"
     );
     assert!(super::HINT.starts_with("give --second-mode population, domain or asset"));
+    // The reader's own errors come with it, so one run shows every problem.
+    let (loaded, _) = load_one(
+        "bad.net",
+        "*Vertices 3 1\n1 A\n2 B\n3 C\n*Edges\n1 x\n",
+        None,
+    );
+    let lines: Vec<(Option<usize>, &str)> = (loaded.as_ref().unwrap_err().iter())
+        .map(|d| (d.line, &d.message[..17]))
+        .collect();
+    assert_eq!(
+        lines,
+        [
+            (None, "a two-mode networ"),
+            (Some(6), "\"x\" is not a vert")
+        ]
+    );
 }
 
 #[test]
