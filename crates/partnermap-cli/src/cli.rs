@@ -102,14 +102,17 @@ pub struct Input {
     /// Read the input as this format, whatever its extension (graphml, net, gml, dl, txt, csv…).
     #[arg(long, value_name = "FORMAT")]
     from: Option<String>,
+    /// Read a two-mode network's second mode (Davis's events, the clubs of CEOs) as terms of this kind.
+    #[arg(long, value_name = "population|domain|asset")]
+    second_mode: Option<partnermap_core::TermKind>,
 }
 
 impl Input {
     /// Loads the input and prints its warnings; invalid input is the error main turns into
     /// exit code 2.
     pub fn load(&self) -> anyhow::Result<Loaded> {
-        let from = self.from.as_deref();
-        output::loaded(partnermap_core::load_paths(&self.paths, from))
+        let (from, second) = (self.from.as_deref(), self.second_mode);
+        output::loaded(partnermap_core::load_paths(&self.paths, from, second))
     }
 
     /// Refuses to write `out` over, inside or around any of the input's paths (exit 2).

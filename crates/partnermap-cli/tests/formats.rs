@@ -245,7 +245,7 @@ fn the_chinese_engo_relations_reproduce_the_published_betweenness() {
 }
 
 /// `partnermap validate ARGS --json FILE`: the canonical document of what was read.
-fn canonical(args: &[&Path]) -> serde_json::Value {
+fn canonical<S: AsRef<std::ffi::OsStr>>(args: &[S]) -> serde_json::Value {
     let dir = tempfile::tempdir().unwrap();
     let json = dir.path().join("read.json");
     Command::cargo_bin("partnermap")
@@ -358,4 +358,173 @@ fn a_gephi_table_without_its_key_columns_is_named_with_the_columns_it_needs() {
             .code(2)
             .stderr(predicates::str::contains(expected));
     }
+}
+
+/// Each priority of `partnermap gaps PATH --second-mode KIND --format json`, sorted by label:
+/// its kind, label, coverage class and number of organizations providing it.
+fn priorities(path: &Path, kind: &str) -> Vec<(String, String, String, usize)> {
+    let output = Command::cargo_bin("partnermap")
+        .unwrap()
+        .arg("gaps")
+        .arg(path)
+        .args(["--second-mode", kind, "--format", "json"])
+        .output()
+        .unwrap();
+    assert!(
+        output.status.success(),
+        "{}",
+        String::from_utf8_lossy(&output.stderr)
+    );
+    let json: serde_json::Value = serde_json::from_slice(&output.stdout).unwrap();
+    let text = |v: &serde_json::Value| v.as_str().unwrap().to_string();
+    let mut shown: Vec<_> = json["coverage"]["priorities"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|p| {
+            let providers = p["providers"].as_object().unwrap().values();
+            let providers = providers.map(|v| v.as_array().unwrap().len()).sum();
+            (
+                text(&p["kind"]),
+                text(&p["label"]),
+                text(&p["class"]),
+                providers,
+            )
+        })
+        .collect();
+    shown.sort();
+    shown
+}
+
+/// The label and provider count of each priority population, sorted by label, from labels in
+/// the file's order and the published sizes.
+fn populations(labels: &[String], sizes: &[usize]) -> Vec<(String, String, String, usize)> {
+    let mut expected: Vec<_> = labels
+        .iter()
+        .zip(sizes)
+        .map(|(label, &n)| {
+            let class = if n >= 2 { "covered" } else { "thin" };
+            (
+                "population".to_string(),
+                label.clone(),
+                class.to_string(),
+                n,
+            )
+        })
+        .collect();
+    expected.sort();
+    expected
+}
+
+#[test]
+fn two_mode_files_read_their_second_mode_as_priority_populations() {
+    // SOURCE.md of each data set: club sizes, and event sizes of both versions of Davis's data.
+    let clubs: Vec<String> = (1..=15).map(|i| format!("club-{i}")).collect();
+    let events = |width| -> Vec<String> { (1..=14).map(|i| format!("E{i:0width$}")).collect() };
+    for (file, organizations, labels, sizes) in [
+        (
+            "galaskiewicz-ceos-clubs/CEOs.net",
+            26,
+            clubs,
+            [3, 11, 22, 12, 3, 4, 4, 4, 6, 3, 4, 5, 5, 3, 9].as_slice(),
+        ),
+        (
+            "davis-southern-women/Davis.paj",
+            18,
+            events(2),
+            &[3, 3, 6, 4, 8, 8, 10, 14, 12, 5, 4, 6, 3, 3],
+        ),
+        (
+            "davis-southern-women/DAVIS.DAT",
+            18,
+            events(1),
+            &[3, 3, 6, 4, 8, 8, 10, 14, 12, 6, 4, 7, 4, 4],
+        ),
+    ] {
+        let Some(path) = real_data(file) else {
+            return;
+        };
+        assert_eq!(
+            priorities(&path, "population"),
+            populations(&labels, sizes),
+            "{file}"
+        );
+        let read = canonical(&[
+            path.as_os_str(),
+            "--second-mode".as_ref(),
+            "population".as_ref(),
+        ]);
+        let count = |list: &serde_json::Value| list.as_array().unwrap().len();
+        assert_eq!(count(&read["organizations"]), organizations, "{file}");
+        assert_eq!(count(&read["partnerships"]), 0, "{file}");
+        assert_eq!(count(&read["vocabulary"]["populations"]), labels.len());
+    }
+}
+
+#[test]
+fn a_two_mode_file_without_its_second_mode_is_a_usage_error_naming_the_option() {
+    let Some(path) = real_data("galaskiewicz-ceos-clubs/CEOs.net") else {
+        return;
+    };
+    Command::cargo_bin("partnermap")
+        .unwrap()
+        .arg("gaps")
+        .arg(&path)
+        .assert()
+        .code(2)
+        .stderr(predicates::str::contains(format!(
+            "error: {}: a two-mode network: 26 vertices in the first mode, 15 in the second\n  hint: give --second-mode population, domain or asset",
+            path.display()
+        )));
+}
+
+#[test]
+fn a_small_two_mode_pajek_file_reads_as_organizations_and_the_domains_they_work_in() {
+    let dir = tempfile::tempdir().unwrap();
+    let net = dir.path().join("clubs.net");
+    std::fs::write(
+        &net,
+        "*Vertices 5 2\n1 \"Ann\"\n2 \"Bo\"\n3 \"Chess\"\n4 \"Choir\"\n5 \"Rowing\"\n*Edges\n1 3\n1 4\n2 4\n2 5\n",
+    )
+    .unwrap();
+    let domain = |label: &str, class: &str, n| {
+        (
+            "domain".to_string(),
+            label.to_string(),
+            class.to_string(),
+            n,
+        )
+    };
+    assert_eq!(
+        priorities(&net, "domain"),
+        [
+            domain("Chess", "thin", 1),
+            domain("Choir", "covered", 2),
+            domain("Rowing", "thin", 1)
+        ]
+    );
+    let run = |args: &[&str]| {
+        let mut command = Command::cargo_bin("partnermap").unwrap();
+        command.arg("gaps").arg(&net).args(args).assert().code(2)
+    };
+    run(&[]).stderr(predicates::str::contains(
+        "a two-mode network: 2 vertices in the first mode, 3 in the second\n  hint: give --second-mode population, domain or asset",
+    ));
+    run(&["--second-mode", "club"]).stderr(predicates::str::contains(
+        "\"club\" is not a kind of term: give population, domain or asset",
+    ));
+    // The landscape export draws the two modes again: organizations and the domains they work in.
+    let graphml = dir.path().join("clubs.graphml");
+    Command::cargo_bin("partnermap")
+        .unwrap()
+        .arg("convert")
+        .arg(&net)
+        .arg(&graphml)
+        .args(["--landscape", "--second-mode", "domain"])
+        .assert()
+        .success();
+    let written = std::fs::read_to_string(&graphml).unwrap();
+    let works_in = written.matches(">works-in</data>").count();
+    assert_eq!(works_in, 4, "{written}");
+    assert!(written.contains("<node id=\"domain:choir\">"), "{written}");
 }

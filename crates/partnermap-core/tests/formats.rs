@@ -2,7 +2,7 @@
 //! workspace, or where `PARTNERMAP_REAL_DATA` points). When that folder is missing (as in CI),
 //! each test prints a note and passes.
 
-use partnermap_core::{load, Coalition};
+use partnermap_core::{load, load_paths, Coalition, TermKind};
 use std::path::PathBuf;
 
 /// The real-data folder, if it is there.
@@ -89,29 +89,82 @@ fn knoke_project_has_both_relations_and_the_sectors() {
     );
 }
 
-#[test]
-fn two_mode_pajek_files_record_each_vertex_mode() {
-    for (file, first, second, ties) in [
-        ("davis-southern-women/Davis.paj", 18, 14, 89),
-        ("galaskiewicz-ceos-clubs/CEOs.net", 26, 15, 98),
-    ] {
-        let Some(coalition) = load_real(file) else {
-            return;
-        };
-        let mode = |m: &str| {
-            coalition
+/// Each priority population's label, with the number of organizations serving it.
+type Served = Vec<(String, usize)>;
+
+/// Loads a two-mode file of the real-data folder with its second mode as populations: its
+/// warnings and the populations served.
+fn load_two_mode(relative: &str) -> Option<(Coalition, Vec<String>, Served)> {
+    let path = real_data()?.join(relative);
+    let loaded = load_paths(&[path], None, Some(TermKind::Population))
+        .unwrap_or_else(|e| panic!("{relative}: {:?}", e.diagnostics));
+    let coalition = loaded.coalition;
+    let vocabulary = coalition.vocabulary();
+    let served = coalition
+        .priorities
+        .populations
+        .iter()
+        .map(|id| {
+            let label = vocabulary.label(TermKind::Population, id).to_string();
+            let providers = coalition
                 .organizations
                 .iter()
-                .filter(|o| o.attributes["mode"] == m)
-                .count()
-        };
-        assert_eq!((mode("1"), mode("2")), (first, second), "{file}");
-        assert_eq!(coalition.partnerships.len(), ties, "{file}");
-    }
-    let Some(davis) = load_real("davis-southern-women/Davis.paj") else {
+                .filter(|o| o.populations.contains(id))
+                .count();
+            (label, providers)
+        })
+        .collect();
+    let warnings = loaded.warnings.iter().map(|w| w.message.clone()).collect();
+    Some((coalition, warnings, served))
+}
+
+/// The provider counts of `served`.
+fn sizes(served: &[(String, usize)]) -> Vec<usize> {
+    served.iter().map(|(_, n)| *n).collect()
+}
+
+/// How many populations the organization `id` serves.
+fn serves(coalition: &Coalition, id: &str) -> usize {
+    let org = coalition.organizations.iter().find(|o| o.id == id).unwrap();
+    org.populations.len()
+}
+
+#[test]
+fn two_mode_files_read_their_second_mode_as_priority_populations() {
+    // SOURCE.md: club sizes and CEO degrees.
+    let Some((ceos, warnings, clubs)) = load_two_mode("galaskiewicz-ceos-clubs/CEOs.net") else {
         return;
     };
-    assert_eq!(degree(&davis, "evelyn"), 8);
+    assert_eq!(warnings, Vec::<String>::new());
+    assert_eq!((ceos.organizations.len(), ceos.partnerships.len()), (26, 0));
+    assert_eq!(clubs[0].0, "club-1");
+    assert_eq!(
+        sizes(&clubs),
+        [3, 11, 22, 12, 3, 4, 4, 4, 6, 3, 4, 5, 5, 3, 9]
+    );
+    let degrees: Vec<usize> = ceos
+        .organizations
+        .iter()
+        .map(|o| o.populations.len())
+        .collect();
+    assert_eq!(
+        degrees,
+        [3, 3, 2, 3, 3, 3, 4, 3, 4, 2, 3, 2, 4, 7, 5, 5, 6, 5, 5, 5, 3, 3, 4, 5, 3, 3]
+    );
+    // The canonical 89 ties: event sizes E1..E14, and the women's partition kept.
+    let Some((davis, warnings, events)) = load_two_mode("davis-southern-women/Davis.paj") else {
+        return;
+    };
+    assert_eq!(
+        warnings,
+        ["the fields of the second mode's vertices are not kept (Manual 3/3): a population has only its label"]
+    );
+    assert_eq!(davis.organizations.len(), 18);
+    assert_eq!(
+        sizes(&events),
+        [3, 3, 6, 4, 8, 8, 10, 14, 12, 5, 4, 6, 3, 3]
+    );
+    assert_eq!(serves(&davis, "evelyn"), 8);
     assert_eq!(davis.organizations[7].attributes["Manual 3/3"], "3");
 }
 
@@ -248,13 +301,16 @@ fn ucinet_dl_files_read_their_matrices_as_relations() {
         (20, 15)
     );
     assert!(padgett.partnerships.iter().all(|p| !p.directed));
-    let Some(davis) = load_real("davis-southern-women/DAVIS.DAT") else {
+    // The 93-tie version: Helen and Dorothy attend more, E10, E12, E13 and E14 are larger.
+    let Some((davis, _, events)) = load_two_mode("davis-southern-women/DAVIS.DAT") else {
         return;
     };
+    assert_eq!(davis.organizations.len(), 18);
     assert_eq!(
-        (davis.organizations.len(), davis.partnerships.len()),
-        (32, 93)
+        sizes(&events),
+        [3, 3, 6, 4, 8, 8, 10, 14, 12, 6, 4, 7, 4, 4]
     );
+    assert_eq!((serves(&davis, "helen"), serves(&davis, "dorothy")), (7, 4));
 }
 
 #[test]

@@ -342,7 +342,7 @@ fn read_dl_text(text: &str, network: &mut Network) {
             .map(|i| {
                 let org = network.add_organization(&name(row_labels, i), None);
                 if two_mode {
-                    mode(network, org, "1");
+                    network.set_mode(org, false);
                 }
                 org
             })
@@ -354,7 +354,7 @@ fn read_dl_text(text: &str, network: &mut Network) {
         (0..columns)
             .map(|j| {
                 let org = network.add_organization(&name(&header.column_labels, j), None);
-                mode(network, org, "2");
+                network.set_mode(org, true);
                 org
             })
             .collect()
@@ -429,7 +429,9 @@ fn read_dl_text(text: &str, network: &mut Network) {
             add_ties(matrices, &row_orgs, &column_orgs, two_mode, network);
         }
         Format::EdgeList | Format::NodeList => {
-            let mut by_label: HashMap<String, usize> = HashMap::new();
+            // In a two-mode file the first end is a row, the others columns: the two modes may
+            // share a label.
+            let mut by_label: HashMap<(bool, String), usize> = HashMap::new();
             let mut embedded_orgs = Vec::new();
             let mut matrix = Matrix {
                 name: matrix_name(0),
@@ -465,11 +467,17 @@ fn read_dl_text(text: &str, network: &mut Network) {
                     }
                 };
                 let mut found = Vec::with_capacity(ends.len());
-                for end in ends {
+                for (k, end) in ends.iter().enumerate() {
                     let end = end.trim_matches('"');
                     if embedded {
-                        let at = *by_label.entry(end.to_string()).or_insert_with(|| {
-                            embedded_orgs.push(network.add_organization(end, Some(line)));
+                        let column = two_mode && k > 0;
+                        let key = (column, end.to_string());
+                        let at = *by_label.entry(key).or_insert_with(|| {
+                            let org = network.add_organization(end, Some(line));
+                            if two_mode {
+                                network.set_mode(org, column);
+                            }
+                            embedded_orgs.push(org);
                             embedded_orgs.len() - 1
                         });
                         found.push(at);
@@ -518,21 +526,9 @@ fn read_dl_text(text: &str, network: &mut Network) {
                 });
             }
             let (orgs, columns) = (orgs.clone(), columns.clone());
-            add_ties(
-                vec![matrix],
-                &orgs,
-                &columns,
-                two_mode && !embedded,
-                network,
-            );
+            add_ties(vec![matrix], &orgs, &columns, two_mode, network);
         }
     }
-}
-
-fn mode(network: &mut Network, org: usize, mode: &str) {
-    network.coalition.organizations[org]
-        .attributes
-        .insert("mode".to_string(), mode.to_string());
 }
 
 /// Reads `n=10`, `nm = 2`, `format = fullmatrix`, `labels embedded` from a header line.

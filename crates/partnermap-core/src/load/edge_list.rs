@@ -41,6 +41,7 @@ pub(super) fn read_edge_list(path: &Path) -> Read {
     read_rows::<Partnership>(&file, &text, &mut coalition, &mut origins, &mut diagnostics);
     add_named_organizations(&mut coalition, &mut origins, &file);
     Read {
+        second_mode: None,
         coalition: Some(coalition),
         origins,
         diagnostics,

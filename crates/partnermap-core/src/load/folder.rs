@@ -162,6 +162,7 @@ pub(super) fn read_folder(folder: &Path) -> Read {
         }
     }
     Read {
+        second_mode: None,
         coalition: Some(coalition),
         origins,
         diagnostics,

@@ -267,6 +267,7 @@ pub(super) fn read_import(directory: &Path, mapping: &Path) -> Read {
         origins.organizations.push(origin);
     }
     Read {
+        second_mode: None,
         coalition: Some(coalition),
         origins,
         diagnostics,

@@ -53,6 +53,7 @@ pub(super) fn parse_json(file: &str, text: &str) -> Read {
     origins.organizations = pointers("organizations", coalition.organizations.len());
     origins.partnerships = pointers("partnerships", coalition.partnerships.len());
     Read {
+        second_mode: None,
         coalition: Some(coalition),
         origins,
         diagnostics,

@@ -40,6 +40,7 @@ mod partnerships;
 mod several;
 #[cfg(test)]
 mod testing;
+mod two_mode;
 mod validate;
 mod workbook;
 mod xml;
@@ -50,6 +51,7 @@ pub use partnerships::PARTNERSHIP_COLUMNS;
 
 use crate::diagnostic::{Diagnostic, LoadError};
 use crate::model::Coalition;
+use crate::vocabulary::TermKind;
 use origin::Origins;
 use std::path::{Path, PathBuf};
 
@@ -76,41 +78,37 @@ pub fn load(path: &Path) -> Result<Loaded, LoadError> {
 
 /// [`load`], reading the file as the format `from` names (an extension such as `graphml`,
 /// `net`, `gml`, or `kumu-xlsx` for a workbook laid out as Kumu's spreadsheet import) rather
-/// than the one its own extension implies.
+/// than the one its own extension implies. A two-mode network is an error here: [`load_paths`]
+/// reads it, given the kind of its second mode.
 pub fn load_as(path: &Path, from: Option<&str>) -> Result<Loaded, LoadError> {
+    finish(two_mode::read_second_mode(read_path(path, from), None))
+}
+
+/// What the reader of `path` (as the format `from` names, else its extension) makes of it.
+fn read_path(path: &Path, from: Option<&str>) -> Read {
     let shown = path.display().to_string();
-    let fail = |d: Diagnostic| LoadError {
-        diagnostics: vec![d],
-    };
+    let fail = |d: Diagnostic| Read::failed(Origins::default(), vec![d]);
     if path.is_dir() && from.is_none() {
         // A folder of arc lists, one relation a file, is a network too; a project folder
         // always has its coalition.toml.
         let lists = arc_lists::lists_in(path);
         if !path.join("coalition.toml").exists() && !lists.is_empty() {
-            return finish(arc_lists::read_arc_lists(path, &lists));
+            return arc_lists::read_arc_lists(path, &lists);
         }
         if !path.join("coalition.toml").exists() && gephi::is_gephi_folder(path) {
-            return finish(gephi::read_gephi(
-                path,
-                &path.join("nodes.csv"),
-                &path.join("edges.csv"),
-            ));
+            return gephi::read_gephi(path, &path.join("nodes.csv"), &path.join("edges.csv"));
         }
         if let Some((elements, connections)) =
             kumu::sheets_in(path).filter(|_| !path.join("coalition.toml").exists())
         {
-            return finish(kumu::read_kumu_sheets(
-                path,
-                &elements,
-                connections.as_deref(),
-            ));
+            return kumu::read_kumu_sheets(path, &elements, connections.as_deref());
         }
-        return finish(folder::read_folder(path));
+        return folder::read_folder(path);
     }
     if !path.exists() {
-        return Err(fail(Diagnostic::error(shown, "no such file or folder").with_hint(
+        return fail(Diagnostic::error(shown, "no such file or folder").with_hint(
             "give a project folder (with coalition.toml), a .json document, a source,target .csv, a network file (.net, .paj, .gml, .graphml, .gexf, .dl), sender receiver .txt arc lists or the worksheet workbook (.xlsx, .ods)",
-        )));
+        ));
     }
     let extension = from
         .or_else(|| path.extension().and_then(|e| e.to_str()))
@@ -118,44 +116,53 @@ pub fn load_as(path: &Path, from: Option<&str>) -> Result<Loaded, LoadError> {
         .trim_start_matches('.')
         .to_ascii_lowercase();
     match extension.as_str() {
-        "json" if kumu::is_blueprint(path) => finish(kumu::read_kumu(path)),
-        "json" => finish(json::read_json(path)),
-        "csv" => finish(edge_list::read_edge_list(path)),
-        "net" | "paj" => finish(pajek::read_pajek(path)),
-        "gml" => finish(gml::read_gml(path)),
-        "graphml" => finish(graphml::read_graphml(path)),
-        "gexf" => finish(gexf::read_gexf(path)),
-        "dl" | "dat" => finish(dl::read_dl(path)),
-        "txt" => finish(arc_lists::read_arc_lists(path, &[path.to_path_buf()])),
+        "json" if kumu::is_blueprint(path) => kumu::read_kumu(path),
+        "json" => json::read_json(path),
+        "csv" => edge_list::read_edge_list(path),
+        "net" | "paj" => pajek::read_pajek(path),
+        "gml" => gml::read_gml(path),
+        "graphml" => graphml::read_graphml(path),
+        "gexf" => gexf::read_gexf(path),
+        "dl" | "dat" => dl::read_dl(path),
+        "txt" => arc_lists::read_arc_lists(path, &[path.to_path_buf()]),
         "xlsx" | "xlsm" | "xls" | "ods" if kumu::is_kumu_workbook(path) => {
-            finish(kumu::read_kumu_workbook(path))
+            kumu::read_kumu_workbook(path)
         }
-        "kumu-xlsx" => finish(kumu::read_kumu_workbook(path)),
-        "xlsx" | "xlsm" | "xls" | "ods" => finish(workbook::read_workbook(path)),
+        "kumu-xlsx" => kumu::read_kumu_workbook(path),
+        "xlsx" | "xlsm" | "xls" | "ods" => workbook::read_workbook(path),
         "toml" if path.file_name().is_some_and(|n| n == "coalition.toml") => {
             let folder = path
                 .parent()
                 .filter(|p| !p.as_os_str().is_empty())
                 .unwrap_or(Path::new("."));
-            finish(folder::read_folder(folder))
+            folder::read_folder(folder)
         }
-        _ if from.is_some() => Err(fail(Diagnostic::error(shown, format!("--from {extension}: not a format partnermap reads")).with_hint(
+        _ if from.is_some() => fail(Diagnostic::error(shown, format!("--from {extension}: not a format partnermap reads")).with_hint(
             "give one of: json, csv, net, paj, gml, graphml, gexf, dl, dat, txt, xlsx, ods, kumu-xlsx",
-        ))),
-        _ => Err(fail(Diagnostic::error(shown, "not a format partnermap reads").with_hint(
+        )),
+        _ => fail(Diagnostic::error(shown, "not a format partnermap reads").with_hint(
             "give a project folder (with coalition.toml), a .json document, a source,target .csv, a network file (.net, .paj, .gml, .graphml, .gexf, .dl), sender receiver .txt arc lists or the worksheet workbook (.xlsx, .ods)",
-        ))),
+        )),
     }
 }
 
 /// Loads one network from several files: arc lists (`.txt`, one relation a file), or the two
 /// tables of Gephi (nodes, edges) or Kumu (elements, connections) given as files, read as a
-/// folder holding just them would be. A single path is [`load_as`].
-pub fn load_paths(paths: &[PathBuf], from: Option<&str>) -> Result<Loaded, LoadError> {
-    match paths {
-        [one] => load_as(one, from),
-        _ => finish(several::read_several(paths, from)),
-    }
+/// folder holding just them would be; a single path as [`load_as`] reads it.
+///
+/// A two-mode network (Pajek's `*Vertices N M`, UCINET's `nr= nc=`) needs `second_mode`: its
+/// first mode is read as organizations, its second as priority terms of that kind, each tie an
+/// organization providing a term (docs/formats/pajek.md); without it, it is an error that says so.
+pub fn load_paths(
+    paths: &[PathBuf],
+    from: Option<&str>,
+    second_mode: Option<TermKind>,
+) -> Result<Loaded, LoadError> {
+    let read = match paths {
+        [one] => read_path(one, from),
+        _ => several::read_several(paths, from),
+    };
+    finish(two_mode::read_second_mode(read, second_mode))
 }
 
 /// Reads a directory (`.csv`, `.xlsx`, `.ods`) with its own columns and words through a
@@ -185,12 +192,15 @@ struct Read {
     coalition: Option<Coalition>,
     origins: Origins,
     diagnostics: Vec<Diagnostic>,
+    /// For a two-mode network, whether each organization is a vertex of the second mode.
+    second_mode: Option<Vec<bool>>,
 }
 
 impl Read {
     /// A read that produced no coalition.
     fn failed(origins: Origins, diagnostics: Vec<Diagnostic>) -> Read {
         Read {
+            second_mode: None,
             coalition: None,
             origins,
             diagnostics,
@@ -203,6 +213,7 @@ fn finish(read: Read) -> Result<Loaded, LoadError> {
         coalition,
         origins,
         mut diagnostics,
+        ..
     } = read;
     let coalition =
         coalition.map(|coalition| validate::validate(coalition, &origins, &mut diagnostics));

@@ -1,7 +1,8 @@
 //! What the network-file readers (Pajek, UCINET DL, GML) share: a coalition named after the
 //! file, whose organizations are the file's vertices (type other, status existing, id derived
 //! from the label, name = the label) and whose partnerships are its ties, each remembered with
-//! the line it was written on.
+//! the line it was written on. A two-mode network's readers mark each vertex's mode, and
+//! loading then reads the second mode as terms (`two_mode`).
 
 use super::origin::{Origin, Origins};
 use super::Read;
@@ -9,7 +10,7 @@ use crate::diagnostic::Diagnostic;
 use crate::fields;
 use crate::model::{Attributes, Coalition, Organization, OrganizationType, Partnership};
 use crate::vocabulary::{slug, Vocabulary};
-use std::collections::HashSet;
+use std::collections::{HashMap, HashSet};
 use std::path::Path;
 
 /// The most vertices a header may declare beyond what the file itself could list: a header
@@ -91,6 +92,8 @@ pub(super) struct Network {
     taken: HashSet<String>,
     /// The coalition's vocabulary, for mapping fields onto terms.
     pub(super) vocabulary: Vocabulary,
+    /// In a two-mode network, the mode of each organization (`true`: the second), by index.
+    modes: HashMap<usize, bool>,
 }
 
 impl Network {
@@ -111,6 +114,7 @@ impl Network {
             diagnostics: Vec::new(),
             taken: HashSet::new(),
             vocabulary: Vocabulary::builtin(),
+            modes: HashMap::new(),
             file,
         }
     }
@@ -201,6 +205,12 @@ impl Network {
             .push(Origin::line(&self.file, tie.line));
     }
 
+    /// Marks an organization as a vertex of the first or the second mode of a two-mode network;
+    /// the first mark counts (the networks of a Pajek project share their vertices).
+    pub(super) fn set_mode(&mut self, org: usize, second: bool) {
+        self.modes.entry(org).or_insert(second);
+    }
+
     /// Reports an error in `field` on `line`, with `hint`.
     pub(super) fn error(&mut self, line: usize, field: &str, message: String, hint: &str) {
         self.diagnostics.push(
@@ -224,7 +234,11 @@ impl Network {
 
     /// The read: the coalition (if no error was found on the way, it goes on to validation).
     pub(super) fn finish(self) -> Read {
+        let modes = &self.modes;
+        let count = self.coalition.organizations.len();
         Read {
+            second_mode: (!modes.is_empty())
+                .then(|| (0..count).map(|i| modes.get(&i) == Some(&true)).collect()),
             coalition: Some(self.coalition),
             origins: self.origins,
             diagnostics: self.diagnostics,

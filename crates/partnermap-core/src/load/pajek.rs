@@ -197,11 +197,7 @@ fn build(project: &Project, network: &mut Network) -> Vec<Vec<usize>> {
                 org
             });
             if let Some(first) = net.first_mode {
-                let mode = if v < first { "1" } else { "2" };
-                network.coalition.organizations[org]
-                    .attributes
-                    .entry("mode".to_string())
-                    .or_insert_with(|| mode.to_string());
+                network.set_mode(org, v >= first);
             }
             map.push(org);
         }

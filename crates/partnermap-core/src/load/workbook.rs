@@ -109,6 +109,7 @@ pub(super) fn read_workbook(path: &Path) -> Read {
     }
     add_notes(&mut coalition.organizations, notes, &mut diagnostics);
     Read {
+        second_mode: None,
         coalition: Some(coalition),
         origins,
         diagnostics,

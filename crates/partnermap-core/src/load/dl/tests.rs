@@ -52,7 +52,7 @@ fn edge_and_node_lists_with_embedded_labels_or_numbers() {
 }
 
 #[test]
-fn a_two_mode_matrix_records_modes() {
+fn a_two_mode_matrix_marks_each_vertex_mode() {
     let (read, _, _dir) = read_file(
         "w.dl",
         "dl nr=2 nc=2\nrow labels:\nAnn\nBo\ncol labels:\nE1\nE2\ndata:\n1 0\n1 1\n",
@@ -67,7 +67,7 @@ fn a_two_mode_matrix_records_modes() {
             ("bo", "e2", false, None, None)
         ]
     );
-    assert_eq!(coalition.organizations[2].attributes["mode"], "2");
+    assert_eq!(read.second_mode.unwrap(), [false, false, true, true]);
 }
 
 #[test]
