@@ -53,7 +53,7 @@ pub enum WriteError {
         what: &'static str,
     },
     /// The file system refused.
-    #[error("cannot write {path}: {source}")]
+    #[error("cannot write {path}")]
     Io {
         /// The file being written.
         path: PathBuf,
@@ -61,7 +61,7 @@ pub enum WriteError {
         source: std::io::Error,
     },
     /// The workbook could not be put together.
-    #[error("cannot write the workbook {path}: {source}")]
+    #[error("cannot write the workbook {path}")]
     Workbook {
         /// The file being written.
         path: PathBuf,
