@@ -394,3 +394,48 @@ fn kumu_workbook_cells_that_look_like_formulas_stay_text() {
     let back = partnermap_core::load(&xlsx).unwrap().coalition;
     assert_eq!(back.organizations[0].name, "=HYPERLINK(\"x\")");
 }
+
+#[test]
+fn an_edge_list_networkx_wrote_gives_networkx_betweenness() {
+    if !networkx_available() {
+        return;
+    }
+    let dir = tempfile::tempdir().unwrap();
+    let edges = dir.path().join("karate.edges");
+    let script = "import sys, json, networkx as nx\ng = nx.karate_club_graph()\nnx.write_edgelist(g, sys.argv[1])\nprint(json.dumps({str(k): v for k, v in nx.betweenness_centrality(g).items()}))";
+    let out = std::process::Command::new("python3")
+        .args(["-c", script])
+        .arg(&edges)
+        .output()
+        .unwrap();
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let expected: serde_json::Map<String, Value> = serde_json::from_slice(&out.stdout).unwrap();
+    let output = Command::cargo_bin("partnermap")
+        .unwrap()
+        .arg("metrics")
+        .arg(&edges)
+        .args(["--undirected", "--format", "json"])
+        .output()
+        .unwrap();
+    assert!(
+        output.status.success(),
+        "{}",
+        String::from_utf8_lossy(&output.stderr)
+    );
+    let metrics: Value = serde_json::from_slice(&output.stdout).unwrap();
+    let organizations = metrics["organizations"].as_array().unwrap();
+    assert_eq!(organizations.len(), 34);
+    for o in organizations {
+        let theirs = expected[o["id"].as_str().unwrap()].as_f64().unwrap();
+        let ours = o["betweenness"].as_f64().unwrap();
+        assert!(
+            (ours - theirs).abs() < 1e-9,
+            "{}: ours {ours}, NetworkX {theirs}",
+            o["id"]
+        );
+    }
+}

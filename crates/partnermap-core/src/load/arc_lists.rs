@@ -1,5 +1,6 @@
-//! Plain arc lists: `.txt` files of whitespace-separated `sender receiver [weight]` lines, as
-//! R, NetworkX's `write_weighted_edgelist` and many survey exports write them. One file is one
+//! Plain arc lists: `.txt` or `.edges` files of `sender receiver [weight]` lines, separated by
+//! white space or commas, as R, NetworkX's `write_edgelist` (its data dict, such as
+//! `{'weight': 2}`, read as the weight and extra fields) and many survey exports write them. One file is one
 //! relation named after the file; a folder of such files (and no `coalition.toml`) is one
 //! network whose organizations are shared across its relations, as a multiplex survey records
 //! them. Ties are directed: a sender named a receiver.
@@ -7,17 +8,29 @@
 use super::network::{parse_weight, Network, Tie, WEIGHT_HINT};
 use super::{read_text, Read};
 use crate::diagnostic::Diagnostic;
+use crate::model::Attributes;
 use std::collections::HashMap;
 use std::path::{Path, PathBuf};
 
-/// The `.txt` files of a folder, sorted by name so relations come in a stable order.
+/// Whether a file with this extension is an arc list: `.txt`, or `.edges` as NetworkX and
+/// many published data sets name them.
+pub(super) fn is_list_extension(extension: &str) -> bool {
+    extension.eq_ignore_ascii_case("txt") || extension.eq_ignore_ascii_case("edges")
+}
+
+/// The `.txt` and `.edges` files of a folder, sorted by name so relations come in a stable order.
 pub(super) fn lists_in(folder: &Path) -> Vec<PathBuf> {
     let mut files: Vec<PathBuf> = std::fs::read_dir(folder)
         .into_iter()
         .flatten()
         .flatten()
         .map(|entry| entry.path())
-        .filter(|p| p.is_file() && p.extension().is_some_and(|e| e.eq_ignore_ascii_case("txt")))
+        .filter(|p| {
+            p.is_file()
+                && p.extension()
+                    .and_then(|e| e.to_str())
+                    .is_some_and(is_list_extension)
+        })
         .collect();
     files.sort();
     files
@@ -39,7 +52,12 @@ pub(super) fn read_arc_lists(name: &Path, files: &[PathBuf]) -> Read {
             .to_string();
         for (at, line) in text.lines().enumerate() {
             let line_no = at + 1;
-            let fields: Vec<&str> = line.split_whitespace().collect();
+            // NetworkX's write_edgelist ends a line with the tie's data as a Python dict.
+            let (ends, data) = line.split_once('{').unwrap_or((line, ""));
+            let fields: Vec<&str> = ends
+                .split(|c: char| c.is_whitespace() || c == ',')
+                .filter(|f| !f.is_empty())
+                .collect();
             if fields.is_empty() || fields[0].starts_with(['#', '%']) {
                 continue;
             }
@@ -51,11 +69,25 @@ pub(super) fn read_arc_lists(name: &Path, files: &[PathBuf]) -> Read {
             if !(2..=3).contains(&fields.len()) {
                 network.diagnostics.push(problem(
                     format!("expected \"sender receiver [weight]\", found {} fields", fields.len()),
-                    "one tie per line: the sender, the receiver and optionally a weight, separated by spaces",
+                    "one tie per line: the sender, the receiver and optionally a weight, separated by spaces or commas",
                 ));
                 continue;
             }
-            let weight = match fields.get(2).map(|w| parse_weight(w)) {
+            let Some(mut attributes) = python_dict(data) else {
+                let hint = "NetworkX writes a tie's data as {'weight': 2}: keys and values of numbers or quoted text";
+                network.diagnostics.push(problem(
+                    format!("cannot read the tie's data {{{data}"),
+                    hint,
+                ));
+                continue;
+            };
+            let given = attributes.remove("weight");
+            let weight = match fields
+                .get(2)
+                .copied()
+                .or(given.as_deref())
+                .map(parse_weight)
+            {
                 Some(Err(message)) => {
                     network.diagnostics.push(problem(message, WEIGHT_HINT));
                     continue;
@@ -78,12 +110,32 @@ pub(super) fn read_arc_lists(name: &Path, files: &[PathBuf]) -> Read {
                 directed: true,
                 weight,
                 relation: Some(relation.clone()),
+                attributes,
                 line: Some(line_no),
-                ..Tie::default()
             });
         }
     }
     network.finish()
+}
+
+/// The pairs of the data dict NetworkX writes after a tie (`{'weight': 2.5, 'kind': 'funding'}`,
+/// the text after the opening brace), with quotes taken off; `None` when it is not such a dict.
+/// Empty text (no dict on the line) has no pairs.
+fn python_dict(data: &str) -> Option<Attributes> {
+    if data.is_empty() {
+        return Some(Attributes::new());
+    }
+    let inner = data.trim_end().strip_suffix('}')?;
+    let unquote = |s: &str| {
+        let s = s.trim();
+        let quoted = s.len() >= 2
+            && (s.starts_with('\'') && s.ends_with('\'') || s.starts_with('"') && s.ends_with('"'));
+        if quoted { &s[1..s.len() - 1] } else { s }.to_string()
+    };
+    let pairs = inner.split(',').filter(|p| !p.trim().is_empty());
+    pairs
+        .map(|pair| pair.split_once(':').map(|(k, v)| (unquote(k), unquote(v))))
+        .collect()
 }
 
 #[cfg(test)]
@@ -148,5 +200,50 @@ mod tests {
             ]
         );
         assert!(error.diagnostics.iter().all(|d| d.hint.is_some()));
+    }
+
+    #[test]
+    fn networkx_edgelists_and_comma_separated_lines_read_with_their_data() {
+        type Extra<'a> = Vec<(&'a str, &'a str)>;
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("ties.edges");
+        let text =
+            "a b {}\na,c\nb c {'weight': 2.5, 'colour': 'red'}\nc d 3 {\"since\": \"2021\"}\n";
+        std::fs::write(&path, text).unwrap();
+        let loaded = finish(read_arc_lists(&path, std::slice::from_ref(&path))).unwrap();
+        let ties: Vec<(&str, &str, Option<f64>, Extra)> = loaded
+            .coalition
+            .partnerships
+            .iter()
+            .map(|p| {
+                let fields = p.attributes.iter().map(|(k, v)| (k.as_str(), v.as_str()));
+                (
+                    p.source.as_str(),
+                    p.target.as_str(),
+                    p.weight,
+                    fields.collect(),
+                )
+            })
+            .collect();
+        assert_eq!(
+            ties,
+            [
+                ("a", "b", None, vec![]),
+                ("a", "c", None, vec![]),
+                ("b", "c", Some(2.5), vec![("colour", "red")]),
+                ("c", "d", Some(3.0), vec![]),
+            ]
+        );
+        // A key the model has a field for fills that field.
+        assert_eq!(
+            loaded.coalition.partnerships[3].since.as_deref(),
+            Some("2021")
+        );
+        std::fs::write(&path, "a b {'weight' 2}\n").unwrap();
+        let error = finish(read_arc_lists(&path, std::slice::from_ref(&path))).unwrap_err();
+        assert_eq!(
+            error.diagnostics[0].message,
+            "cannot read the tie's data {'weight' 2}"
+        );
     }
 }

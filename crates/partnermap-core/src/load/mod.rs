@@ -124,7 +124,7 @@ fn read_path(path: &Path, from: Option<&str>) -> Read {
         "graphml" => graphml::read_graphml(path),
         "gexf" => gexf::read_gexf(path),
         "dl" | "dat" => dl::read_dl(path),
-        "txt" => arc_lists::read_arc_lists(path, &[path.to_path_buf()]),
+        "txt" | "edges" => arc_lists::read_arc_lists(path, &[path.to_path_buf()]),
         "xlsx" | "xlsm" | "xls" | "ods" if kumu::is_kumu_workbook(path) => {
             kumu::read_kumu_workbook(path)
         }
@@ -138,7 +138,7 @@ fn read_path(path: &Path, from: Option<&str>) -> Read {
             folder::read_folder(folder)
         }
         _ if from.is_some() => fail(Diagnostic::error(shown, format!("--from {extension}: not a format partnermap reads")).with_hint(
-            "give one of: json, csv, net, paj, gml, graphml, gexf, dl, dat, txt, xlsx, ods, kumu-xlsx",
+            "give one of: json, csv, net, paj, gml, graphml, gexf, dl, dat, txt, edges, xlsx, ods, kumu-xlsx",
         )),
         _ => fail(Diagnostic::error(shown, "not a format partnermap reads").with_hint(
             "give a project folder (with coalition.toml), a .json document, a source,target .csv, a network file (.net, .paj, .gml, .graphml, .gexf, .dl), sender receiver .txt arc lists or the worksheet workbook (.xlsx, .ods)",

@@ -38,7 +38,10 @@ pub(super) fn read_several(paths: &[PathBuf], from: Option<&str>) -> Read {
     if let Some(missing) = paths.iter().find(|p| !p.is_file()) {
         return refused(format!("{}: no such file", missing.display()));
     }
-    if paths.iter().all(|p| extension(p) == "txt") {
+    if paths
+        .iter()
+        .all(|p| arc_lists::is_list_extension(&extension(p)))
+    {
         return arc_lists::read_arc_lists(name, paths);
     }
     if paths.len() != 2 || !paths.iter().all(|p| extension(p) == "csv") {
