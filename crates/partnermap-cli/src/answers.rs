@@ -104,10 +104,9 @@ pub struct DiffArgs {
 
 impl DiffArgs {
     pub fn run(&self) -> anyhow::Result<()> {
-        let load = |path| output::loaded(partnermap_core::load(path));
-        let (old, new) = (load(&self.old)?.coalition, load(&self.new)?.coalition);
-        let diff =
-            partnermap_analysis::diff::diff(&Landscape::build(&old), &Landscape::build(&new));
+        let snapshots = output::snapshots(&[self.old.clone(), self.new.clone()])?;
+        let [old, new] = [&snapshots[0], &snapshots[1]];
+        let diff = partnermap_analysis::diff::diff(&Landscape::build(old), &Landscape::build(new));
         let document = || command::diff(&new.name, &diff);
         output::show(self.format, &diff, || tables::diff(&diff), document)
     }

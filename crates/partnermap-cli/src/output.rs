@@ -48,7 +48,7 @@ pub enum Format {
     Md,
 }
 
-/// Each snapshot's coalition, in order (`trend`, `report --since`), its warnings printed.
+/// Each snapshot's coalition, in order (`diff`, `trend`, `report --since`), its warnings printed.
 pub fn snapshots(paths: &[PathBuf]) -> anyhow::Result<Vec<Coalition>> {
     let load = |path: &PathBuf| Ok(loaded(partnermap_core::load(path))?.coalition);
     paths.iter().map(load).collect()
