@@ -51,12 +51,20 @@ macro_rules! choices {
             /// Parses an id, label or alias, ignoring case and punctuation. On a miss, returns
             /// the label of the likely intended choice, if any.
             pub fn parse(text: &str) -> Result<$name, Option<String>> {
+                // Files partnermap writes, and most large ones, hold the ids: those need no
+                // normalising. The normalised keys are built once, not on every cell.
+                if let Some(&choice) = $name::ALL.iter().find(|c| c.id() == text) {
+                    return Ok(choice);
+                }
+                static KEYS: std::sync::OnceLock<Vec<(String, $name)>> = std::sync::OnceLock::new();
+                let keys = KEYS.get_or_init(|| {
+                    $name::ALL.iter().flat_map(|&c| {
+                        [c.id(), c.label()].into_iter().chain(c.aliases().iter().copied()).map(move |k| (normalize(k), c))
+                    }).collect()
+                });
                 let wanted = normalize(text);
-                for &choice in $name::ALL {
-                    let keys = [choice.id(), choice.label()];
-                    if keys.iter().chain(choice.aliases()).any(|k| normalize(k) == wanted) {
-                        return Ok(choice);
-                    }
+                if let Some(&(_, choice)) = keys.iter().find(|(key, _)| *key == wanted) {
+                    return Ok(choice);
                 }
                 let candidates = $name::ALL.iter().flat_map(|c| {
                     [c.id(), c.label()].into_iter().chain(c.aliases().iter().copied()).map(|k| (k, c.label()))

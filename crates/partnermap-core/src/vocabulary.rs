@@ -438,10 +438,18 @@ static BUILTIN: LazyLock<Vocabulary> = LazyLock::new(|| {
 /// Lower-cases and drops everything but letters and digits, so spelling variants of
 /// punctuation and spacing match the same term.
 pub fn normalize(text: &str) -> String {
-    text.chars()
-        .filter(|c| c.is_alphanumeric())
-        .flat_map(char::to_lowercase)
-        .collect()
+    let mut out = String::with_capacity(text.len());
+    for c in text.chars() {
+        // Most text is ASCII, whose case folds without Unicode's tables.
+        if c.is_ascii() {
+            if c.is_ascii_alphanumeric() {
+                out.push(c.to_ascii_lowercase());
+            }
+        } else if c.is_alphanumeric() {
+            out.extend(c.to_lowercase());
+        }
+    }
+    out
 }
 
 /// A stable, readable identifier derived from a label: lower case, words joined by `-`.

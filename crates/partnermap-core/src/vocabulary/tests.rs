@@ -105,3 +105,16 @@ fn the_builtin_lists_are_shared_until_a_term_is_added() {
         a.terms(TermKind::Population).len() + 1
     );
 }
+
+proptest::proptest! {
+    /// The ASCII fast path folds exactly as Unicode's letters-and-digits, lower-cased, would.
+    #[test]
+    fn normalize_folds_as_unicode_does(text in "\\PC{0,40}") {
+        let unicode: String = text
+            .chars()
+            .filter(|c| c.is_alphanumeric())
+            .flat_map(char::to_lowercase)
+            .collect();
+        proptest::prop_assert_eq!(normalize(&text), unicode);
+    }
+}
