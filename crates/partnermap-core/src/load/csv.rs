@@ -98,13 +98,18 @@ pub(super) fn read_rows<T: CsvTable>(
     origins: &mut Origins,
     diagnostics: &mut Vec<Diagnostic>,
 ) {
-    let Some(table) = read_table(file, text, T::COLUMNS, T::REQUIRED, diagnostics) else {
+    let Some(mut table) = read_table(file, text, T::COLUMNS, T::REQUIRED, diagnostics) else {
         return;
     };
     let (records, record_origins) = T::lists(coalition, origins);
-    for record in &table.records {
-        let origin = Table::origin(file, record);
-        records.push(T::read_row(&table, record, &origin, diagnostics));
+    // Each row is freed once read, and the lists grow once: the peak is the model, not the
+    // model beside every row's text and a doubled list.
+    let rows = std::mem::take(&mut table.records);
+    records.reserve(rows.len());
+    record_origins.reserve(rows.len());
+    for record in rows {
+        let origin = Table::origin(file, &record);
+        records.push(T::read_row(&table, &record, &origin, diagnostics));
         record_origins.push(origin);
     }
 }
