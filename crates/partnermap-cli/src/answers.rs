@@ -61,9 +61,6 @@ pub struct PathsArgs {
     /// Or the asset.
     #[arg(long, group = "term")]
     asset: Option<String>,
-    /// Follow directed partnerships only from source to target, the way referrals go.
-    #[arg(long)]
-    directed: bool,
     /// Output format.
     #[arg(long, value_enum, default_value_t = Format::Table)]
     format: Format,
@@ -81,7 +78,7 @@ impl PathsArgs {
         };
         let term = output::term(&landscape, kind, text)?;
         let none = "error: warm introductions start from the convener, and this coalition has none\n  hint: add convener = \"your-organization-id\" to coalition.toml";
-        let found = introductions(&landscape, kind, &term.id, self.directed);
+        let found = introductions(&landscape, kind, &term.id, self.input.directed);
         let found = found.ok_or_else(|| output::usage(none.to_string()))?;
         let (csv, document) = (
             || tables::paths(&landscape, &found),
@@ -92,11 +89,11 @@ impl PathsArgs {
 }
 
 #[derive(Debug, clap::Args)]
+#[command(mut_arg("paths", |a| a.num_args(2).value_names(["OLD", "NEW"])
+    .help("The older snapshot and the newer (any inputs partnermap reads)")))]
 pub struct DiffArgs {
-    /// The older snapshot (any input partnermap reads).
-    old: PathBuf,
-    /// The newer snapshot.
-    new: PathBuf,
+    #[command(flatten)]
+    input: Input,
     /// Output format.
     #[arg(long, value_enum, default_value_t = Format::Table)]
     format: Format,
@@ -104,7 +101,7 @@ pub struct DiffArgs {
 
 impl DiffArgs {
     pub fn run(&self) -> anyhow::Result<()> {
-        let snapshots = output::snapshots(&[self.old.clone(), self.new.clone()])?;
+        let snapshots = self.input.snapshots(&self.input.paths)?;
         let [old, new] = [&snapshots[0], &snapshots[1]];
         let diff = partnermap_analysis::diff::diff(&Landscape::build(old), &Landscape::build(new));
         let document = || command::diff(&new.name, &diff);
@@ -125,11 +122,8 @@ pub struct MetricsFlags {
     /// sources above 50,000 organizations, within about ±0.03).
     #[arg(long)]
     exact: bool,
-    /// Follow the direction of the ties (the default when every partnership is directed).
-    #[arg(long, conflicts_with = "undirected")]
-    directed: bool,
     /// Ignore the direction of the ties, even when every partnership is directed.
-    #[arg(long)]
+    #[arg(long, conflicts_with = "directed")]
     undirected: bool,
     /// Only the partnerships of this relation, in a file with several (e.g. "information").
     #[arg(long)]
@@ -137,8 +131,9 @@ pub struct MetricsFlags {
 }
 
 impl MetricsFlags {
-    fn options(&self) -> MetricsOptions {
-        let directed = (self.directed || self.undirected).then_some(self.directed);
+    /// Directed when `--directed` says so, undirected with `--undirected`, else as the ties are.
+    fn options(&self, input: &Input) -> MetricsOptions {
+        let directed = (input.directed || self.undirected).then_some(input.directed);
         let (weighted, weight) = (self.weighted || self.weight.is_some(), self.weight);
         let weight = weight.unwrap_or_default();
         MetricsOptions {
@@ -161,10 +156,11 @@ impl MetricsFlags {
 }
 
 #[derive(Debug, clap::Args)]
+#[command(mut_arg("paths", |a| a.num_args(3..).value_name("SNAPSHOT")
+    .help("The snapshots, oldest first (any inputs partnermap reads)")))]
 pub struct TrendArgs {
-    /// The snapshots, oldest first (any inputs partnermap reads).
-    #[arg(required = true, num_args = 3.., value_name = "SNAPSHOT")]
-    snapshots: Vec<PathBuf>,
+    #[command(flatten)]
+    input: Input,
     /// Also draw the trend as an SVG line chart into this file.
     #[arg(long, value_name = "FILE")]
     chart: Option<PathBuf>,
@@ -175,7 +171,7 @@ pub struct TrendArgs {
 
 impl TrendArgs {
     pub fn run(&self) -> anyhow::Result<()> {
-        let coalitions = output::snapshots(&self.snapshots)?;
+        let coalitions = self.input.snapshots(&self.input.paths)?;
         let landscapes: Vec<Landscape> = coalitions.iter().map(Landscape::build).collect();
         let trend = partnermap_analysis::trend::trend(&landscapes);
         if let Some(file) = &self.chart {
@@ -202,7 +198,10 @@ pub struct MetricsArgs {
 impl MetricsArgs {
     pub fn run(&self) -> anyhow::Result<()> {
         let coalition = self.options.load(&self.input)?;
-        let metrics = network_metrics(&Landscape::build(&coalition), self.options.options());
+        let metrics = network_metrics(
+            &Landscape::build(&coalition),
+            self.options.options(&self.input),
+        );
         let document = || command::metrics(&coalition.name, &metrics);
         let csv = || tables::metrics(&metrics);
         output::show(self.format, &metrics, csv, document)
@@ -227,7 +226,7 @@ impl BrokersArgs {
     pub fn run(&self) -> anyhow::Result<()> {
         let coalition = self.options.load(&self.input)?;
         let landscape = Landscape::build(&coalition);
-        let metrics = network_metrics(&landscape, self.options.options());
+        let metrics = network_metrics(&landscape, self.options.options(&self.input));
         let mut list = brokers(&landscape, &metrics);
         list.truncate(self.top);
         let document = || command::brokers(&coalition.name, &list);

@@ -2,7 +2,7 @@
 
 use crate::output;
 use clap::{Parser, Subcommand};
-use partnermap_core::Loaded;
+use partnermap_core::{Coalition, Loaded};
 use std::path::{Path, PathBuf};
 
 /// Map a coalition's partner network: who it reaches, who it misses, who can introduce you.
@@ -98,28 +98,48 @@ pub struct Input {
     /// Project folder, workbook (.xlsx, .ods), .json document, source,target .csv edge list or
     /// network file (docs/formats/); several .txt arc lists, or Gephi's or Kumu's two tables.
     #[arg(required = true, value_name = "PATH")]
-    paths: Vec<PathBuf>,
+    pub paths: Vec<PathBuf>,
     /// Read the input as this format, whatever its extension (graphml, net, gml, dl, txt, csv…).
     #[arg(long, value_name = "FORMAT")]
     from: Option<String>,
     /// Read a two-mode network's second mode (Davis's events, the clubs of CEOs) as terms of this kind.
     #[arg(long, value_name = "population|domain|asset")]
     second_mode: Option<partnermap_core::TermKind>,
+    /// The ties run one way: a plain edge list's from sender to receiver (else both ways), and
+    /// metrics, brokers and paths follow every tie only that way.
+    #[arg(long)]
+    pub directed: bool,
 }
 
 impl Input {
     /// Loads the input and prints its warnings; invalid input is the error main turns into
     /// exit code 2.
     pub fn load(&self) -> anyhow::Result<Loaded> {
-        let (from, second) = (self.from.as_deref(), self.second_mode);
-        output::loaded(partnermap_core::load_paths(&self.paths, from, second))
+        output::loaded(partnermap_core::load_paths(&self.paths, self.reading()))
+    }
+
+    /// Each of `paths` as a snapshot of its own, read as the input is (`diff`, `trend`,
+    /// `report --since`), its warnings printed.
+    pub fn snapshots(&self, paths: &[PathBuf]) -> anyhow::Result<Vec<Coalition>> {
+        let one = |path| partnermap_core::load_paths(std::slice::from_ref(path), self.reading());
+        let load = |path| anyhow::Ok(output::loaded(one(path))?.coalition);
+        paths.iter().map(load).collect()
+    }
+
+    fn reading(&self) -> partnermap_core::Reading<'_> {
+        let (from, directed) = (self.from.as_deref(), self.directed);
+        let second_mode = self.second_mode;
+        partnermap_core::Reading {
+            from,
+            second_mode,
+            directed,
+        }
     }
 
     /// Refuses to write `out` over, inside or around any of the input's paths (exit 2).
     pub fn not_input(&self, out: &Path, flag: &str, hint: &str) -> anyhow::Result<()> {
-        self.paths
-            .iter()
-            .try_for_each(|path| output::not_input(path, out, flag, hint))
+        let refuse = |path: &PathBuf| output::not_input(path, out, flag, hint);
+        self.paths.iter().try_for_each(refuse)
     }
 }
 

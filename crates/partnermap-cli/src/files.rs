@@ -45,7 +45,7 @@ impl ReportArgs {
         let landscape = Landscape::build(&coalition);
         let (k, letters) = (self.invitations, self.letters);
         let options = partnermap_report::Options { k, letters };
-        let earlier = output::snapshots(&self.since)?;
+        let earlier = self.input.snapshots(&self.since)?;
         let earlier: Vec<Landscape> = earlier.iter().map(Landscape::build).collect();
         let files = partnermap_report::build(&landscape, &earlier, &options, graphviz, step)?;
         output::written(partnermap_report::write_report(&self.out, &files))?;
@@ -116,13 +116,8 @@ impl MapArgs {
         };
         let annotations = partnermap_report::maps::for_view(&landscape, &view);
         let mut options = MapOptions::new(view);
-        let shape = (self.group_by, self.top, self.layout, self.aspect);
-        (
-            options.group_by,
-            options.top,
-            options.layout,
-            options.aspect,
-        ) = shape;
+        (options.group_by, options.top) = (self.group_by, self.top);
+        (options.layout, options.aspect) = (self.layout, self.aspect);
         let dot = to_dot(&landscape, &annotations, &options);
         let engine = layout_for(&landscape, &annotations, &options);
         let bytes = match file {
@@ -181,10 +176,8 @@ impl ValidateArgs {
             output::write(path, json.as_bytes(), "the JSON document")?;
         }
         let document = partnermap_report::command::validate(&coalition);
-        output::print(&partnermap_report::text::render(
-            &document,
-            output::use_colour(),
-        ))
+        let text = partnermap_report::text::render(&document, output::use_colour());
+        output::print(&text)
     }
 }
 
@@ -197,10 +190,10 @@ pub struct InitArgs {
 impl InitArgs {
     pub fn run(&self) -> anyhow::Result<()> {
         if self.path.exists() {
-            let exists = format!("error: {} already exists", self.path.display());
-            return Err(output::usage(
-                exists + "\n  hint: give a new file or folder",
-            ));
+            let shown = self.path.display();
+            let exists =
+                format!("error: {shown} already exists\n  hint: give a new file or folder");
+            return Err(output::usage(exists));
         }
         partnermap_core::write::init(&self.path)?;
         output::wrote(&self.path)

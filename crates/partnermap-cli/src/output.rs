@@ -4,11 +4,11 @@
 
 use anyhow::Context;
 use partnermap_core::lookup::flag_problem;
-use partnermap_core::{Coalition, Landscape, Loaded, TermKind};
+use partnermap_core::{Landscape, Loaded, TermKind};
 use partnermap_report::document::Document;
 use partnermap_report::OutputError;
 use std::io::{IsTerminal, Write as _};
-use std::path::{Path, PathBuf};
+use std::path::Path;
 use std::sync::atomic::{AtomicBool, Ordering};
 
 /// Whether `--quiet` was given: no warnings, progress or "Wrote …" lines, only errors. Set
@@ -46,12 +46,6 @@ pub enum Format {
     Csv,
     /// Markdown tables, for reports and wikis.
     Md,
-}
-
-/// Each snapshot's coalition, in order (`diff`, `trend`, `report --since`), its warnings printed.
-pub fn snapshots(paths: &[PathBuf]) -> anyhow::Result<Vec<Coalition>> {
-    let load = |path: &PathBuf| Ok(loaded(partnermap_core::load(path))?.coalition);
-    paths.iter().map(load).collect()
 }
 
 /// What a reader (`load`, `import`) gave, its warnings printed.

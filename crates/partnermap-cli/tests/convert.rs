@@ -418,7 +418,7 @@ fn an_edge_list_networkx_wrote_gives_networkx_betweenness() {
         .unwrap()
         .arg("metrics")
         .arg(&edges)
-        .args(["--undirected", "--format", "json"])
+        .args(["--format", "json"])
         .output()
         .unwrap();
     assert!(

@@ -218,7 +218,9 @@ fn the_chinese_engo_relations_reproduce_the_published_betweenness() {
         return;
     };
     for relation in ["collaboration", "information", "support", "financial_aid"] {
-        let organizations = metrics(&folder.join(format!("{relation}.txt")));
+        // The survey's ties run one way: each respondent named the organizations it turns to.
+        let path = folder.join(format!("{relation}.txt"));
+        let organizations = metrics_with(&path, &["--directed"]);
         let published =
             std::fs::read_to_string(folder.join(format!("outputs/{relation}_betweenness.txt")))
                 .unwrap();
@@ -527,4 +529,45 @@ fn a_small_two_mode_pajek_file_reads_as_organizations_and_the_domains_they_work_
     let works_in = written.matches(">works-in</data>").count();
     assert_eq!(works_in, 4, "{written}");
     assert!(written.contains("<node id=\"domain:choir\">"), "{written}");
+}
+
+#[test]
+fn diff_reads_its_snapshots_as_every_command_reads_its_input() {
+    let dir = tempfile::tempdir().unwrap();
+    let clubs = "*Vertices 5 2\n1 \"Ann\"\n2 \"Bo\"\n3 \"Chess\"\n4 \"Choir\"\n5 \"Rowing\"\n*Edges\n1 3\n1 4\n2 4\n2 5\n";
+    let (old, new) = (dir.path().join("old.net"), dir.path().join("new.txt"));
+    std::fs::write(&old, clubs).unwrap();
+    // Bo joins the chess club; the newer file's name does not say it is Pajek: --from does.
+    std::fs::write(&new, format!("{clubs}2 3\n")).unwrap();
+    let diff = |args: &[&str]| {
+        let mut command = Command::cargo_bin("partnermap").unwrap();
+        command.arg("diff").arg(&old).arg(&new).args(args);
+        command.output().unwrap()
+    };
+    let read = diff(&[
+        "--from",
+        "net",
+        "--second-mode",
+        "domain",
+        "--format",
+        "json",
+    ]);
+    assert!(
+        read.status.success(),
+        "{}",
+        String::from_utf8_lossy(&read.stderr)
+    );
+    let json: serde_json::Value = serde_json::from_slice(&read.stdout).unwrap();
+    assert_eq!(
+        json["priorities"],
+        serde_json::json!([{"kind": "domain", "id": "chess", "label": "Chess",
+            "class": {"before": "thin", "after": "covered"}}])
+    );
+    let refused = diff(&["--from", "net"]);
+    assert_eq!(refused.status.code(), Some(2));
+    let stderr = String::from_utf8_lossy(&refused.stderr);
+    assert!(
+        stderr.contains("hint: give --second-mode population, domain or asset"),
+        "{stderr}"
+    );
 }

@@ -28,7 +28,7 @@ pub mod write;
 
 pub use diagnostic::{Diagnostic, LoadError, Severity};
 pub use graph::Landscape;
-pub use load::{load, load_as, load_paths, Loaded};
+pub use load::{load, load_as, load_paths, Loaded, Reading};
 pub use lookup::LookupError;
 pub use model::{Coalition, Organization, OrganizationType, Partnership, PartnershipKind, Status};
 pub use vocabulary::{TermKind, Vocabulary};

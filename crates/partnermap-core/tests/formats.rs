@@ -2,7 +2,7 @@
 //! workspace, or where `PARTNERMAP_REAL_DATA` points). When that folder is missing (as in CI),
 //! each test prints a note and passes.
 
-use partnermap_core::{load, load_paths, Coalition, TermKind};
+use partnermap_core::{load, load_paths, Coalition, Reading, TermKind};
 use std::path::PathBuf;
 
 /// The real-data folder, if it is there.
@@ -96,8 +96,14 @@ type Served = Vec<(String, usize)>;
 /// warnings and the populations served.
 fn load_two_mode(relative: &str) -> Option<(Coalition, Vec<String>, Served)> {
     let path = real_data()?.join(relative);
-    let loaded = load_paths(&[path], None, Some(TermKind::Population))
-        .unwrap_or_else(|e| panic!("{relative}: {:?}", e.diagnostics));
+    let loaded = load_paths(
+        &[path],
+        Reading {
+            second_mode: Some(TermKind::Population),
+            ..Reading::default()
+        },
+    )
+    .unwrap_or_else(|e| panic!("{relative}: {:?}", e.diagnostics));
     let coalition = loaded.coalition;
     let vocabulary = coalition.vocabulary();
     let served = coalition
@@ -316,7 +322,12 @@ fn ucinet_dl_files_read_their_matrices_as_relations() {
 #[test]
 fn the_chinese_engo_folder_is_one_network_of_four_relations() {
     let Some(real) = real_data() else { return };
-    let loaded = load(&real.join("chinese-engo-multiplex")).expect("the folder loads");
+    let folder = [real.join("chinese-engo-multiplex")];
+    let directed = Reading {
+        directed: true,
+        ..Reading::default()
+    };
+    let loaded = load_paths(&folder, directed).expect("the folder loads");
     let c = &loaded.coalition;
     assert_eq!(c.organizations.len(), 120);
     let mut relations: std::collections::BTreeMap<&str, usize> = Default::default();

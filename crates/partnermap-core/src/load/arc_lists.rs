@@ -3,7 +3,8 @@
 //! `{'weight': 2}`, read as the weight and extra fields) and many survey exports write them. One file is one
 //! relation named after the file; a folder of such files (and no `coalition.toml`) is one
 //! network whose organizations are shared across its relations, as a multiplex survey records
-//! them. Ties are directed: a sender named a receiver.
+//! them. A tie joins its two organizations both ways, as NetworkX's `read_edgelist` reads it;
+//! with `directed` it runs from the sender to the receiver, as a survey's "we name them" does.
 
 use super::network::{parse_weight, Network, Tie, WEIGHT_HINT};
 use super::{read_text, Read};
@@ -36,11 +37,16 @@ pub(super) fn lists_in(folder: &Path) -> Vec<PathBuf> {
     files
 }
 
-/// Reads the arc lists `files` as one network named after `name`.
-pub(super) fn read_arc_lists(name: &Path, files: &[PathBuf]) -> Read {
+/// Reads the arc lists `files` as one network named after `name`, each tie running one way when
+/// `directed`.
+pub(super) fn read_arc_lists(name: &Path, files: &[PathBuf], directed: bool) -> Read {
     let mut network = Network::new(name);
     let mut index: HashMap<String, usize> = HashMap::new();
     for path in files {
+        // Read both ways, "a b" and "b a" are one tie: the first is kept (a survey's answers
+        // read without --directed say so once per file).
+        let mut senders: HashMap<(usize, usize), usize> = HashMap::new();
+        let mut both_ways: Vec<usize> = Vec::new();
         network.file = path.display().to_string();
         let Some(text) = read_text(path, &mut network.diagnostics) else {
             continue;
@@ -104,15 +110,38 @@ pub(super) fn read_arc_lists(name: &Path, files: &[PathBuf]) -> Read {
                 }
             };
             let (source, target) = (end(fields[0]), end(fields[1]));
+            if !directed {
+                let sender = *senders
+                    .entry((source.min(target), source.max(target)))
+                    .or_insert(source);
+                if sender != source {
+                    both_ways.push(line_no);
+                    continue;
+                }
+            }
             network.add_tie(Tie {
                 source,
                 target,
-                directed: true,
+                directed,
                 weight,
                 relation: Some(relation.clone()),
                 attributes,
                 line: Some(line_no),
             });
+        }
+        if let Some(&first) = both_ways.first() {
+            let ties = match both_ways.len() {
+                1 => "1 tie is".to_string(),
+                n => format!("{n} ties are"),
+            };
+            network.diagnostics.push(
+                Diagnostic::warning(
+                    path.display().to_string(),
+                    format!("{ties} listed both ways and read once, as ties that join two organizations"),
+                )
+                .at_line(Some(first))
+                .with_hint("give --directed when a tie runs from the sender to the receiver, as a survey's answers do"),
+            );
         }
     }
     network.finish()
@@ -141,7 +170,8 @@ fn python_dict(data: &str) -> Option<Attributes> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::load::finish;
+    use crate::load::{finish, Loaded};
+    use crate::model::Partnership;
 
     #[test]
     fn a_folder_of_lists_is_one_network_with_a_relation_per_file() {
@@ -151,7 +181,7 @@ mod tests {
         std::fs::write(dir.path().join("README.md"), "not a list").unwrap();
         let files = lists_in(dir.path());
         assert_eq!(files.len(), 2);
-        let loaded = finish(read_arc_lists(dir.path(), &files)).unwrap();
+        let loaded = finish(read_arc_lists(dir.path(), &files, true)).unwrap();
         let c = &loaded.coalition;
         let names: Vec<&str> = c.organizations.iter().map(|o| o.name.as_str()).collect();
         assert_eq!(names, ["3", "1", "2"]);
@@ -179,11 +209,39 @@ mod tests {
     }
 
     #[test]
+    fn ties_join_both_ways_unless_directed() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("survey.txt");
+        std::fs::write(&path, "a b\nb a\nb c\nc b\nc a\n").unwrap();
+        let read = |directed| finish(read_arc_lists(&path, std::slice::from_ref(&path), directed));
+        let ties = |loaded: &Loaded| -> Vec<(String, String, bool)> {
+            let partnerships = &loaded.coalition.partnerships;
+            let tie = |p: &Partnership| (p.source.clone(), p.target.clone(), p.directed);
+            partnerships.iter().map(tie).collect()
+        };
+        let both_ways = read(false).unwrap();
+        let (a, b, c) = ("a".to_string(), "b".to_string(), "c".to_string());
+        let undirected = [
+            (a.clone(), b.clone(), false),
+            (b.clone(), c.clone(), false),
+            (c.clone(), a.clone(), false),
+        ];
+        assert_eq!(ties(&both_ways), undirected);
+        let warnings: Vec<String> = both_ways.warnings.iter().map(|w| w.to_string()).collect();
+        let file = path.display();
+        assert_eq!(warnings, [format!("warning: {file}, line 2: 2 ties are listed both ways and read once, as ties that join two organizations\n  hint: give --directed when a tie runs from the sender to the receiver, as a survey's answers do")]);
+        let one_way = read(true).unwrap();
+        assert_eq!(ties(&one_way).len(), 5);
+        assert!(ties(&one_way).iter().all(|t| t.2));
+        assert_eq!(one_way.warnings, []);
+    }
+
+    #[test]
     fn malformed_lines_are_reported_with_file_line_and_a_hint() {
         let dir = tempfile::tempdir().unwrap();
         let path = dir.path().join("info.txt");
         std::fs::write(&path, "1 2 3 4\n1 2 -1\n").unwrap();
-        let error = finish(read_arc_lists(&path, std::slice::from_ref(&path))).unwrap_err();
+        let error = finish(read_arc_lists(&path, std::slice::from_ref(&path), false)).unwrap_err();
         let messages: Vec<(Option<usize>, &str)> = error
             .diagnostics
             .iter()
@@ -210,7 +268,7 @@ mod tests {
         let text =
             "a b {}\na,c\nb c {'weight': 2.5, 'colour': 'red'}\nc d 3 {\"since\": \"2021\"}\n";
         std::fs::write(&path, text).unwrap();
-        let loaded = finish(read_arc_lists(&path, std::slice::from_ref(&path))).unwrap();
+        let loaded = finish(read_arc_lists(&path, std::slice::from_ref(&path), false)).unwrap();
         let ties: Vec<(&str, &str, Option<f64>, Extra)> = loaded
             .coalition
             .partnerships
@@ -240,7 +298,7 @@ mod tests {
             Some("2021")
         );
         std::fs::write(&path, "a b {'weight' 2}\n").unwrap();
-        let error = finish(read_arc_lists(&path, std::slice::from_ref(&path))).unwrap_err();
+        let error = finish(read_arc_lists(&path, std::slice::from_ref(&path), false)).unwrap_err();
         assert_eq!(
             error.diagnostics[0].message,
             "cannot read the tie's data {'weight' 2}"

@@ -81,11 +81,29 @@ pub fn load(path: &Path) -> Result<Loaded, LoadError> {
 /// than the one its own extension implies. A two-mode network is an error here: [`load_paths`]
 /// reads it, given the kind of its second mode.
 pub fn load_as(path: &Path, from: Option<&str>) -> Result<Loaded, LoadError> {
-    finish(two_mode::read_second_mode(read_path(path, from), None))
+    let reading = Reading {
+        from,
+        ..Reading::default()
+    };
+    finish(two_mode::read_second_mode(read_path(path, reading), None))
 }
 
-/// What the reader of `path` (as the format `from` names, else its extension) makes of it.
-fn read_path(path: &Path, from: Option<&str>) -> Read {
+/// How a person asks for an input to be read, beyond what its files say (the command line's
+/// `--from`, `--second-mode` and `--directed`).
+#[derive(Debug, Clone, Copy, Default)]
+pub struct Reading<'a> {
+    /// The format to read, whatever the extension (`graphml`, `net`, `kumu-xlsx`…).
+    pub from: Option<&'a str>,
+    /// What a two-mode network's second mode is: terms of this kind.
+    pub second_mode: Option<TermKind>,
+    /// A plain edge list's ties run one way, from the sender to the receiver; without it each
+    /// tie joins its two organizations both ways. Every other format says its direction itself.
+    pub directed: bool,
+}
+
+/// What the reader of `path` (as the format `reading.from` names, else its extension) makes of it.
+fn read_path(path: &Path, reading: Reading) -> Read {
+    let from = reading.from;
     let shown = path.display().to_string();
     let fail = |d: Diagnostic| Read::failed(Origins::default(), vec![d]);
     if path.is_dir() && from.is_none() {
@@ -93,7 +111,7 @@ fn read_path(path: &Path, from: Option<&str>) -> Read {
         // always has its coalition.toml.
         let lists = arc_lists::lists_in(path);
         if !path.join("coalition.toml").exists() && !lists.is_empty() {
-            return arc_lists::read_arc_lists(path, &lists);
+            return arc_lists::read_arc_lists(path, &lists, reading.directed);
         }
         if !path.join("coalition.toml").exists() && gephi::is_gephi_folder(path) {
             return gephi::read_gephi(path, &path.join("nodes.csv"), &path.join("edges.csv"));
@@ -124,7 +142,9 @@ fn read_path(path: &Path, from: Option<&str>) -> Read {
         "graphml" => graphml::read_graphml(path),
         "gexf" => gexf::read_gexf(path),
         "dl" | "dat" => dl::read_dl(path),
-        "txt" | "edges" => arc_lists::read_arc_lists(path, &[path.to_path_buf()]),
+        "txt" | "edges" => {
+            arc_lists::read_arc_lists(path, &[path.to_path_buf()], reading.directed)
+        }
         "xlsx" | "xlsm" | "xls" | "ods" if kumu::is_kumu_workbook(path) => {
             kumu::read_kumu_workbook(path)
         }
@@ -153,16 +173,12 @@ fn read_path(path: &Path, from: Option<&str>) -> Read {
 /// A two-mode network (Pajek's `*Vertices N M`, UCINET's `nr= nc=`) needs `second_mode`: its
 /// first mode is read as organizations, its second as priority terms of that kind, each tie an
 /// organization providing a term (docs/formats/pajek.md); without it, it is an error that says so.
-pub fn load_paths(
-    paths: &[PathBuf],
-    from: Option<&str>,
-    second_mode: Option<TermKind>,
-) -> Result<Loaded, LoadError> {
+pub fn load_paths(paths: &[PathBuf], reading: Reading) -> Result<Loaded, LoadError> {
     let read = match paths {
-        [one] => read_path(one, from),
-        _ => several::read_several(paths, from),
+        [one] => read_path(one, reading),
+        _ => several::read_several(paths, reading),
     };
-    finish(two_mode::read_second_mode(read, second_mode))
+    finish(two_mode::read_second_mode(read, reading.second_mode))
 }
 
 /// Reads a directory (`.csv`, `.xlsx`, `.ods`) with its own columns and words through a

@@ -3,7 +3,7 @@
 //! than as the folder that holds them.
 
 use super::origin::Origins;
-use super::{arc_lists, gephi, kumu, Read};
+use super::{arc_lists, gephi, kumu, Read, Reading};
 use crate::diagnostic::Diagnostic;
 use std::io::Read as _;
 use std::path::{Path, PathBuf};
@@ -12,7 +12,8 @@ use std::path::{Path, PathBuf};
 const HINT: &str = "give several sender receiver .txt arc lists (one relation each), Gephi's nodes and edges .csv tables, or Kumu's elements and connections .csv sheets; any other input is read one at a time";
 
 /// Reads `paths` as one network named after the folder of the first.
-pub(super) fn read_several(paths: &[PathBuf], from: Option<&str>) -> Read {
+pub(super) fn read_several(paths: &[PathBuf], reading: Reading) -> Read {
+    let from = reading.from;
     let name = paths[0]
         .parent()
         .filter(|p| !p.as_os_str().is_empty())
@@ -42,7 +43,7 @@ pub(super) fn read_several(paths: &[PathBuf], from: Option<&str>) -> Read {
         .iter()
         .all(|p| arc_lists::is_list_extension(&extension(p)))
     {
-        return arc_lists::read_arc_lists(name, paths);
+        return arc_lists::read_arc_lists(name, paths, reading.directed);
     }
     if paths.len() != 2 || !paths.iter().all(|p| extension(p) == "csv") {
         return refused(format!(

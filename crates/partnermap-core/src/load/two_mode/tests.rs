@@ -1,5 +1,5 @@
 use super::super::testing::{as_warning, error, folder, organizations};
-use super::super::{load_paths, Loaded};
+use super::super::{load_paths, Loaded, Reading};
 use crate::diagnostic::Diagnostic;
 use crate::vocabulary::TermKind;
 
@@ -11,7 +11,14 @@ fn load_one(
 ) -> (Result<Loaded, Vec<Diagnostic>>, String) {
     let dir = folder(&[(name, text)]);
     let path = dir.path().join(name);
-    let loaded = load_paths(std::slice::from_ref(&path), None, kind).map_err(|e| e.diagnostics);
+    let loaded = load_paths(
+        std::slice::from_ref(&path),
+        Reading {
+            second_mode: kind,
+            ..Reading::default()
+        },
+    )
+    .map_err(|e| e.diagnostics);
     (loaded, path.display().to_string())
 }
 
