@@ -432,6 +432,7 @@ impl Plan {
 /// }
 /// ```
 pub fn plan(landscape: &Landscape, k: usize, exact: bool) -> Plan {
+    let _step = partnermap_core::progress::step("choosing the invitations", 0);
     let coalition = landscape.coalition();
     let weights = coalition.planner.unwrap_or_default();
     let vocabulary = landscape.vocabulary();

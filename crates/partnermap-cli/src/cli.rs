@@ -145,6 +145,7 @@ impl Input {
 
 pub fn run(cli: Cli) -> anyhow::Result<()> {
     output::QUIET.store(cli.quiet, std::sync::atomic::Ordering::Relaxed);
+    output::watch_progress();
     match cli.command {
         Command::Validate(args) => args.run(),
         Command::Gaps(args) => args.run(),

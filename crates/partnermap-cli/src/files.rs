@@ -39,15 +39,13 @@ impl ReportArgs {
         let hint = "choose an output folder outside the input, e.g. --out report";
         self.input.not_input(&self.out, "", hint)?;
         let graphviz = std::env::var_os(NO_GRAPHVIZ_ENV).is_none_or(|v| v.is_empty() || v == "0");
-        let mut step = output::steps(1 + partnermap_report::STEPS);
-        step("loading the coalition");
         let coalition = self.input.load()?.coalition;
         let landscape = Landscape::build(&coalition);
         let (k, letters) = (self.invitations, self.letters);
         let options = partnermap_report::Options { k, letters };
         let earlier = self.input.snapshots(&self.since)?;
         let earlier: Vec<Landscape> = earlier.iter().map(Landscape::build).collect();
-        let files = partnermap_report::build(&landscape, &earlier, &options, graphviz, step)?;
+        let files = partnermap_report::build(&landscape, &earlier, &options, graphviz)?;
         output::written(partnermap_report::write_report(&self.out, &files))?;
         let page = self.out.join("report.html");
         let (out, page) = (self.out.display(), page.display());

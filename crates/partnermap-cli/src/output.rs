@@ -1,6 +1,6 @@
 //! What every command shares: loading with warnings on stderr, the output formats laid out by
-//! partnermap-report's writers, printing that tolerates a closed pipe, `--quiet`, and naming an
-//! organization on the command line.
+//! partnermap-report's writers, its progress bars, printing that tolerates a closed pipe,
+//! `--quiet`, and naming an organization on the command line.
 
 use anyhow::Context;
 use partnermap_core::lookup::flag_problem;
@@ -22,16 +22,11 @@ pub fn note(text: &str) {
     }
 }
 
-/// Numbered steps on stderr (`[2/4] drawing the maps`), only for a person watching a
-/// terminal: none when stderr is piped or with `--quiet`.
-pub fn steps(total: usize) -> impl FnMut(&str) {
-    let shown = !QUIET.load(Ordering::Relaxed) && std::io::stderr().is_terminal();
-    let mut done = 0;
-    move |what| {
-        done += 1;
-        if shown {
-            eprintln!("[{done}/{total}] {what}");
-        }
+/// Progress bars on stderr for a person watching a terminal: none when stderr is piped or with
+/// `--quiet`.
+pub fn watch_progress() {
+    if !QUIET.load(Ordering::Relaxed) && std::io::stderr().is_terminal() {
+        partnermap_core::progress::watch(Box::new(partnermap_report::progress::Bars::new()));
     }
 }
 

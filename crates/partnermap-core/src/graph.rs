@@ -105,6 +105,7 @@ impl<'a> Landscape<'a> {
     /// coalition does not have is left out; loading reports such a partnership as an error,
     /// so a loaded coalition has none.
     pub fn build(coalition: &'a Coalition) -> Landscape<'a> {
+        let _step = crate::progress::step("building the landscape graph", 0);
         let names = OrganizationNames::new(&coalition.organizations);
         let mut graph =
             UnGraph::with_capacity(coalition.organizations.len(), coalition.partnerships.len());

@@ -22,6 +22,7 @@ pub mod graph;
 pub mod load;
 pub mod lookup;
 pub mod model;
+pub mod progress;
 pub mod vocabulary;
 pub mod worksheet;
 pub mod write;

@@ -3,8 +3,9 @@
 //! organizations, gaps and invite CSV) with the maps' Graphviz sources.
 //!
 //! It owns what the report says and how the files are laid out. It calls the analyses of
-//! partnermap-analysis and the maps of partnermap-render; it never talks to a terminal, so
-//! progress and exit codes stay with the CLI. Output is deterministic: the same data gives
+//! partnermap-analysis and the maps of partnermap-render; it never talks to a terminal: it names
+//! the stage it is in through `partnermap_core::progress`, and showing that, like exit codes,
+//! stays with the CLI. Output is deterministic: the same data gives
 //! byte-identical files, and the only date in them is the data's `as_of`.
 //!
 //! ```
@@ -32,6 +33,7 @@ pub mod letters;
 pub mod maps;
 pub mod markdown;
 pub mod output;
+pub mod progress;
 pub mod tables;
 pub mod text;
 
@@ -42,6 +44,7 @@ use partnermap_analysis::brokers::{brokers, network_metrics, Broker, NetworkMetr
 use partnermap_analysis::coverage::{gaps, Class, Gaps, Scenario, TermRef};
 use partnermap_analysis::introductions::{introductions, Introduction};
 use partnermap_analysis::invite::{plan, Plan};
+use partnermap_core::progress::step;
 use partnermap_core::Landscape;
 use std::collections::BTreeMap;
 
@@ -350,29 +353,28 @@ pub fn document(landscape: &Landscape, analysis: &Analysis, maps: &[Map]) -> doc
     content::document(landscape, analysis, maps)
 }
 
-/// How many steps [`build`] announces.
-pub const STEPS: usize = 3;
-
 /// The whole report as the files of its folder: the analyses, what changed since the `earlier`
 /// snapshots (oldest first; none, no such section), the maps (drawn when `graphviz` is true and
-/// Graphviz is installed, else only their sources) and the documents. `step` hears the name of
-/// each of the [`STEPS`] as it starts, for whoever shows progress.
+/// Graphviz is installed, else only their sources) and the documents, each stage a
+/// [progress](partnermap_core::progress) step.
 pub fn build(
     landscape: &Landscape,
     earlier: &[Landscape],
     options: &Options,
     graphviz: bool,
-    mut step: impl FnMut(&str),
 ) -> Result<Vec<File>, history::DrawError> {
-    step("analysing coverage, introductions and the invite plan");
+    let analysing = step("analysing coverage, introductions and the invite plan", 0);
     let mut analysis = analyse(landscape, options);
     analysis.history = history::history(earlier, landscape, &analysis.network, graphviz)?;
-    step(match graphviz {
+    drop(analysing);
+    let drawing = match graphviz {
         true => "drawing the maps",
         false => "writing the maps' Graphviz sources",
-    });
+    };
+    let drawing = step(drawing, 0);
     let maps = maps::maps(landscape, &analysis.network, graphviz)?;
-    step("writing the report");
+    drop(drawing);
+    let _writing = step("writing the report", 0);
     Ok(files(landscape, &analysis, &maps))
 }
 

@@ -385,6 +385,7 @@ impl Gaps {
 /// ```
 pub fn gaps(landscape: &Landscape, scenario: &Scenario) -> Result<Gaps, Vec<ScenarioError>> {
     let coalition = landscape.coalition();
+    let _step = partnermap_core::progress::step("coverage, scenarios and resilience", 0);
     let today = coverage(landscape);
     let what_if = if scenario.is_empty() {
         None

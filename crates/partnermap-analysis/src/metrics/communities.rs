@@ -15,6 +15,7 @@
 //!
 //! For a coalition: communities are clusters of organizations that partner mostly among
 //! themselves — natural working groups, and gaps where no partnership crosses between them.
+use partnermap_core::progress;
 use rayon::prelude::*;
 use serde::Serialize;
 
@@ -74,9 +75,15 @@ pub struct Communities {
 /// assert!((c.modularity - 5.0 / 14.0).abs() < 1e-12);
 /// ```
 pub fn louvain(net: &Network) -> Communities {
-    let runs: Vec<Communities> = (0..order_count(net) as u64)
+    let orders = order_count(net) as u64;
+    let step = progress::step("communities", orders);
+    let runs: Vec<Communities> = (0..orders)
         .into_par_iter()
-        .map(|seed| louvain_once(net, seed))
+        .map(|seed| {
+            let run = louvain_once(net, seed);
+            step.advance(1);
+            run
+        })
         .collect();
     let mut best = 0;
     for (i, run) in runs.iter().enumerate() {

@@ -34,6 +34,7 @@
 //! driver that splits sources into chunks; `paths/batch.rs` the batched Brandes search (`Batch`,
 //! its lane arithmetic and the AVX2 dispatch); `paths/bit_parallel.rs` the distance-only
 //! 64-source search behind [`distance_metrics`]; `paths/weighted.rs` [`weighted_betweenness`].
+use partnermap_core::progress;
 use rayon::prelude::*;
 use serde::Serialize;
 
@@ -366,11 +367,16 @@ impl Bfs {
     /// Per-source (Σ distances, reached, eccentricity) by 64-wide multi-source BFS.
     fn distances(&self, sources: &[u32]) -> Vec<SourceStats> {
         let n = self.graph.len();
+        let step = progress::step("distances", sources.len() as u64);
         let parts: Vec<Vec<SourceStats>> = sources
             .par_chunks(64)
             .map_init(
                 || Lanes::new(n),
-                |lanes, batch| lanes.search(&self.graph, batch),
+                |lanes, batch| {
+                    let stats = lanes.search(&self.graph, batch);
+                    step.advance(batch.len() as u64);
+                    stats
+                },
             )
             .collect();
         let mut per_source = vec![(0, 1, 0); n];
@@ -389,6 +395,7 @@ impl Bfs {
             .div_ceil(CHUNKS)
             .next_multiple_of(LANES)
             .max(LANES);
+        let step = progress::step("shortest paths", sources.len() as u64);
         let parts: Vec<ChunkResult> = sources
             .par_chunks(chunk)
             .map_init(
@@ -398,6 +405,7 @@ impl Bfs {
                     let mut stats = vec![(0, 1, 0); srcs.len()];
                     for (group, found) in srcs.chunks(LANES).zip(stats.chunks_mut(LANES)) {
                         batch.brandes(&self.graph, group, &mut bc, found);
+                        step.advance(group.len() as u64);
                     }
                     (bc, srcs.iter().copied().zip(stats).collect())
                 },

@@ -107,7 +107,9 @@ pub(super) fn read_rows<T: CsvTable>(
     let rows = std::mem::take(&mut table.records);
     records.reserve(rows.len());
     record_origins.reserve(rows.len());
+    let step = crate::progress::step(&format!("reading {file}"), rows.len() as u64);
     for record in rows {
+        step.advance(1);
         let origin = Table::origin(file, &record);
         records.push(T::read_row(&table, &record, &origin, diagnostics));
         record_origins.push(origin);

@@ -231,8 +231,10 @@ fn finish(read: Read) -> Result<Loaded, LoadError> {
         mut diagnostics,
         ..
     } = read;
+    let step = crate::progress::step("checking names, terms and partnerships", 0);
     let coalition =
         coalition.map(|coalition| validate::validate(coalition, &origins, &mut diagnostics));
+    drop(step);
     // Errors first, then in reading order: coalition.toml, organizations.csv, partnerships.csv
     // (a workbook's sheets by name: Part 1, Partnerships, Table 1 to 4).
     diagnostics.sort_by(|a, b| {

@@ -1,5 +1,6 @@
 //! Weighted betweenness: Brandes with Dijkstra searches, tie weights read as distances.
 
+use partnermap_core::progress;
 use rayon::prelude::*;
 
 use super::CHUNKS;
@@ -27,6 +28,7 @@ pub fn weighted_betweenness(net: &Network) -> Vec<f64> {
     let into = net.reversed();
     let sources: Vec<usize> = (0..n).collect();
     let chunk = n.div_ceil(CHUNKS).max(1);
+    let step = progress::step("weighted shortest paths", n as u64);
     let parts: Vec<Vec<f64>> = sources
         .par_chunks(chunk)
         .map_init(
@@ -35,6 +37,7 @@ pub fn weighted_betweenness(net: &Network) -> Vec<f64> {
                 let mut bc = vec![0.0; n];
                 for &s in srcs {
                     scratch.source(net, &into, s, &mut bc);
+                    step.advance(1);
                 }
                 bc
             },
