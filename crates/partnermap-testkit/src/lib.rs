@@ -3,7 +3,8 @@
 //! This crate owns the one golden-file helper of the workspace, [`assert_golden`]: the
 //! expected outputs people read (reports, maps, JSON contracts, tables, generated docs) are
 //! kept as files and compared byte for byte. It also owns the checks the fuzz targets run
-//! ([`fuzz`]), so that `cargo test` runs every input the fuzzers found through the same check.
+//! ([`fuzz`]), so that `cargo test` runs every input the fuzzers found through the same check,
+//! and the generator of large networks ([`generate`]) for tests of what happens at size.
 //! It is only ever a `[dev-dependencies]` entry (and the fuzz crate's dependency); no crate may
 //! depend on it in a normal build, and it is never published.
 
@@ -11,6 +12,7 @@ use std::fmt::Write as _;
 use std::path::Path;
 
 pub mod fuzz;
+pub mod generate;
 
 /// The environment variable that refreshes golden files.
 pub const UPDATE_VAR: &str = "UPDATE_GOLDEN";
