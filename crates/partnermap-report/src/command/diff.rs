@@ -1,6 +1,6 @@
 //! `partnermap diff OLD NEW`: what changed between two snapshots, in words and tables.
 
-use super::{header, number, table_section};
+use super::{header, more, number, table_section, ROWS};
 use crate::document::{Block, Cell, Document, Item, Section, Table};
 use partnermap_analysis::diff::{Diff, PartnershipChangeKind};
 
@@ -17,7 +17,9 @@ use partnermap_analysis::diff::{Diff, PartnershipChangeKind};
 pub fn diff(coalition: &str, diff: &Diff) -> Document {
     let date = |d: &Option<String>| d.clone().unwrap_or_else(|| "undated".to_string());
     let mut story = Vec::new();
-    for o in &diff.organizations {
+    // The first changes for a person; a state's directory can change by tens of thousands.
+    const ALL: &str = "`partnermap diff --format json`";
+    for o in diff.organizations.iter().take(ROWS) {
         let line = match (&o.before, &o.after) {
             (None, Some(_)) => "joined".to_string(),
             (Some(_), None) => "left".to_string(),
@@ -63,7 +65,10 @@ pub fn diff(coalition: &str, diff: &Diff) -> Document {
         sections.push(Section {
             id: "organizations",
             title: "Organizations".to_string(),
-            blocks: vec![Block::List(story)],
+            blocks: [Block::List(story)]
+                .into_iter()
+                .chain(more(diff.organizations.len(), ROWS, ALL))
+                .collect(),
         });
     }
     let opt = |x: Option<u8>| x.map_or("—".to_string(), |s| s.to_string());
@@ -76,6 +81,7 @@ pub fn diff(coalition: &str, diff: &Diff) -> Document {
                 rows: diff
                     .partnerships
                     .iter()
+                    .take(ROWS)
                     .map(|p| {
                         vec![
                             kind(p.change).into(),
@@ -89,7 +95,10 @@ pub fn diff(coalition: &str, diff: &Diff) -> Document {
                         ]
                     })
                     .collect(),
-            })],
+            })]
+            .into_iter()
+            .chain(more(diff.partnerships.len(), ROWS, ALL))
+            .collect(),
         });
     }
     let class = |c: Option<partnermap_analysis::coverage::Class>| {

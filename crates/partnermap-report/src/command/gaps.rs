@@ -105,7 +105,20 @@ pub fn gaps(report: &Gaps) -> Document {
 }
 
 pub(crate) fn in_network_names(providers: &Providers) -> String {
-    join(providers.in_network_providers().map(|o| o.name.as_str()))
+    some_names(providers.in_network_providers().map(|o| o.name.as_str()))
+}
+
+/// How many organizations one cell or sentence names at most.
+const NAMES: usize = 25;
+
+/// Names for one cell or sentence: the first [`NAMES`], then how many more, so a priority that a
+/// state's thousands of organizations provide stays a few lines (the CSV and JSON name them all).
+fn some_names<'a>(names: impl Iterator<Item = &'a str>) -> String {
+    let names: Vec<&str> = names.collect();
+    match names.len() - names.len().min(NAMES) {
+        0 => join(names),
+        more => format!("{}; and {more} more", join(&names[..NAMES])),
+    }
 }
 
 fn class_cell(class: Class) -> Cell {
@@ -123,7 +136,7 @@ pub(crate) fn term_row(term: &TermCoverage) -> Vec<Cell> {
         term.term.label.as_str().into(),
         class_cell(term.class),
         in_network_names(&term.providers).into(),
-        join(term.providers.potential.iter().map(|o| o.name.as_str())).into(),
+        some_names(term.providers.potential.iter().map(|o| o.name.as_str())).into(),
     ]
 }
 
@@ -246,4 +259,20 @@ fn losses(dependency: &Dependency) -> String {
                 .map(|c| format!("{} × {}", c.population.label, c.domain.label)),
         ),
     )
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_cell_names_twenty_five_and_counts_the_rest() {
+        let names: Vec<String> = (1..=27).map(|i| format!("Org {i}")).collect();
+        let cell = some_names(names.iter().map(String::as_str));
+        assert_eq!(cell, join(&names[..25]) + "; and 2 more");
+        assert!(cell.starts_with("Org 1; Org 2; ") && cell.ends_with("Org 25; and 2 more"));
+        let all = some_names(names[..25].iter().map(String::as_str));
+        assert_eq!(all, join(&names[..25]));
+        assert_eq!(some_names(std::iter::empty()), "");
+    }
 }

@@ -106,4 +106,46 @@ mod tests {
         );
         assert_eq!(more(ROWS, ROWS, "x"), None);
     }
+
+    #[test]
+    fn a_diff_lists_the_first_fifty_changes_and_counts_the_rest() {
+        let before = Coalition::new("Big");
+        let mut after = Coalition::new("Big");
+        for i in 0..60 {
+            let (id, name) = (format!("o{i}"), format!("Org {i}"));
+            let org = Organization::new(&id, &name, OrganizationType::Other);
+            after.organizations.push(org);
+        }
+        for i in 1..60 {
+            let tie = partnermap_core::Partnership::new("o0", &format!("o{i}"));
+            after.partnerships.push(tie);
+        }
+        let (before, after) = (Landscape::build(&before), Landscape::build(&after));
+        let document = diff("Big", &partnermap_analysis::diff::diff(&before, &after));
+        let blocks = |id: &str| {
+            &document
+                .sections
+                .iter()
+                .find(|s| s.id == id)
+                .unwrap()
+                .blocks
+        };
+        let Block::List(joined) = &blocks("organizations")[0] else {
+            panic!("a list of organizations")
+        };
+        assert_eq!(joined.len(), ROWS);
+        let all = "all of them in `partnermap diff --format json`";
+        assert_eq!(
+            blocks("organizations")[1],
+            Block::Note(format!("and 10 more: {all}"))
+        );
+        let Block::Table(ties) = &blocks("partnerships")[0] else {
+            panic!("a table of partnerships")
+        };
+        assert_eq!(ties.rows.len(), ROWS);
+        assert_eq!(
+            blocks("partnerships")[1],
+            Block::Note(format!("and 9 more: {all}"))
+        );
+    }
 }
