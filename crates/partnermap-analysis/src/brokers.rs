@@ -7,6 +7,7 @@
 //! organizations by betweenness (ties: cut points first, then lower constraint, then name).
 
 use crate::metrics::brokerage::{brokerage, RoleCounts, RoleScores};
+use crate::metrics::connectivity::{CutParts, Part};
 use crate::metrics::{
     analyze_directed, analyze_with, AnalysisOptions, Network, NetworkReport, NetworkSummary,
     OrganizationMetrics,
@@ -83,7 +84,7 @@ pub struct MetricsOptions {
     pub weighted: bool,
     /// What a partnership weighs when `weighted`: its strength unless asked otherwise.
     pub weight: Weight,
-    /// Exact betweenness whatever the size (else estimated above
+    /// Exact betweenness and closeness whatever the size (else estimated above
     /// [`AnalysisOptions::default`]'s threshold).
     pub exact: bool,
     /// Follow the direction of the ties (`Some(true)`), ignore it (`Some(false)`), or follow it
@@ -253,7 +254,7 @@ pub fn network_metrics(landscape: &Landscape, options: MetricsOptions) -> Networ
     let net = Network::from_edges(by_id.len(), &renumber(partnership_edges(landscape, weight)));
     let mut analysis = AnalysisOptions::default();
     if options.exact {
-        analysis.sample_betweenness_above = usize::MAX;
+        analysis.sample_above = usize::MAX;
     }
     let directed = options.is_directed(landscape);
     let flow =
@@ -372,6 +373,7 @@ pub struct Broker {
 pub fn brokers(landscape: &Landscape, metrics: &NetworkMetrics) -> Vec<Broker> {
     let coalition = landscape.coalition();
     let net = partnership_network(landscape, false);
+    let search = CutParts::new(&net);
     let figures = &metrics.organizations;
     let mut list: Vec<Broker> = (0..figures.len())
         .filter(|&v| {
@@ -393,7 +395,7 @@ pub fn brokers(landscape: &Landscape, metrics: &NetworkMetrics) -> Vec<Broker> {
             other_communities.dedup();
             let mut reasons = Vec::new();
             if f.measures.articulation_point {
-                reasons.extend(separated_groups(landscape, &net, v));
+                reasons.extend(separated_groups(landscape, &net, &search, v));
             }
             reasons.push(format!(
                 "on {:.0}% of the shortest chains between other organizations",
@@ -457,35 +459,25 @@ pub fn brokers(landscape: &Landscape, metrics: &NetworkMetrics) -> Vec<Broker> {
 /// For a cut point, a sentence per part of the network that only it connects to the rest,
 /// e.g. "only link between 8 organizations (mostly faith-based organizations: St. Mark's…)
 /// and the rest of the network".
-fn separated_groups(landscape: &Landscape, net: &Network, cut: usize) -> Vec<String> {
+fn separated_groups(
+    landscape: &Landscape,
+    net: &Network,
+    search: &CutParts,
+    cut: usize,
+) -> Vec<String> {
     let coalition = landscape.coalition();
-    let n = net.len();
-    let mut part = vec![usize::MAX; n];
-    let mut parts: Vec<Vec<usize>> = Vec::new();
-    for &start in net.neighbours(cut) {
-        let start = start as usize;
-        if part[start] != usize::MAX {
-            continue;
+    // The parts in the order of the cut point's first partner in each, as a search from its
+    // partners would meet them, so ties in size keep that order.
+    let mut parts: Vec<Part> = Vec::new();
+    for &w in net.neighbours(cut) {
+        let part = search.part_of(cut, w as usize);
+        if !parts.contains(&part) {
+            parts.push(part);
         }
-        let id = parts.len();
-        let mut members = vec![start];
-        part[start] = id;
-        let mut next = 0;
-        while next < members.len() {
-            let v = members[next];
-            next += 1;
-            for &w in net.neighbours(v) {
-                let w = w as usize;
-                if w != cut && part[w] == usize::MAX {
-                    part[w] = id;
-                    members.push(w);
-                }
-            }
-        }
-        parts.push(members);
     }
+    let sizes: Vec<usize> = parts.iter().map(|&p| search.part_size(cut, p)).collect();
     let largest = (0..parts.len())
-        .max_by_key(|&i| (parts[i].len(), std::cmp::Reverse(i)))
+        .max_by_key(|&i| (sizes[i], std::cmp::Reverse(i)))
         .unwrap_or(0);
     let describe = |members: &[usize]| {
         let mut by_type: BTreeMap<OrganizationType, usize> = BTreeMap::new();
@@ -519,25 +511,20 @@ fn separated_groups(landscape: &Landscape, net: &Network, cut: usize) -> Vec<Str
         };
         format!("{count} ({mostly}{shown}{more})")
     };
-    let mut cut_off: Vec<&Vec<usize>> = parts
-        .iter()
-        .enumerate()
-        .filter(|&(i, _)| i != largest)
-        .map(|(_, p)| p)
-        .collect();
-    cut_off.sort_by_key(|p| std::cmp::Reverse(p.len()));
+    let mut cut_off: Vec<usize> = (0..parts.len()).filter(|&i| i != largest).collect();
+    cut_off.sort_by_key(|&i| std::cmp::Reverse(sizes[i]));
     // Two groups say who depends on it; a long list of single hangers-on would bury that.
     let mut reasons: Vec<String> = cut_off
         .iter()
         .take(2)
-        .map(|members| {
+        .map(|&i| {
             format!(
                 "only link between {} and the rest of the network",
-                describe(members)
+                describe(&search.members(cut, parts[i]))
             )
         })
         .collect();
-    let rest: usize = cut_off.iter().skip(2).map(|p| p.len()).sum();
+    let rest: usize = cut_off.iter().skip(2).map(|&i| sizes[i]).sum();
     if rest > 0 {
         reasons.push(match rest {
             1 => "1 more organization reaches the network only through it".to_string(),
@@ -558,6 +545,9 @@ fn plural(kind: OrganizationType) -> String {
         other => format!("{}s", other.label().to_lowercase()),
     }
 }
+
+/// What a figure estimated from sample organizations says of itself.
+const SAMPLED: &str = " (estimated from a sample of organizations; --exact for the exact value)";
 
 /// One network-level figure with its meaning for a coalition, in plain words.
 #[derive(Debug, Clone, PartialEq, Serialize)]
@@ -613,11 +603,18 @@ impl NetworkFigures {
                 format!("{:.3}", self.average_clustering),
                 format!("on average, {} of an organization's partners work with each other", pct(self.average_clustering)),
             ),
-            figure("diameter", self.diameter.to_string(), "the longest chain of introductions needed between two connected organizations".into()),
+            if self.distances_estimated {
+                figure("diameter", format!("at least {}", self.diameter), format!("the longest chain of introductions needed between two connected organizations{SAMPLED}"))
+            } else {
+                figure("diameter", self.diameter.to_string(), "the longest chain of introductions needed between two connected organizations".into())
+            },
             figure(
                 "average_path_length",
                 format!("{:.2}", self.average_path_length),
-                "introductions needed, on average, to reach another connected organization".into(),
+                format!(
+                    "introductions needed, on average, to reach another connected organization{}",
+                    if self.distances_estimated { SAMPLED } else { "" }
+                ),
             ),
             figure(
                 "degree_centralization",

@@ -132,7 +132,7 @@ fn sampling_every_source_of_a_directed_network_is_exact() {
     let (arcs, ties) = fx.networks();
     let exact = analyze_directed(&ties, &arcs, &AnalysisOptions::default());
     let all_pivots = AnalysisOptions {
-        sample_betweenness_above: 0,
+        sample_above: 0,
         pivots: 60,
         ..Default::default()
     };

@@ -156,6 +156,73 @@ proptest! {
         let net = Network::from_edges(n, &edges);
         prop_assert_eq!(paths::sampled_betweenness(&net, n, seed), paths::betweenness(&net));
     }
+
+    #[test]
+    fn sampled_distances_are_exact_with_a_pivot_per_member((n, edges) in graph(150), seed in any::<u64>()) {
+        let net = Network::from_edges(n, &edges);
+        prop_assert_eq!(paths::sampled_distance_metrics(&net, n, seed), paths::distance_metrics(&net));
+    }
+
+    #[test]
+    fn sampled_distances_never_overstate_the_diameter((n, edges) in graph(60), k in 1usize..20, seed in any::<u64>()) {
+        let net = Network::from_edges(n, &edges);
+        let (estimate, exact) = (paths::sampled_distance_metrics(&net, k, seed), paths::distance_metrics(&net));
+        prop_assert!(estimate.diameter <= exact.diameter);
+        prop_assert!(2 * estimate.diameter >= exact.diameter);
+        // A component no larger than k is searched from every member.
+        if k >= n {
+            prop_assert_eq!(estimate, exact);
+        }
+    }
+
+    #[test]
+    fn sampled_directed_closeness_is_exact_with_every_pivot((n, edges) in graph(40), seed in any::<u64>()) {
+        let arcs = Network::from_arcs(n, &edges);
+        prop_assert_eq!(paths::sampled_directed_closeness(&arcs, n, seed), paths::directed_closeness(&arcs));
+    }
+}
+
+/// Sampled closeness on a 3,000-organization network of blocks joined by a few ties (the shape
+/// of the benchmark networks): every organization's mean distance within the documented
+/// Hoeffding bound (δ = 0.05 over all of them), and the whole-network figures close to exact.
+#[test]
+fn sampled_closeness_is_within_the_stated_bound() {
+    let n = 3000;
+    let mut edges = Vec::new();
+    let mut state = 5u64;
+    for a in 1..n {
+        for _ in 0..2 {
+            state ^= state << 13;
+            state ^= state >> 7;
+            state ^= state << 17;
+            let b = if state.is_multiple_of(7) {
+                (state >> 8) as usize % a
+            } else {
+                a / 100 * 100 + (state >> 8) as usize % (a % 100 + 1)
+            };
+            edges.push((a, b.min(a - 1), 1.0));
+        }
+    }
+    let net = Network::from_edges(n, &edges);
+    let exact = paths::distance_metrics(&net);
+    let k = 300;
+    let estimate = paths::sampled_distance_metrics(&net, k, 3);
+    // One component, so closeness = (n-1)/(n-1) / mean distance.
+    let delta = exact.diameter as f64;
+    let eps = delta * ((2.0 * n as f64 / 0.05).ln() / (2.0 * k as f64)).sqrt();
+    let mut worst = 0.0f64;
+    for (e, x) in estimate.closeness.iter().zip(&exact.closeness) {
+        assert!(*e > 0.0 && *x > 0.0);
+        worst = worst.max((1.0 / e - 1.0 / x).abs());
+    }
+    assert!(
+        worst <= eps,
+        "worst mean-distance error {worst} above bound {eps}"
+    );
+    assert!(worst > 0.0, "k < n must actually sample");
+    let apl = (estimate.average_path_length - exact.average_path_length).abs();
+    assert!(apl < 0.05 * exact.average_path_length, "{apl}");
+    assert!(estimate.diameter <= exact.diameter && estimate.diameter + 2 >= exact.diameter);
 }
 
 /// A sampled estimate on a 400-organization random network stays within the documented

@@ -38,17 +38,27 @@ const MAX_ORDERS: usize = 64;
 /// Budget for orders × (organizations + partnerships): the restarts on a small network cost no
 /// more than 8 orders cost on 2,000 organizations with 5,500 partnerships.
 const ORDER_BUDGET: usize = 60_000;
+/// Above this many organizations (where betweenness and closeness are estimated too) two orders
+/// suffice: at 100,000 organizations the best of 2 orders and the best of 8 differ in modularity
+/// by less than 0.001 (docs/performance.md), and each order costs seconds.
+const LARGE: usize = 50_000;
+const LARGE_ORDERS: usize = 2;
 
 /// Number of visiting orders Louvain tries on `net`: `60,000 / (organizations + partnerships)`,
-/// at least 8 and at most 64. It depends only on the network's size, so results stay repeatable.
+/// at least 8 and at most 64, and 2 above 50,000 organizations. It depends only on the
+/// network's size, so results stay repeatable.
 ///
 /// ```
 /// use partnermap_analysis::metrics::{communities::order_count, Network};
 /// assert_eq!(order_count(&Network::from_edges(34, &[(0, 1, 1.0)])), 64);
 /// assert_eq!(order_count(&Network::from_edges(5_000, &[(0, 1, 1.0)])), 11);
 /// assert_eq!(order_count(&Network::from_edges(20_000, &[(0, 1, 1.0)])), 8);
+/// assert_eq!(order_count(&Network::from_edges(60_000, &[(0, 1, 1.0)])), 2);
 /// ```
 pub fn order_count(net: &Network) -> usize {
+    if net.len() > LARGE {
+        return LARGE_ORDERS;
+    }
     let size = (net.len() + net.partnership_count()).max(1);
     (ORDER_BUDGET / size).clamp(MIN_ORDERS, MAX_ORDERS)
 }

@@ -117,8 +117,12 @@ pub struct NetworkSummary<Id = usize> {
     /// Modularity of the Louvain partition.
     pub modularity: f64,
     /// True when betweenness was estimated from a sample of pivot sources
-    /// ([`AnalysisOptions::sample_betweenness_above`]).
+    /// ([`AnalysisOptions::sample_above`]).
     pub betweenness_estimated: bool,
+    /// True when closeness, the diameter and the average path length were estimated from the
+    /// same number of pivot searches per component ([`paths::sampled_distance_metrics`]).
+    #[serde(skip_serializing_if = "std::ops::Not::not")]
+    pub distances_estimated: bool,
     /// True when betweenness, closeness and eigenvector centrality follow the direction of the
     /// ties ([`analyze_directed`]); the other figures are those of the ties without direction.
     #[serde(skip_serializing_if = "std::ops::Not::not")]
@@ -156,6 +160,7 @@ impl<Id> NetworkSummary<Id> {
             communities: self.communities,
             modularity: self.modularity,
             betweenness_estimated: self.betweenness_estimated,
+            distances_estimated: self.distances_estimated,
             directed: self.directed,
         }
     }
@@ -173,9 +178,9 @@ pub struct NetworkReport {
 /// How [`analyze_with`] trades exactness for time on large networks.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct AnalysisOptions {
-    /// Above this many organizations betweenness is estimated from pivots
-    /// ([`paths::sampled_betweenness`]); closeness and path lengths stay exact.
-    pub sample_betweenness_above: usize,
+    /// Above this many organizations betweenness ([`paths::sampled_betweenness`]), closeness
+    /// and the path lengths ([`paths::sampled_distance_metrics`]) are estimated from pivots.
+    pub sample_above: usize,
     /// Number of pivot sources when sampling.
     pub pivots: usize,
     /// Seed for choosing the pivots.
@@ -185,12 +190,13 @@ pub struct AnalysisOptions {
 }
 
 impl Default for AnalysisOptions {
-    /// Exact up to 50,000 organizations (exact cost grows with n·m: about 20 s of CPU at 20,000
+    /// Exact up to 50,000 organizations (exact cost grows with n·m: about 10 s of CPU at 20,000
     /// organizations with 55,000 partnerships on the benchmark machine), then 2,000 pivots
-    /// (±0.03 per organization at 95% confidence, see [`paths::sampled_betweenness`]).
+    /// (betweenness ±0.03 per organization at 95% confidence, see
+    /// [`paths::sampled_betweenness`]; closeness see [`paths::sampled_distance_metrics`]).
     fn default() -> Self {
         AnalysisOptions {
-            sample_betweenness_above: 50_000,
+            sample_above: 50_000,
             pivots: 2_000,
             seed: 1,
             eigenvector_max_iter: 10_000,
@@ -198,8 +204,8 @@ impl Default for AnalysisOptions {
     }
 }
 
-/// All metrics with [`AnalysisOptions::default`]: exact, except that betweenness is estimated
-/// from 2,000 pivots above 50,000 organizations.
+/// All metrics with [`AnalysisOptions::default`]: exact, except that betweenness, closeness and
+/// the path lengths are estimated from 2,000 pivots above 50,000 organizations.
 pub fn analyze(net: &Network) -> NetworkReport {
     analyze_with(net, &AnalysisOptions::default())
 }
@@ -209,7 +215,7 @@ pub fn analyze(net: &Network) -> NetworkReport {
 /// ```
 /// use partnermap_analysis::metrics::{analyze_with, AnalysisOptions, Network};
 /// let net = Network::from_edges(3, &[(0, 1, 1.0), (1, 2, 1.0)]);
-/// let opts = AnalysisOptions { sample_betweenness_above: 0, pivots: 3, ..Default::default() };
+/// let opts = AnalysisOptions { sample_above: 0, pivots: 3, ..Default::default() };
 /// assert_eq!(analyze_with(&net, &opts).organizations[1].betweenness, 1.0);
 /// ```
 pub fn analyze_with(net: &Network, options: &AnalysisOptions) -> NetworkReport {
@@ -247,15 +253,19 @@ pub fn analyze_directed(
 
 fn analysis(net: &Network, arcs: Option<&Network>, options: &AnalysisOptions) -> NetworkReport {
     let n = net.len();
-    let sampled = n > options.sample_betweenness_above;
-    let mut paths = if sampled || arcs.is_some() {
+    let sampled = n > options.sample_above;
+    let mut paths = if sampled {
+        paths::sampled_distance_metrics(net, options.pivots, options.seed)
+    } else if arcs.is_some() {
         paths::distance_metrics(net)
     } else {
         paths::path_metrics(net)
     };
     let flow = arcs.unwrap_or(net);
     match arcs {
-        Some(arcs) if sampled => paths.closeness = paths::directed_closeness(arcs),
+        Some(arcs) if sampled => {
+            paths.closeness = paths::sampled_directed_closeness(arcs, options.pivots, options.seed)
+        }
         Some(arcs) => (paths.betweenness, paths.closeness) = paths::directed_path_metrics(arcs),
         None => {}
     }
@@ -330,6 +340,9 @@ fn analysis(net: &Network, arcs: Option<&Network>, options: &AnalysisOptions) ->
         communities: comms.count,
         modularity: comms.modularity,
         betweenness_estimated: sampled,
+        distances_estimated: sampled
+            && (arcs.is_some() && options.pivots < n
+                || comps.sizes.iter().any(|&size| size > options.pivots)),
         directed: arcs.is_some(),
     };
     NetworkReport {

@@ -244,6 +244,132 @@ pub fn sampled_betweenness(net: &Network, k: usize, seed: u64) -> Vec<f64> {
     out
 }
 
+/// Closeness, diameter and average path length estimated from `k` pivot searches per
+/// component (Eppstein and Wang 2004, "Fast approximation of centrality"), for networks too
+/// large for [`distance_metrics`]'s search from every organization. A component of at most `k`
+/// organizations is searched from all of them, exactly; in a larger one `k` pivots, chosen with
+/// `seed`, are searched from, and since a partnership joins both ways, each organization's
+/// distances from the pivots are a sample of its distances to the others. Its mean distance
+/// `d̄` estimates the component's, and closeness is `(s-1)/(n-1) / d̄` for a component of `s`
+/// organizations: the Wasserman–Faust value of [`closeness`] with the sum of distances
+/// estimated. The average path length is the pivots' mean; the diameter the largest
+/// eccentricity among the pivots, a lower bound (the true diameter is at most twice any
+/// eccentricity). With `k` at least the largest component's size everything is exact.
+///
+/// Error bound: each distance lies in `[1, Δ]` (Δ the component's diameter), so by Hoeffding's
+/// inequality an organization's `d̄` is within `Δ·sqrt(ln(2/δ) / (2k))` of the exact mean with
+/// probability at least `1-δ`: with `k = 2000`, `δ = 0.05` and `Δ = 15` that is ±0.46 steps on
+/// a mean of about 7, a closeness within about 7% of the exact value.
+/// Cost: O(k·m) instead of O(n·m).
+///
+/// # Panics
+/// If `k` is 0.
+///
+/// ```
+/// use partnermap_analysis::metrics::{paths::{distance_metrics, sampled_distance_metrics}, Network};
+/// let net = Network::from_edges(4, &[(0, 1, 1.0), (1, 2, 1.0), (2, 3, 1.0)]);
+/// assert_eq!(sampled_distance_metrics(&net, 4, 7), distance_metrics(&net));
+/// let estimate = sampled_distance_metrics(&net, 2, 7);
+/// assert!(estimate.closeness.iter().all(|&c| c > 0.0 && c <= 1.0));
+/// ```
+pub fn sampled_distance_metrics(net: &Network, k: usize, seed: u64) -> PathMetrics {
+    assert!(k > 0, "sampled distances need at least one pivot");
+    let n = net.len();
+    let order = Bfs::new(net);
+    let mut sources = Vec::new();
+    for w in order.component_starts.windows(2) {
+        let (lo, size) = (w[0], w[1] - w[0]);
+        if size <= k {
+            sources.extend(lo as u32..w[1] as u32);
+        } else {
+            let salt = seed ^ (lo as u64).wrapping_mul(0x9E37_79B9_7F4A_7C15);
+            sources.extend(
+                sample_without_replacement(size, k, salt)
+                    .into_iter()
+                    .map(|p| p + lo as u32),
+            );
+        }
+    }
+    let (per_source, sums, counts) = order.distances_from(&sources);
+    let exact = order.closeness(&per_source);
+    let mut closeness = vec![0.0; n];
+    for (old, c) in closeness.iter_mut().enumerate() {
+        let new = order.new_id[old] as usize;
+        let (lo, hi) = order.component_of(new);
+        *c = if hi - lo <= k {
+            exact[old]
+        } else if counts[new] == 0 {
+            0.0
+        } else {
+            let mean = sums[new] as f64 / f64::from(counts[new]);
+            (hi - lo - 1) as f64 / (n - 1) as f64 / mean
+        };
+    }
+    let (lo, hi) = order.largest_component();
+    let size = hi - lo;
+    let mut diameter = 0usize;
+    let (mut total, mut searched) = (0u64, 0usize);
+    for &s in sources
+        .iter()
+        .filter(|&&s| (lo..hi).contains(&(s as usize)))
+    {
+        let (t, _, ecc) = per_source[s as usize];
+        diameter = diameter.max(ecc as usize);
+        total += t;
+        searched += 1;
+    }
+    let average_path_length = if size > 1 {
+        total as f64 / (searched as f64 * (size - 1) as f64)
+    } else {
+        0.0
+    };
+    PathMetrics {
+        betweenness: vec![0.0; n],
+        closeness,
+        diameter,
+        average_path_length,
+    }
+}
+
+/// Closeness on incoming distances (as [`directed_closeness`]) estimated from `k` pivots
+/// chosen with `seed`: the pivots' searches along the arcs reach each organization `v` from a
+/// share `f` of them at a mean distance `d̄`, and closeness is `f / d̄`, the Wasserman–Faust
+/// value with the number of organizations that reach `v` and their distances estimated. The
+/// bound of [`sampled_distance_metrics`] holds for `d̄`. With `k >= n` this is exact.
+///
+/// ```
+/// use partnermap_analysis::metrics::{paths::{directed_closeness, sampled_directed_closeness}, Network};
+/// let arcs = Network::from_arcs(3, &[(0, 1, 1.0), (1, 2, 1.0)]);
+/// assert_eq!(sampled_directed_closeness(&arcs, 3, 7), directed_closeness(&arcs));
+/// ```
+pub fn sampled_directed_closeness(arcs: &Network, k: usize, seed: u64) -> Vec<f64> {
+    assert!(k > 0, "sampled closeness needs at least one pivot");
+    let n = arcs.len();
+    if k >= n {
+        return directed_closeness(arcs);
+    }
+    let order = Bfs::new(arcs);
+    let pivots: Vec<u32> = sample_without_replacement(n, k, seed);
+    let (_, sums, counts) = order.distances_from(&pivots);
+    let mut is_pivot = vec![false; n];
+    for &p in &pivots {
+        is_pivot[p as usize] = true;
+    }
+    order
+        .new_id
+        .iter()
+        .map(|&new| {
+            let new = new as usize;
+            let others = k - usize::from(is_pivot[new]);
+            if counts[new] == 0 || others == 0 {
+                return 0.0;
+            }
+            let share = f64::from(counts[new]) / others as f64;
+            share / (sums[new] as f64 / f64::from(counts[new]))
+        })
+        .collect()
+}
+
 /// Partial Fisher–Yates with SplitMix64: a seeded, platform-independent sample of `k` of `0..n`.
 fn sample_without_replacement(n: usize, k: usize, seed: u64) -> Vec<u32> {
     let mut state = seed;
@@ -364,6 +490,12 @@ impl Bfs {
         best
     }
 
+    /// New-id range of the component holding `new`.
+    fn component_of(&self, new: usize) -> (usize, usize) {
+        let i = self.component_starts.partition_point(|&start| start <= new);
+        (self.component_starts[i - 1], self.component_starts[i])
+    }
+
     /// Per-source (Σ distances, reached, eccentricity) by 64-wide multi-source BFS.
     fn distances(&self, sources: &[u32]) -> Vec<SourceStats> {
         let n = self.graph.len();
@@ -373,7 +505,7 @@ impl Bfs {
             .map_init(
                 || Lanes::new(n),
                 |lanes, batch| {
-                    let stats = lanes.search(&self.graph, batch);
+                    let stats = lanes.search(&self.graph, batch, |_, _, _| {});
                     step.advance(batch.len() as u64);
                     stats
                 },
@@ -386,6 +518,42 @@ impl Bfs {
             }
         }
         per_source
+    }
+
+    /// Like [`Bfs::distances`], and also, for every organization (new id), the sum of its
+    /// distances from the sources that reach it and how many do.
+    fn distances_from(&self, sources: &[u32]) -> (Vec<SourceStats>, Vec<u64>, Vec<u32>) {
+        let n = self.graph.len();
+        let step = progress::step("distances", sources.len() as u64);
+        type Sums = (Vec<u64>, Vec<u32>, Vec<(u32, SourceStats)>);
+        let empty = || -> Sums { (vec![0; n], vec![0; n], Vec::new()) };
+        let (sums, counts, stats) = sources
+            .par_chunks(64)
+            .fold(
+                || (Lanes::new(n), empty()),
+                |(mut lanes, (mut sums, mut counts, mut stats)), batch| {
+                    let found = lanes.search(&self.graph, batch, |w, level, from| {
+                        let k = from.count_ones();
+                        sums[w] += u64::from(level) * u64::from(k);
+                        counts[w] += k;
+                    });
+                    stats.extend(batch.iter().copied().zip(found));
+                    step.advance(batch.len() as u64);
+                    (lanes, (sums, counts, stats))
+                },
+            )
+            .map(|(_, sums)| sums)
+            .reduce(empty, |(mut s, mut c, mut st), (s2, c2, st2)| {
+                s.iter_mut().zip(s2).for_each(|(a, b)| *a += b);
+                c.iter_mut().zip(c2).for_each(|(a, b)| *a += b);
+                st.extend(st2);
+                (s, c, st)
+            });
+        let mut per_source = vec![(0, 1, 0); n];
+        for (s, st) in stats {
+            per_source[s as usize] = st;
+        }
+        (per_source, sums, counts)
     }
 
     fn run(&self, sources: &[u32]) -> Run {

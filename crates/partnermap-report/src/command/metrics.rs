@@ -100,6 +100,18 @@ pub fn metrics(coalition: &str, metrics: &NetworkMetrics) -> Document {
                 .collect(),
         },
     );
+    if metrics.network.betweenness_estimated {
+        network_section.blocks.push(Block::Note(format!(
+            "The network is large, so betweenness{} estimated from the shortest chains of 2,000 \
+             sample organizations (docs/metrics.md gives the error bounds); --exact computes \
+             them exactly, at a cost that grows with organizations × partnerships.",
+            if metrics.network.distances_estimated {
+                ", closeness, the diameter and the average path length are"
+            } else {
+                " is"
+            }
+        )));
+    }
     if directed {
         network_section.blocks.push(Block::Note(
             "Betweenness, closeness (how easily the others reach an organization) and eigenvector \
@@ -209,4 +221,48 @@ fn relationships(metrics: &NetworkMetrics) -> Option<Section> {
         title: "Relationships to invest in".to_string(),
         blocks,
     })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn notes(document: &Document) -> Vec<&str> {
+        document.sections[0]
+            .blocks
+            .iter()
+            .filter_map(|b| match b {
+                Block::Note(text) => Some(text.as_str()),
+                _ => None,
+            })
+            .collect()
+    }
+
+    #[test]
+    fn estimated_figures_say_so() {
+        let coalition = partnermap_core::Coalition::new("Demo");
+        let landscape = partnermap_core::Landscape::build(&coalition);
+        let mut figures =
+            partnermap_analysis::brokers::network_metrics(&landscape, Default::default());
+        assert!(notes(&metrics("Demo", &figures)).is_empty());
+        figures.network.betweenness_estimated = true;
+        assert_eq!(
+            notes(&metrics("Demo", &figures)),
+            [
+                "The network is large, so betweenness is estimated from the shortest chains of \
+              2,000 sample organizations (docs/metrics.md gives the error bounds); --exact \
+              computes them exactly, at a cost that grows with organizations × partnerships."
+            ]
+        );
+        figures.network.distances_estimated = true;
+        let document = metrics("Demo", &figures);
+        assert!(notes(&document)[0].starts_with(
+            "The network is large, so betweenness, closeness, the diameter and the average \
+             path length are estimated"
+        ));
+        let explained = figures.network.explained();
+        let diameter = explained.iter().find(|f| f.key == "diameter").unwrap();
+        assert_eq!(diameter.value, "at least 0");
+        assert!(diameter.meaning.ends_with("--exact for the exact value)"));
+    }
 }

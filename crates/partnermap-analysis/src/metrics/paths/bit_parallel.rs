@@ -1,5 +1,5 @@
 //! Bit-parallel multi-source breadth-first search (Then et al. 2014): distances only, 64 sources
-//! at a time, for [`super::distance_metrics`].
+//! at a time, for [`super::distance_metrics`] and [`super::sampled_distance_metrics`].
 //!
 //! The functions `paths` calls are `#[inline]` so they are still inlined into its rayon closures
 //! across the module boundary, which keeps the generated code as it was in a single file.
@@ -28,9 +28,16 @@ impl Lanes {
         }
     }
 
-    /// (Σ distances, reached, eccentricity) for up to 64 sources at once.
+    /// (Σ distances, reached, eccentricity) for up to 64 sources at once. `reached(w, level,
+    /// sources)` is told of each organization `w` first reached at `level` by the sources whose
+    /// bits are set in `sources`.
     #[inline]
-    pub(super) fn search(&mut self, g: &Network, sources: &[u32]) -> Vec<SourceStats> {
+    pub(super) fn search(
+        &mut self,
+        g: &Network,
+        sources: &[u32],
+        mut reached: impl FnMut(usize, u32, u64),
+    ) -> Vec<SourceStats> {
         let Lanes {
             seen,
             frontier,
@@ -73,6 +80,7 @@ impl Lanes {
                     seen[w] |= fresh;
                     frontier[w] = fresh;
                     current.push(w as u32);
+                    reached(w, level, fresh);
                     let mut bits = fresh;
                     while bits != 0 {
                         let st = &mut stats[bits.trailing_zeros() as usize];
