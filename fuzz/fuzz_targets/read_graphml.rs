@@ -1,2 +1,4 @@
 #![no_main]
-libfuzzer_sys::fuzz_target!(|data: &[u8]| partnermap_testkit::fuzz::read("graphml", data));
+libfuzzer_sys::fuzz_target!(|data: &[u8]| {
+    partnermap_testkit::fuzz::read("graphml", data);
+});

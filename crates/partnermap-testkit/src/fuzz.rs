@@ -19,34 +19,94 @@ fn scratch() -> &'static Path {
         .path()
 }
 
-/// The formats [`read`] takes, by the extension that selects the reader; `folder` splits the
-/// input at `0xFF` bytes (never in UTF-8) into coalition.toml, organizations.csv and
-/// partnerships.csv.
+/// The formats [`read`] takes: most by the extension that selects the reader, and
+/// - `folder`: the input split at `0xFF` bytes (never in UTF-8) into coalition.toml,
+///   organizations.csv and partnerships.csv of a project folder;
+/// - `gephi`: split the same way into Gephi's nodes.csv and edges.csv, a folder of them;
+/// - `kumu-json`: a `.json` file, which is read as Kumu's blueprint when it has `elements`;
+/// - `kumu-xlsx`: a workbook read as Kumu's spreadsheet import (`--from kumu-xlsx`);
+/// - `import`: split into a mapping file and the `.csv` directory it maps (`partnermap import`);
+/// - `hsds`: split into a mapping file and the tables of an Open Referral HSDS data package
+///   ([`HSDS_TABLES`]), a folder of them imported through the mapping.
 pub const FORMATS: &[&str] = &[
-    "folder", "json", "csv", "txt", "net", "dl", "gml", "graphml", "gexf",
+    "folder",
+    "json",
+    "csv",
+    "txt",
+    "net",
+    "dl",
+    "gml",
+    "graphml",
+    "gexf",
+    "xlsx",
+    "ods",
+    "kumu-json",
+    "kumu-xlsx",
+    "gephi",
+    "import",
+    "hsds",
 ];
 
+/// The tables of an HSDS data package, in the order the `hsds` input holds them.
+pub const HSDS_TABLES: &[&str] = &[
+    "organizations.csv",
+    "services.csv",
+    "locations.csv",
+    "addresses.csv",
+    "service_at_location.csv",
+    "attributes.csv",
+    "taxonomy_terms.csv",
+];
+
+/// Writes the pieces of `data` (split at `0xFF`) as the files `names` of the folder `folder`
+/// in the scratch folder, an empty file for each piece missing.
+fn pieces(folder: &str, names: &[&str], data: &[u8]) -> PathBuf {
+    let folder = scratch().join(folder);
+    std::fs::create_dir_all(&folder).unwrap();
+    let mut parts = data.splitn(names.len(), |b| *b == 0xFF);
+    for name in names {
+        std::fs::write(folder.join(name), parts.next().unwrap_or_default()).unwrap();
+    }
+    folder
+}
+
 /// Reads `data` as a file of `format` (one of [`FORMATS`]) and, when it is accepted, writes
-/// the whole report from it in memory.
-pub fn read(format: &str, data: &[u8]) {
-    let path = match format {
-        "folder" => {
-            let folder = scratch().join("project");
-            std::fs::create_dir_all(&folder).unwrap();
-            let mut parts = data.splitn(3, |b| *b == 0xFF);
-            for name in ["coalition.toml", "organizations.csv", "partnerships.csv"] {
-                std::fs::write(folder.join(name), parts.next().unwrap_or_default()).unwrap();
-            }
-            folder
-        }
-        extension => {
-            let path: PathBuf = scratch().join(format!("input.{extension}"));
-            std::fs::write(&path, data).unwrap();
-            path
-        }
+/// the whole report from it in memory; whether it was accepted.
+pub fn read(format: &str, data: &[u8]) -> bool {
+    let file = |extension: &str| {
+        let path: PathBuf = scratch().join(format!("input.{extension}"));
+        std::fs::write(&path, data).unwrap();
+        path
     };
-    let Ok(loaded) = partnermap_core::load(&path) else {
-        return;
+    let loaded = match format {
+        "folder" => partnermap_core::load(&pieces(
+            "project",
+            &["coalition.toml", "organizations.csv", "partnerships.csv"],
+            data,
+        )),
+        "gephi" => partnermap_core::load(&pieces("gephi", &["nodes.csv", "edges.csv"], data)),
+        "kumu-json" => partnermap_core::load(&file("json")),
+        "kumu-xlsx" => partnermap_core::load_as(&file("xlsx"), Some("kumu-xlsx")),
+        "import" => {
+            let folder = pieces("import", &["mapping.toml", "directory.csv"], data);
+            partnermap_core::load::import(
+                &folder.join("directory.csv"),
+                &folder.join("mapping.toml"),
+            )
+        }
+        "hsds" => {
+            let (mapping, tables) = match data.iter().position(|b| *b == 0xFF) {
+                Some(at) => (&data[..at], &data[at + 1..]),
+                None => (data, &[][..]),
+            };
+            let mapping_file = scratch().join("hsds-mapping.toml");
+            std::fs::write(&mapping_file, mapping).unwrap();
+            partnermap_core::load::import(&pieces("hsds", HSDS_TABLES, tables), &mapping_file)
+        }
+        extension => partnermap_core::load(&file(extension)),
+    };
+    let Ok(loaded) = loaded else {
+        return false;
     };
     let coalition = &loaded.coalition;
     report(coalition);
@@ -57,6 +117,7 @@ pub fn read(format: &str, data: &[u8]) {
         &again.coalition, coalition,
         "the canonical JSON reads back the same"
     );
+    true
 }
 
 /// Every analysis and file of the report, without Graphviz.
@@ -169,7 +230,9 @@ pub fn run_regressions(folder: &Path) -> usize {
         for input in inputs {
             let data = std::fs::read(&input).unwrap();
             match name.strip_prefix("read-") {
-                Some(format) => read(format, &data),
+                Some(format) => {
+                    read(format, &data);
+                }
                 None if name == "write-names" => write_names(&data),
                 None => panic!("{}: not a fuzz target's folder", target.display()),
             }

@@ -12,12 +12,11 @@ use super::csv::{CsvTable, Table};
 use super::mapping::{read_mapping, Mapping, OneOrMany};
 use super::ntee;
 use super::origin::{Origin, Origins};
-use super::workbook::{grid, GridRow};
+use super::spreadsheet::{GridRow, Spreadsheet};
 use super::{read_text, Read, ORGANIZATION_COLUMNS};
 use crate::diagnostic::Diagnostic;
 use crate::model::{Coalition, Organization};
 use crate::vocabulary::{closest, normalize, slug, Term, TermKind, Vocabulary, LIKELY};
-use calamine::{open_workbook_auto, Reader};
 use std::collections::{BTreeMap, HashMap};
 use std::path::Path;
 
@@ -67,24 +66,15 @@ pub(super) fn read_directory(path: &Path, diagnostics: &mut Vec<Diagnostic>) -> 
         }
         rows
     } else {
-        let mut workbook = match open_workbook_auto(path) {
-            Ok(w) => w,
+        let first =
+            Spreadsheet::open(path).and_then(|mut workbook| match workbook.sheet_names().first() {
+                Some(name) => workbook.grid(name, diagnostics),
+                None => Ok(Vec::new()),
+            });
+        match first {
+            Ok(rows) => rows,
             Err(e) => {
-                diagnostics.push(
-                    Diagnostic::error(&file, format!("cannot read the directory: {e}"))
-                        .with_hint("give a .csv file (UTF-8) or a workbook (.xlsx, .ods)"),
-                );
-                return None;
-            }
-        };
-        let range = workbook.worksheet_range_at(0)?;
-        match range {
-            Ok(range) => grid(&file, "Sheet 1", &range, diagnostics),
-            Err(e) => {
-                diagnostics.push(Diagnostic::error(
-                    &file,
-                    format!("cannot read the sheet: {e}"),
-                ));
+                diagnostics.push(e.into());
                 return None;
             }
         }

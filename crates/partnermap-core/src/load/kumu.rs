@@ -8,12 +8,12 @@
 
 use super::csv::{read_plain, Rows};
 use super::network::{parse_weight, Network, Tie, WEIGHT_HINT};
+use super::spreadsheet::Spreadsheet;
 use super::workbook::open_sheets;
 use super::{read_text, Read};
 use crate::diagnostic::Diagnostic;
 use crate::model::Attributes;
 use crate::vocabulary::TermKind;
-use calamine::Reader;
 use serde_json::{Map, Value};
 use std::collections::HashMap;
 use std::path::{Path, PathBuf};
@@ -282,7 +282,7 @@ pub(super) fn read_kumu_sheets(folder: &Path, elements: &Path, connections: Opti
 /// Whether a workbook is laid out as Kumu's spreadsheet import: it has a sheet whose name holds
 /// `elements` (Kumu's export names its sheets Elements and Connections).
 pub(super) fn is_kumu_workbook(path: &Path) -> bool {
-    calamine::open_workbook_auto(path).is_ok_and(|workbook| {
+    Spreadsheet::open(path).is_ok_and(|workbook| {
         let names = workbook.sheet_names();
         let names: Vec<&str> = names.iter().map(String::as_str).collect();
         kumu_sheet(&names, "elements").is_some()

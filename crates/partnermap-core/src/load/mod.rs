@@ -15,7 +15,9 @@
 //! format (`pajek`, `gml`, `graphml`, `gexf`, `dl`, `gephi`, `kumu`), sharing `network` (vertices to organizations, ties to
 //! partnerships); the XML formats also share `xml` (the document as a tree, no DTD read).
 //! `import` reads a directory through a mapping file (`mapping`); `hsds` turns an Open
-//! Referral HSDS data package into such a directory, one row per organization.
+//! Referral HSDS data package into such a directory, one row per organization. Every workbook
+//! (the worksheet, Kumu's sheets, an imported directory) is opened through `spreadsheet`, which
+//! bounds what calamine may be asked to inflate and hold.
 
 mod arc_lists;
 mod csv;
@@ -38,6 +40,7 @@ mod origin;
 mod pajek;
 mod partnerships;
 mod several;
+mod spreadsheet;
 #[cfg(test)]
 mod testing;
 mod two_mode;

@@ -1,4 +1,4 @@
-//! The worksheet workbook (`.xlsx`, `.ods`, `.xls`; calamine), laid out as
+//! The worksheet workbook (`.xlsx`, `.ods`, `.xls`, opened through [`super::spreadsheet`]), laid out as
 //! [`crate::worksheet`] says: Part 1 gives the coalition and its priorities, Tables 1 and 2 the
 //! organizations (and their status), Tables 3 and 4 more fields of the same organizations joined
 //! by name, and the Partnerships sheet the partnerships. A row is read exactly as the same row
@@ -7,6 +7,7 @@
 
 use super::csv::{split_list, CsvTable, Table};
 use super::origin::{Origin, Origins};
+use super::spreadsheet::{column_letter, Grid, GridRow, Spreadsheet, SpreadsheetError};
 use super::Read;
 use crate::diagnostic::Diagnostic;
 use crate::lookup::{LookupError, OrganizationNames};
@@ -14,15 +15,8 @@ use crate::model::{Coalition, Organization, Partnership, Status};
 use crate::vocabulary::{normalize, slug, Term};
 use crate::worksheet::{part1_list, Rows, Sheet, EXAMPLE, PART1_COALITION, SHEETS};
 use ::csv::StringRecord;
-use calamine::{open_workbook_auto, Data, Reader};
 use std::collections::HashMap;
 use std::path::Path;
-
-/// A non-blank row of a sheet: its 1-based number, and its cells from column A.
-pub(crate) type GridRow = (usize, Vec<String>);
-
-/// The cells of a sheet, row by row.
-pub(crate) type Grid = Vec<GridRow>;
 
 /// Reads the worksheet workbook at `path`.
 pub(super) fn read_workbook(path: &Path) -> Read {
@@ -122,90 +116,23 @@ pub(super) fn open_sheets(
     wanted: &dyn Fn(&str) -> bool,
     diagnostics: &mut Vec<Diagnostic>,
 ) -> Option<HashMap<String, Grid>> {
-    let file = path.display().to_string();
-    let mut workbook = match open_workbook_auto(path) {
-        Ok(w) => w,
-        Err(e) => {
-            diagnostics.push(
-                Diagnostic::error(&file, format!("cannot read the workbook: {e}")).with_hint(
-                    "save it as an Excel workbook (.xlsx) or OpenDocument spreadsheet (.ods)",
-                ),
-            );
-            return None;
-        }
-    };
+    read_sheets(path, wanted, diagnostics)
+        .map_err(|e| diagnostics.push(e.into()))
+        .ok()
+}
+
+fn read_sheets(
+    path: &Path,
+    wanted: &dyn Fn(&str) -> bool,
+    diagnostics: &mut Vec<Diagnostic>,
+) -> Result<HashMap<String, Grid>, SpreadsheetError> {
+    let mut workbook = Spreadsheet::open(path)?;
     let mut sheets = HashMap::new();
     for name in workbook.sheet_names().into_iter().filter(|n| wanted(n)) {
-        match workbook.worksheet_range(&name) {
-            Ok(range) => {
-                sheets.insert(name.clone(), grid(&file, &name, &range, diagnostics));
-            }
-            Err(e) => diagnostics.push(
-                Diagnostic::error(&file, format!("cannot read the sheet: {e}")).in_sheet(&name),
-            ),
-        }
+        let grid = workbook.grid(&name, diagnostics)?;
+        sheets.insert(name, grid);
     }
-    Some(sheets)
-}
-
-/// A sheet's cells as text: numbers without a needless ".0", true and false as yes and no,
-/// dates as YYYY-MM-DD. A cell holding an error (`#N/A`) is reported.
-pub(crate) fn grid(
-    file: &str,
-    sheet: &str,
-    range: &calamine::Range<Data>,
-    diagnostics: &mut Vec<Diagnostic>,
-) -> Grid {
-    let Some((top, left)) = range.start() else {
-        return Vec::new();
-    };
-    let mut rows = Vec::new();
-    for (r, row) in range.rows().enumerate() {
-        let number = top as usize + r + 1;
-        let mut cells = vec![String::new(); left as usize];
-        for (c, cell) in row.iter().enumerate() {
-            let text = match cell {
-                Data::Empty => String::new(),
-                Data::String(s) | Data::DateTimeIso(s) | Data::DurationIso(s) => s.clone(),
-                Data::Int(i) => i.to_string(),
-                Data::Float(f) if f.fract() == 0.0 && f.abs() < 1e15 => format!("{}", *f as i64),
-                Data::Float(f) => f.to_string(),
-                Data::Bool(b) => if *b { "yes" } else { "no" }.to_string(),
-                Data::DateTime(d) => {
-                    let (y, m, day, ..) = d.to_ymd_hms_milli();
-                    format!("{y:04}-{m:02}-{day:02}")
-                }
-                Data::Error(e) => {
-                    diagnostics.push(
-                        Diagnostic::error(file, format!("the cell holds the error {e}"))
-                            .in_sheet(sheet)
-                            .at_line(Some(number))
-                            .in_field(column_letter(left as usize + c))
-                            .with_hint("correct the formula or type the value"),
-                    );
-                    String::new()
-                }
-            };
-            cells.push(text);
-        }
-        if cells.iter().any(|c| !c.trim().is_empty()) {
-            rows.push((number, cells));
-        }
-    }
-    rows
-}
-
-/// A column's letters: 0 is A, 26 is AA.
-fn column_letter(mut index: usize) -> String {
-    let mut letters = Vec::new();
-    loop {
-        letters.push((b'A' + (index % 26) as u8) as char);
-        if index < 26 {
-            break;
-        }
-        index = index / 26 - 1;
-    }
-    letters.iter().rev().collect()
+    Ok(sheets)
 }
 
 /// The sheet's header row matched to its columns (by header or field name, ignoring case and
@@ -517,7 +444,7 @@ fn add_notes(
 mod tests {
     use super::*;
     use crate::write::write_workbook;
-    use calamine::SheetVisible;
+    use calamine::{Reader, SheetVisible};
 
     fn forest_city() -> Coalition {
         let folder = Path::new(env!("CARGO_MANIFEST_DIR")).join("../../data/forest-city");
@@ -590,7 +517,7 @@ mod tests {
         };
         assert_eq!(ties(read), ties(&original));
 
-        let sheets = open_workbook_auto(&path).unwrap();
+        let sheets = calamine::open_workbook_auto(&path).unwrap();
         let visible: Vec<(&str, bool)> = sheets
             .sheets_metadata()
             .iter()
@@ -644,41 +571,5 @@ mod tests {
                 (false, missing("Partnerships")),
             ]
         );
-    }
-
-    #[test]
-    fn cells_become_text_as_a_csv_would_hold_it() {
-        let mut range = calamine::Range::new((1, 1), (1, 6));
-        let date =
-            calamine::ExcelDateTime::new(46327.0, calamine::ExcelDateTimeType::DateTime, false);
-        for (c, value) in [
-            Data::Float(3.0),
-            Data::Float(2.5),
-            Data::Bool(true),
-            Data::DateTime(date),
-            Data::Error(calamine::CellErrorType::NA),
-            Data::String("x".into()),
-        ]
-        .into_iter()
-        .enumerate()
-        {
-            range.set_value((1, 1 + c as u32), value);
-        }
-        let mut diagnostics = Vec::new();
-        let cells = grid("w.xlsx", "Table 1", &range, &mut diagnostics);
-        assert_eq!(
-            cells,
-            [(
-                2,
-                ["", "3", "2.5", "yes", "2026-11-01", "", "x"]
-                    .map(String::from)
-                    .to_vec()
-            )]
-        );
-        assert_eq!(
-            diagnostics[0].to_string(),
-            "error: w.xlsx, Table 1, row 2, column \"F\": the cell holds the error #N/A\n  hint: correct the formula or type the value"
-        );
-        assert_eq!(column_letter(27), "AB");
     }
 }
