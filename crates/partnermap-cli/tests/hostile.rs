@@ -526,3 +526,31 @@ fn files_that_are_no_workbook_are_a_clear_error() {
         assert!(stderr.contains("cannot read the workbook"), "{stderr}");
     }
 }
+
+#[test]
+fn an_excel_97_2003_workbook_is_refused_before_calamine_reads_its_records() {
+    let dir = tempfile::tempdir().unwrap();
+    // A compound document's header, then a sector holding a DIMENSIONS record that declares
+    // 4 billion rows, which calamine would reserve room for.
+    let mut xls = vec![0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1];
+    xls.resize(512, 0);
+    xls[30] = 9; // 512-byte sectors
+    xls[32] = 6; // 64-byte mini sectors
+    xls[76..80].copy_from_slice(&0u32.to_le_bytes());
+    xls.extend([0x00, 0x02, 14, 0]);
+    xls.extend(0u32.to_le_bytes());
+    xls.extend(u32::MAX.to_le_bytes());
+    xls.extend([0, 0, 0xFF, 0, 0, 0]);
+    xls.resize(1024, 0);
+    let path = dir.path().join("partners.xls");
+    std::fs::write(&path, xls).unwrap();
+    let stderr = refused(&path);
+    assert!(
+        stderr.contains("it is an Excel 97–2003 workbook (.xls), which partnermap does not read"),
+        "{stderr}"
+    );
+    assert!(
+        stderr.contains("save it as an Excel workbook (.xlsx)"),
+        "{stderr}"
+    );
+}

@@ -93,7 +93,11 @@ fn a_filled_in_workbook_reads_back_typed_values_and_the_same_after_libreoffice()
     };
     let saved = dir.path().join("libreoffice");
     let profile = tempfile::tempdir().unwrap();
-    for (from, to) in [(&filled, "ods"), (&saved.join("filled.ods"), "xlsx")] {
+    for (from, to) in [
+        (&filled, "ods"),
+        (&saved.join("filled.ods"), "xlsx"),
+        (&saved.join("filled.ods"), "xls"),
+    ] {
         let out = Process::new(soffice)
             .arg(format!(
                 "-env:UserInstallation=file://{}",
@@ -109,6 +113,18 @@ fn a_filled_in_workbook_reads_back_typed_values_and_the_same_after_libreoffice()
     for copy in ["filled.ods", "filled.xlsx"] {
         assert_eq!(document(&saved.join(copy)), json, "{copy}");
     }
+    // An Excel 97–2003 copy is refused with the way to save it as .xlsx.
+    partnermap()
+        .arg("validate")
+        .arg(saved.join("filled.xls"))
+        .assert()
+        .code(2)
+        .stderr(predicates::str::contains(
+            "filled.xls: cannot read the workbook: it is an Excel 97–2003 workbook (.xls)",
+        ))
+        .stderr(predicates::str::contains(
+            "save it as an Excel workbook (.xlsx)",
+        ));
 }
 
 #[test]

@@ -1,8 +1,8 @@
 //! The one way a workbook is opened (the worksheet, Kumu's sheets, an import's directory), and
 //! its sheets read as rows of text.
 //!
-//! A workbook is a ZIP archive of XML (`.xlsx`, `.ods`) or a binary file (`.xls`) that calamine
-//! reads, and a few kilobytes can make calamine ask for terabytes: a ZIP entry that inflates to
+//! A workbook is a ZIP archive of XML (`.xlsx`, `.ods`) that calamine reads, and a few
+//! kilobytes can make calamine ask for terabytes: a ZIP entry that inflates to
 //! gigabytes of white space, a shared-string table declaring a trillion strings (calamine
 //! reserves room for them), two cells at A1 and XFD1048576 (calamine's ranges are dense), an ODS
 //! row repeated a million times with its cells repeated across every column. So before
@@ -12,9 +12,15 @@
 //! columns are added up; sheets of `.xlsx` are read cell by cell rather than as dense ranges.
 //! Whatever would pass [`CELLS`] cells or [`TEXT`] of text is refused with a [`SpreadsheetError`]
 //! naming the file and the limit.
+//!
+//! An Excel 97–2003 workbook (`.xls`, a compound document of binary records) is refused with
+//! the way to save it as `.xlsx`: calamine's reader of it trusts the file's counts and offsets
+//! (a sheet's declared size is reserved up front, a record's length is sliced unchecked, a
+//! cyclic sector chain is followed without end), and checking every record before it would be
+//! a second reader of the format.
 
 use crate::diagnostic::Diagnostic;
-use calamine::{Data, DataRef, Ods, Reader, Sheets, Xls, Xlsx};
+use calamine::{Data, DataRef, Ods, Reader, Sheets, Xlsx};
 use quick_xml::events::{BytesStart, Event};
 use std::collections::BTreeMap;
 use std::fs::File;
@@ -77,6 +83,9 @@ pub(crate) enum Problem {
     /// calamine or zip could not read it.
     #[error("cannot read the workbook: {0}")]
     Unreadable(String),
+    /// An Excel 97–2003 workbook, which partnermap does not read.
+    #[error("cannot read the workbook: it is an Excel 97–2003 workbook (.xls), which partnermap does not read")]
+    Legacy,
     /// A part would inflate past [`PART`].
     #[error("the workbook's part \"{part}\" would inflate to {} MiB, more than the {} MiB a part may hold", mib(*.size), mib(PART))]
     PartTooLarge {
@@ -126,6 +135,9 @@ impl From<SpreadsheetError> for Diagnostic {
             Problem::Unreadable(_) => {
                 "save it as an Excel workbook (.xlsx) or OpenDocument spreadsheet (.ods)"
             }
+            Problem::Legacy => {
+                "open it in Excel, LibreOffice or Google Sheets and save it as an Excel workbook (.xlsx), or save each sheet as a CSV file"
+            }
             Problem::PartTooLarge { .. } | Problem::TooLarge | Problem::Ratio { .. } => {
                 "this is not a workbook a spreadsheet program saved; open the original in your spreadsheet program and save it again, or save each sheet as a CSV file"
             }
@@ -152,8 +164,8 @@ pub(crate) struct Spreadsheet {
 
 impl Spreadsheet {
     /// Opens the workbook at `path`, whatever its extension: a ZIP archive holding
-    /// `content.xml` is an OpenDocument spreadsheet, any other ZIP an Excel workbook, and a
-    /// compound document an Excel 97–2003 workbook.
+    /// `content.xml` is an OpenDocument spreadsheet, any other ZIP an Excel workbook; a
+    /// compound document, an Excel 97–2003 workbook, is refused.
     pub(crate) fn open(path: &Path) -> Result<Spreadsheet, SpreadsheetError> {
         let file = path.display().to_string();
         let failed = |problem| SpreadsheetError {
@@ -176,7 +188,7 @@ impl Spreadsheet {
                 Sheets::Xlsx(Xlsx::new(reader).map_err(|e| unreadable(&e))?)
             }
         } else if magic.starts_with(&[0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1]) {
-            Sheets::Xls(Xls::new(reader).map_err(|e| unreadable(&e))?)
+            return Err(failed(Problem::Legacy));
         } else {
             return Err(unreadable(
                 &"it is neither an Excel workbook nor an OpenDocument spreadsheet",
