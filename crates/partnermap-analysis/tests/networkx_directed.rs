@@ -126,8 +126,10 @@ fn knoke_information_names_the_mayors_office_top_broker() {
     assert!((raw - 17.833).abs() < 5e-4, "{raw}");
 }
 
+/// With a pivot per organization closeness is exact; betweenness, estimated from random pairs,
+/// lies within its bound of the exact value.
 #[test]
-fn sampling_every_source_of_a_directed_network_is_exact() {
+fn sampling_a_directed_network_is_exact_or_within_its_bound() {
     let fx = load("gnp_60_005");
     let (arcs, ties) = fx.networks();
     let exact = analyze_directed(&ties, &arcs, &AnalysisOptions::default());
@@ -137,19 +139,13 @@ fn sampling_every_source_of_a_directed_network_is_exact() {
         ..Default::default()
     };
     let sampled = analyze_directed(&ties, &arcs, &all_pivots);
-    assert_all_close(
-        "sampled with every source",
-        &sampled
-            .organizations
-            .iter()
-            .map(|o| o.betweenness)
-            .collect::<Vec<_>>(),
-        &exact
-            .organizations
-            .iter()
-            .map(|o| o.betweenness)
-            .collect::<Vec<_>>(),
-    );
+    let bound = all_pivots.betweenness_error * 60.0 / 58.0;
+    for (s, e) in sampled.organizations.iter().zip(&exact.organizations) {
+        assert!(
+            (s.betweenness - e.betweenness).abs() <= bound,
+            "{s:?} {e:?}"
+        );
+    }
     assert_eq!(
         sampled
             .organizations

@@ -118,8 +118,9 @@ pub struct MetricsFlags {
     /// Weigh by strength, trust or value (implies --weighted; an unrated tie weighs 2.5).
     #[arg(long, value_name = "strength|trust|value")]
     weight: Option<Weight>,
-    /// Exact betweenness and closeness even for very large networks (otherwise estimated from
-    /// 2,000 sample sources above 50,000 organizations; docs/metrics.md gives the bounds).
+    /// Exact betweenness and closeness even for very large networks (otherwise estimated above
+    /// 50,000 organizations: betweenness from random pairs, closeness from 2,000 sample
+    /// sources; docs/metrics.md gives the bounds).
     #[arg(long)]
     exact: bool,
     /// Ignore the direction of the ties, even when every partnership is directed.

@@ -3,6 +3,7 @@
 use super::{header, more, number, table_section, ROWS};
 use crate::document::{Block, Document, Section, Table};
 use partnermap_analysis::brokers::{NetworkMetrics, OrganizationFigures};
+use partnermap_analysis::metrics::AnalysisOptions;
 use partnermap_analysis::quality::InvestReason;
 
 /// The metrics as a document: network figures, then organizations by betweenness.
@@ -102,13 +103,16 @@ pub fn metrics(coalition: &str, metrics: &NetworkMetrics) -> Document {
     );
     if metrics.network.betweenness_estimated {
         network_section.blocks.push(Block::Note(format!(
-            "The network is large, so betweenness{} estimated from the shortest chains of 2,000 \
-             sample organizations (docs/metrics.md gives the error bounds); --exact computes \
+            "The network is large, so betweenness is estimated from the shortest chains between \
+             random pairs of organizations, within {} of the exact value for every organization \
+             with 95% confidence{} (docs/metrics.md gives the error bounds); --exact computes \
              them exactly, at a cost that grows with organizations × partnerships.",
+            AnalysisOptions::default().betweenness_error,
             if metrics.network.distances_estimated {
-                ", closeness, the diameter and the average path length are"
+                ", and closeness, the diameter and the average path length from the searches of \
+                 2,000 sample organizations"
             } else {
-                " is"
+                ""
             }
         )));
     }
@@ -249,16 +253,20 @@ mod tests {
         assert_eq!(
             notes(&metrics("Demo", &figures)),
             [
-                "The network is large, so betweenness is estimated from the shortest chains of \
-              2,000 sample organizations (docs/metrics.md gives the error bounds); --exact \
-              computes them exactly, at a cost that grows with organizations × partnerships."
+                "The network is large, so betweenness is estimated from the shortest chains \
+                 between random pairs of organizations, within 0.01 of the exact value for every \
+                 organization with 95% confidence (docs/metrics.md gives the error bounds); \
+                 --exact computes them exactly, at a cost that grows with organizations × \
+                 partnerships."
             ]
         );
         figures.network.distances_estimated = true;
         let document = metrics("Demo", &figures);
         assert!(notes(&document)[0].starts_with(
-            "The network is large, so betweenness, closeness, the diameter and the average \
-             path length are estimated"
+            "The network is large, so betweenness is estimated from the shortest chains \
+             between random pairs of organizations, within 0.01 of the exact value for every \
+             organization with 95% confidence, and closeness, the diameter and the average path \
+             length from the searches of 2,000 sample organizations"
         ));
         let explained = figures.network.explained();
         let diameter = explained.iter().find(|f| f.key == "diameter").unwrap();
