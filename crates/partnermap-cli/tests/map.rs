@@ -1,6 +1,9 @@
 //! `partnermap map` end to end.
 
+mod common;
+
 use assert_cmd::Command;
+use common::assert_golden;
 use predicates::prelude::*;
 use std::path::PathBuf;
 
@@ -10,6 +13,30 @@ fn forest_city() -> PathBuf {
 
 fn partnermap() -> Command {
     Command::cargo_bin("partnermap").expect("the binary is built")
+}
+
+/// Each view of the bundled example as DOT, against its golden file: what each view draws
+/// (and so what it computes, `maps::for_view`) stays as it is.
+#[test]
+fn every_view_draws_as_before() {
+    for (name, view) in [
+        ("landscape", &["--view", "landscape"][..]),
+        ("partnerships", &["--view", "partnerships", "--group-by", "community"]),
+        ("coverage", &["--view", "coverage"]),
+        ("ego", &["--view", "ego", "--org", "fc-wdb"]),
+        ("population", &["--view", "population", "--population", "ELL"]),
+    ] {
+        let output = partnermap()
+            .arg("map")
+            .arg(forest_city())
+            .args(view)
+            .args(["--top", "12", "-o", "-"])
+            .output()
+            .unwrap();
+        assert!(output.status.success(), "{name}: {output:?}");
+        let dot = String::from_utf8(output.stdout).unwrap();
+        assert_golden(&format!("map-{name}-forest-city.dot"), &dot);
+    }
 }
 
 #[test]

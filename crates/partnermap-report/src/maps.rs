@@ -2,8 +2,10 @@
 //! DOT, and drawn as SVG and PNG when Graphviz is there.
 
 use crate::{Map, NetworkAnalysis};
-use partnermap_analysis::brokers::partnership_network;
-use partnermap_analysis::coverage::Class;
+use partnermap_analysis::brokers::{
+    brokers, network_metrics, partnership_network, Broker, NetworkMetrics,
+};
+use partnermap_analysis::coverage::{self, gaps, Class, Scenario};
 use partnermap_analysis::introductions::{introductions, Introduction};
 use partnermap_analysis::metrics::connectivity::cut_off;
 use partnermap_core::vocabulary::TermKind;
@@ -27,13 +29,50 @@ use partnermap_render::{
 /// assert!(annotations.centrality.is_empty() && annotations.paths.is_empty());
 /// ```
 pub fn annotations(landscape: &Landscape, analysis: &NetworkAnalysis) -> Annotations {
-    let coalition = landscape.coalition();
-    let mut annotations = Annotations::default_for(coalition);
-    for (i, figures) in analysis.metrics.organizations.iter().enumerate() {
+    let mut annotations = network_annotations(landscape, &analysis.metrics, &analysis.brokers);
+    annotations.coverage = coverage(landscape, &analysis.gaps.coverage);
+    annotations.paths = paths(
+        landscape,
+        analysis.warm_introductions.iter().flat_map(|d| &d.chains),
+    );
+    annotations
+}
+
+/// The annotations of one map drawn on its own (`partnermap map`), computing only what the
+/// view draws: the measures, brokers and cut points always (they size, mark and choose the
+/// organizations); the coverage of the priority populations only for the views that draw
+/// them; warm-introduction chains only in the population view, to its population alone.
+pub fn for_view(landscape: &Landscape, view: &View) -> Annotations {
+    let metrics = network_metrics(landscape, Default::default());
+    let mut annotations = network_annotations(landscape, &metrics, &brokers(landscape, &metrics));
+    if matches!(
+        view,
+        View::Landscape | View::Coverage | View::Population { .. }
+    ) {
+        let found = gaps(landscape, &Scenario::default())
+            .expect("an empty scenario names no organization, so it always applies");
+        annotations.coverage = coverage(landscape, &found.coverage);
+    }
+    if let View::Population { population } = view {
+        let chains = introductions(landscape, TermKind::Population, population, false);
+        annotations.paths = paths(landscape, chains.iter().flatten());
+    }
+    annotations
+}
+
+/// Betweenness sizes the nodes, communities group them, the brokers ranking and how many each
+/// cut point would cut off mark them.
+fn network_annotations(
+    landscape: &Landscape,
+    metrics: &NetworkMetrics,
+    ranked: &[Broker],
+) -> Annotations {
+    let mut annotations = Annotations::default_for(landscape.coalition());
+    for (i, figures) in metrics.organizations.iter().enumerate() {
         annotations.centrality[i] = figures.measures.betweenness;
         annotations.community[i] = Some(figures.measures.community);
     }
-    for (place, broker) in analysis.brokers.iter().enumerate() {
+    for (place, broker) in ranked.iter().enumerate() {
         if let Some(i) = landscape.organization(&broker.id) {
             annotations.brokers[i] = Some(BrokerRank {
                 place,
@@ -42,14 +81,18 @@ pub fn annotations(landscape: &Landscape, analysis: &NetworkAnalysis) -> Annotat
         }
     }
     annotations.cut_off = cut_off(&partnership_network(landscape, false));
-    annotations.coverage = coalition
+    annotations
+}
+
+/// Each priority population's coverage class and providers, in priority order.
+fn coverage(landscape: &Landscape, found: &coverage::Coverage) -> Vec<Option<Coverage>> {
+    landscape
+        .coalition()
         .priorities
         .populations
         .iter()
         .map(|id| {
-            let term = analysis
-                .gaps
-                .coverage
+            let term = found
                 .priorities
                 .iter()
                 .find(|t| t.term.kind == TermKind::Population && &t.term.id == id)?;
@@ -58,24 +101,7 @@ pub fn annotations(landscape: &Landscape, analysis: &NetworkAnalysis) -> Annotat
                 providers: term.providers.in_network(),
             })
         })
-        .collect();
-    annotations.paths = paths(
-        landscape,
-        analysis.warm_introductions.iter().flat_map(|d| &d.chains),
-    );
-    annotations
-}
-
-/// The annotations of one map drawn on its own (`partnermap map`): the network analysis only,
-/// nothing of the invite plan and its exact search; the population view shows the
-/// warm-introduction chains to its population alone.
-pub fn for_view(landscape: &Landscape, view: &View) -> Annotations {
-    let mut annotations = annotations(landscape, &crate::analyse_network(landscape));
-    if let View::Population { population } = view {
-        let chains = introductions(landscape, TermKind::Population, population, false);
-        annotations.paths = paths(landscape, chains.iter().flatten());
-    }
-    annotations
+        .collect()
 }
 
 fn class(class: Class) -> CoverageClass {
