@@ -21,10 +21,16 @@ fn partnermap() -> Command {
 fn every_view_draws_as_before() {
     for (name, view) in [
         ("landscape", &["--view", "landscape"][..]),
-        ("partnerships", &["--view", "partnerships", "--group-by", "community"]),
+        (
+            "partnerships",
+            &["--view", "partnerships", "--group-by", "community"],
+        ),
         ("coverage", &["--view", "coverage"]),
         ("ego", &["--view", "ego", "--org", "fc-wdb"]),
-        ("population", &["--view", "population", "--population", "ELL"]),
+        (
+            "population",
+            &["--view", "population", "--population", "ELL"],
+        ),
     ] {
         let output = partnermap()
             .arg("map")

@@ -279,20 +279,37 @@ fn analysis(net: &Network, arcs: Option<&Network>, options: &AnalysisOptions) ->
         paths.betweenness =
             paths::sampled_betweenness(flow, options.betweenness_error, options.seed);
     }
-    let eigen = spectral::eigenvector_centrality(
-        flow,
-        options.eigenvector_max_iter,
-        spectral::TIGHT_TOLERANCE,
-    )
-    .unwrap_or_else(|| vec![f64::NAN; n]);
+    // The measures below are independent, and eigenvector centrality, the cores and the cut
+    // points are each one sequential pass: run side by side, they keep both cores busy.
+    let eigen = || {
+        spectral::eigenvector_centrality(
+            flow,
+            options.eigenvector_max_iter,
+            spectral::TIGHT_TOLERANCE,
+        )
+        .unwrap_or_else(|| vec![f64::NAN; n])
+    };
+    let structure = || {
+        let (cores, (comps, cuts)) = rayon::join(
+            || cores::core_number(net),
+            || rayon::join(|| connectivity::components(net), || connectivity::cuts(net)),
+        );
+        let holes = structural_holes::structural_holes(net, false);
+        let weighted_holes = structural_holes::structural_holes(net, true);
+        (
+            cores,
+            comps,
+            cuts,
+            holes,
+            weighted_holes,
+            clustering::clustering(net),
+        )
+    };
+    let ((eigen, comms), (cores, comps, cuts, holes, weighted_holes, clust)) = rayon::join(
+        || rayon::join(eigen, || communities::louvain(net)),
+        structure,
+    );
     let in_degrees = arcs.map(|a| a.in_degrees());
-    let holes = structural_holes::structural_holes(net, false);
-    let weighted_holes = structural_holes::structural_holes(net, true);
-    let clust = clustering::clustering(net);
-    let cores = cores::core_number(net);
-    let comps = connectivity::components(net);
-    let cuts = connectivity::cuts(net);
-    let comms = communities::louvain(net);
     let organizations = (0..n)
         .map(|v| OrganizationMetrics {
             organization: v,
