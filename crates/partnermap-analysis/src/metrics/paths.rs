@@ -349,19 +349,25 @@ pub fn sampled_directed_closeness(arcs: &Network, k: usize, seed: u64) -> Vec<f6
         .collect()
 }
 
-/// Partial Fisher–Yates with SplitMix64: a seeded, platform-independent sample of `k` of `0..n`.
-fn sample_without_replacement(n: usize, k: usize, seed: u64) -> Vec<u32> {
-    let mut state = seed;
-    let mut next = move || {
-        state = state.wrapping_add(0x9E37_79B9_7F4A_7C15);
-        let mut z = state;
+/// SplitMix64: seeded random numbers that are the same on every platform.
+struct SplitMix(u64);
+
+impl SplitMix {
+    fn next(&mut self) -> u64 {
+        self.0 = self.0.wrapping_add(0x9E37_79B9_7F4A_7C15);
+        let mut z = self.0;
         z = (z ^ (z >> 30)).wrapping_mul(0xBF58_476D_1CE4_E5B9);
         z = (z ^ (z >> 27)).wrapping_mul(0x94D0_49BB_1331_11EB);
         z ^ (z >> 31)
-    };
+    }
+}
+
+/// Partial Fisher–Yates with [`SplitMix`]: a seeded sample of `k` of `0..n`.
+fn sample_without_replacement(n: usize, k: usize, seed: u64) -> Vec<u32> {
+    let mut random = SplitMix(seed);
     let mut pool: Vec<u32> = (0..n as u32).collect();
     for i in 0..k {
-        let j = i + (next() % (n - i) as u64) as usize;
+        let j = i + (random.next() % (n - i) as u64) as usize;
         pool.swap(i, j);
     }
     pool.truncate(k);

@@ -10,7 +10,7 @@
 //! threads.
 
 use super::super::network::Network;
-use super::UNSEEN;
+use super::{SplitMix, UNSEEN};
 use partnermap_core::progress;
 use rayon::prelude::*;
 
@@ -104,20 +104,16 @@ pub(super) fn pair_betweenness(
     out
 }
 
-/// SplitMix64, one stream per sample.
-struct Random(u64);
+/// A [`SplitMix`] stream of its own for each sample.
+struct Random(SplitMix);
 
 impl Random {
     fn new(seed: u64, sample: u64) -> Random {
-        Random(seed ^ sample.wrapping_mul(0xD1B5_4A32_D192_ED03))
+        Random(SplitMix(seed ^ sample.wrapping_mul(0xD1B5_4A32_D192_ED03)))
     }
 
     fn next(&mut self) -> u64 {
-        self.0 = self.0.wrapping_add(0x9E37_79B9_7F4A_7C15);
-        let mut z = self.0;
-        z = (z ^ (z >> 30)).wrapping_mul(0xBF58_476D_1CE4_E5B9);
-        z = (z ^ (z >> 27)).wrapping_mul(0x94D0_49BB_1331_11EB);
-        z ^ (z >> 31)
+        self.0.next()
     }
 
     fn below(&mut self, n: usize) -> usize {
